@@ -1,0 +1,60 @@
+//! Running a request's rules the same way on both sides.
+
+use crate::error::FieldError;
+use validator::{Validate, ValidationErrors};
+
+/// A request body that a person fills in as a form.
+pub trait Form: Validate + Sized {
+    /// Field names in the order the form shows them; errors come back in this order
+    /// so that the error summary reads top to bottom like the form.
+    const FIELDS: &'static [&'static str];
+
+    /// Trims leading and trailing white space from the text fields.
+    fn normalize(&mut self);
+
+    /// Normalizes, then validates: the value to store, or one error per failing field.
+    fn check(mut self) -> Result<Self, Vec<FieldError>> {
+        self.normalize();
+        match self.validate() {
+            Ok(()) => Ok(self),
+            Err(errors) => Err(field_errors(Self::FIELDS, &errors)),
+        }
+    }
+
+    /// The errors of a copy of `self`, without consuming it (for live checks in forms).
+    fn errors(&self) -> Vec<FieldError>
+    where
+        Self: Clone,
+    {
+        self.clone().check().err().unwrap_or_default()
+    }
+}
+
+/// The first error of each field, ordered by `order`; the submitted value is never echoed.
+fn field_errors(order: &[&str], errors: &ValidationErrors) -> Vec<FieldError> {
+    let mut out: Vec<FieldError> = errors
+        .field_errors()
+        .into_iter()
+        .filter_map(|(field, list)| {
+            let first = list.first()?;
+            let mut error = FieldError::new(&field, &first.code);
+            for (name, value) in &first.params {
+                if name != "value" {
+                    error.params.insert(name.to_string(), value.clone());
+                }
+            }
+            Some(error)
+        })
+        .collect();
+    let rank = |f: &FieldError| order.iter().position(|n| *n == f.field).unwrap_or(usize::MAX);
+    out.sort_by_key(rank);
+    out
+}
+
+/// Trims a text field in place, leaving it untouched when there is nothing to trim.
+pub fn trim_in_place(value: &mut String) {
+    let trimmed = value.trim();
+    if trimmed.len() != value.len() {
+        *value = trimmed.to_owned();
+    }
+}

@@ -1,0 +1,92 @@
+//! Extractors that answer in the API's error shape, never in axum's plain text.
+
+use crate::{error::AppError, token, AppState};
+use axum::{
+    extract::{rejection::JsonRejection, FromRequest, FromRequestParts, Request},
+    http::{header, request::Parts},
+    response::{IntoResponse, Response},
+};
+use portal_core::{api::Role, Form};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// JSON in and out; a body that cannot be read becomes a 400 in the API's shape.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(malformed(rejection)),
+        }
+    }
+}
+
+fn malformed(rejection: JsonRejection) -> AppError {
+    AppError::MalformedBody(rejection.body_text())
+}
+
+impl<T: Serialize> IntoResponse for ApiJson<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// A form request that passed the shared rules (trimmed and validated), or a 422.
+pub struct Valid<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Form> FromRequest<S> for Valid<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let ApiJson(value) = ApiJson::<T>::from_request(req, state).await?;
+        value.check().map(Valid).map_err(AppError::Validation)
+    }
+}
+
+/// The signed-in account behind the request's bearer token.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    /// Hash of the session token, to end this session.
+    pub session: String,
+}
+
+impl AuthUser {
+    /// Only reviewers may continue.
+    pub fn require_reviewer(&self) -> Result<(), AppError> {
+        if self.role == Role::Reviewer {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or(AppError::Unauthenticated)?;
+        let session = token::hash(bearer.trim());
+        let account = state
+            .store
+            .session_account(&session, state.clock.now())
+            .await?
+            .ok_or(AppError::SessionExpired)?;
+        Ok(AuthUser {
+            id: account.id,
+            name: account.name,
+            role: account.role,
+            session,
+        })
+    }
+}

@@ -1,0 +1,75 @@
+//! The reference back end: the portal API on SQLite, and the built single-page app.
+
+pub mod cli;
+pub mod clock;
+pub mod error;
+pub mod extract;
+pub mod password;
+pub mod routes;
+pub mod seed;
+pub mod spa;
+pub mod store;
+pub mod token;
+
+use axum::Router;
+use clock::Clock;
+use std::{path::PathBuf, sync::Arc};
+use store::Store;
+use tower_http::{compression::CompressionLayer, cors::CorsLayer};
+
+/// What every handler can reach. Holds no per-request state, so several replicas
+/// can share one database.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub settings: Arc<Settings>,
+}
+
+/// Behaviour that deployments tune.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Base of every link the portal sends (e-mails), e.g. `https://developer.example.com/`.
+    pub public_url: String,
+    /// How long a session token stays valid, in seconds.
+    pub session_ttl_secs: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            public_url: "http://127.0.0.1:8080/".into(),
+            session_ttl_secs: 12 * 60 * 60,
+        }
+    }
+}
+
+/// How the HTTP side is put together.
+#[derive(Debug, Clone, Default)]
+pub struct HttpOptions {
+    /// The built SPA (`dist/`), served with a fallback to `index.html` for deep links.
+    pub dist: Option<PathBuf>,
+    /// Origins allowed to call the API from another host (CORS); empty means same origin only.
+    pub cors_origins: Vec<String>,
+}
+
+/// The whole application as a router, so tests can serve it on any listener.
+pub fn app(state: AppState, options: &HttpOptions) -> Router {
+    let mut router = Router::new().nest("/api", routes::api_router(state));
+    if let Some(dist) = &options.dist {
+        router = router.fallback_service(spa::service(dist));
+    }
+    if !options.cors_origins.is_empty() {
+        router = router.layer(cors(&options.cors_origins));
+    }
+    router.layer(CompressionLayer::new())
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    use axum::http::{header, HeaderValue, Method};
+    let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| o.parse().ok()).collect();
+    CorsLayer::new()
+        .allow_origin(origins)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+}

@@ -1,0 +1,63 @@
+//! Signing in and out, and who is signed in.
+
+use crate::{
+    clock::rfc3339,
+    error::{AppError, Result},
+    extract::{ApiJson, AuthUser, Valid},
+    password, token, AppState,
+};
+use axum::{extract::State, http::StatusCode};
+use portal_core::api::{Account, AgreementStatus, Me, SignInRequest, SignInResponse};
+
+pub(super) async fn sign_in(
+    State(state): State<AppState>,
+    Valid(req): Valid<SignInRequest>,
+) -> Result<ApiJson<SignInResponse>> {
+    let account = state.store.account_by_name(&req.account).await?;
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    if !password::verify(req.password, stored).await {
+        return Err(AppError::InvalidCredentials);
+    }
+    let account = account.ok_or(AppError::InvalidCredentials)?;
+    let token = token::random_hex(32);
+    let now = state.clock.now();
+    let expires_at = now + state.settings.session_ttl_secs;
+    state
+        .store
+        .create_session(&token::hash(&token), account.id, now, expires_at)
+        .await?;
+    Ok(ApiJson(SignInResponse {
+        token,
+        expires_at: rfc3339(expires_at),
+        account: Account {
+            name: account.name,
+            role: account.role,
+        },
+    }))
+}
+
+pub(super) async fn sign_out(State(state): State<AppState>, user: AuthUser) -> Result<StatusCode> {
+    state.store.delete_session(&user.session).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub(super) async fn me(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Me>> {
+    let agreement = agreement_status(&state, user.id).await?;
+    Ok(ApiJson(Me {
+        account: Account {
+            name: user.name,
+            role: user.role,
+        },
+        agreement,
+    }))
+}
+
+pub(super) async fn agreement_status(state: &AppState, account_id: i64) -> Result<AgreementStatus> {
+    let current = state.store.current_agreement().await?.ok_or(AppError::NotFound)?;
+    let accepted = state.store.latest_acceptance(account_id).await?;
+    Ok(AgreementStatus {
+        current_version: current.version,
+        accepted_version: accepted.map(|(v, _)| v),
+        accepted_at: accepted.map(|(_, at)| rfc3339(at)),
+    })
+}

@@ -1,0 +1,258 @@
+//! Storage behind one small interface: every SQL statement of the server lives here.
+//!
+//! SQLite by default. The methods are async and take plain values, so another
+//! engine (PostgreSQL) can stand behind the same signatures later.
+
+use portal_core::api::Role;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::{
+    path::Path,
+    sync::{Arc, Mutex},
+};
+
+#[derive(Debug)]
+pub struct StoreError(String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "storage: {}", self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError(e.to_string())
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Numbered migrations, applied in order; `PRAGMA user_version` remembers the last one.
+const MIGRATIONS: &[&str] = &[include_str!(
+    "../migrations/0001_accounts_sessions_agreements.sql"
+)];
+
+#[derive(Clone)]
+pub struct Store {
+    conn: Arc<Mutex<Connection>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AccountRow {
+    pub id: i64,
+    pub name: String,
+    pub password_hash: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone)]
+pub struct AgreementRow {
+    pub version: u32,
+    pub title: String,
+    pub body: String,
+    pub published_at: i64,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file and brings its schema up to date.
+    pub fn open(path: &Path) -> StoreResult<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError(format!("{}: {e}", dir.display())))?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate(&mut conn)?;
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` with the connection on a blocking thread.
+    async fn call<T, F>(&self, f: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
+    {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = conn
+                .lock()
+                .map_err(|_| StoreError("connection lock poisoned".into()))?;
+            f(&mut guard).map_err(StoreError::from)
+        })
+        .await
+        .map_err(|e| StoreError(e.to_string()))?
+    }
+
+    pub async fn count_accounts(&self) -> StoreResult<i64> {
+        self.call(|c| c.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0)))
+            .await
+    }
+
+    pub async fn create_account(
+        &self,
+        name: &str,
+        password_hash: &str,
+        role: Role,
+        now: i64,
+    ) -> StoreResult<i64> {
+        let (name, hash) = (name.to_owned(), password_hash.to_owned());
+        self.call(move |c| {
+            c.execute(
+                "INSERT INTO accounts (name, password_hash, role, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![name, hash, role.as_str(), now],
+            )?;
+            Ok(c.last_insert_rowid())
+        })
+        .await
+    }
+
+    pub async fn account_by_name(&self, name: &str) -> StoreResult<Option<AccountRow>> {
+        let name = name.to_owned();
+        self.call(move |c| {
+            c.query_row(
+                "SELECT id, name, password_hash, role FROM accounts WHERE name = ?1",
+                [name],
+                account_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        account_id: i64,
+        now: i64,
+        expires_at: i64,
+    ) -> StoreResult<()> {
+        let token_hash = token_hash.to_owned();
+        self.call(move |c| {
+            c.execute(
+                "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                params![token_hash, account_id, now, expires_at],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The account of a session that has not expired at `now`.
+    pub async fn session_account(&self, token_hash: &str, now: i64) -> StoreResult<Option<AccountRow>> {
+        let token_hash = token_hash.to_owned();
+        self.call(move |c| {
+            c.query_row(
+                "SELECT a.id, a.name, a.password_hash, a.role FROM sessions s
+                 JOIN accounts a ON a.id = s.account_id
+                 WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+                params![token_hash, now],
+                account_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        let token_hash = token_hash.to_owned();
+        self.call(move |c| {
+            c.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])
+                .map(|_| ())
+        })
+        .await
+    }
+
+    pub async fn current_agreement(&self) -> StoreResult<Option<AgreementRow>> {
+        self.call(|c| {
+            c.query_row(
+                "SELECT version, title, body, published_at FROM agreements ORDER BY version DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok(AgreementRow {
+                        version: r.get(0)?,
+                        title: r.get(1)?,
+                        body: r.get(2)?,
+                        published_at: r.get(3)?,
+                    })
+                },
+            )
+            .optional()
+        })
+        .await
+    }
+
+    /// Publishes a new version (one above the current) and returns its number.
+    pub async fn publish_agreement(&self, title: &str, body: &str, now: i64) -> StoreResult<u32> {
+        let (title, body) = (title.to_owned(), body.to_owned());
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            let next: u32 =
+                tx.query_row("SELECT COALESCE(MAX(version), 0) + 1 FROM agreements", [], |r| {
+                    r.get(0)
+                })?;
+            tx.execute(
+                "INSERT INTO agreements (version, title, body, published_at) VALUES (?1, ?2, ?3, ?4)",
+                params![next, title, body, now],
+            )?;
+            tx.commit()?;
+            Ok(next)
+        })
+        .await
+    }
+
+    /// The highest version this account accepted, and when.
+    pub async fn latest_acceptance(&self, account_id: i64) -> StoreResult<Option<(u32, i64)>> {
+        self.call(move |c| {
+            c.query_row(
+                "SELECT version, accepted_at FROM agreement_acceptances
+                 WHERE account_id = ?1 ORDER BY version DESC LIMIT 1",
+                [account_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+        })
+        .await
+    }
+
+    /// Records acceptance of `version`; accepting twice keeps the first time.
+    pub async fn accept_agreement(&self, account_id: i64, version: u32, now: i64) -> StoreResult<i64> {
+        self.call(move |c| {
+            c.execute(
+                "INSERT OR IGNORE INTO agreement_acceptances (account_id, version, accepted_at) VALUES (?1, ?2, ?3)",
+                params![account_id, version, now],
+            )?;
+            c.query_row(
+                "SELECT accepted_at FROM agreement_acceptances WHERE account_id = ?1 AND version = ?2",
+                params![account_id, version],
+                |r| r.get(0),
+            )
+        })
+        .await
+    }
+}
+
+fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
+    let role: String = r.get(3)?;
+    Ok(AccountRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        password_hash: r.get(2)?,
+        role: Role::parse(&role).unwrap_or(Role::Seller),
+    })
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let applied: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! A real server on a loopback port over a real SQLite file, for HTTP tests.
+#![allow(dead_code, unreachable_pub)]
+
+use portal_server::{clock::ManualClock, seed, store::Store, AppState, HttpOptions, Settings};
+use serde_json::{json, Value};
+use std::{path::PathBuf, sync::Arc};
+use tokio::sync::oneshot;
+
+pub const START: i64 = 1_790_000_000;
+
+pub struct TestServer {
+    pub base: String,
+    pub clock: Arc<ManualClock>,
+    pub store: Store,
+    pub db_path: PathBuf,
+    pub http: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl TestServer {
+    /// A new server over the database at `db_path` (created if missing).
+    pub async fn start(db_path: PathBuf, options: HttpOptions) -> Self {
+        let store = Store::open(&db_path).expect("open store");
+        seed::ensure_defaults(&store, START, true).await.expect("seed");
+        let clock = Arc::new(ManualClock::new(START));
+        let state = AppState {
+            store: store.clone(),
+            clock: clock.clone(),
+            settings: Arc::new(Settings {
+                public_url: "http://portal.test/".into(),
+                ..Settings::default()
+            }),
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let app = portal_server::app(state, &options);
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await
+                .unwrap();
+        });
+        Self {
+            base,
+            clock,
+            store,
+            db_path,
+            http: reqwest::Client::new(),
+            stop: Some(stop),
+            task: Some(task),
+        }
+    }
+
+    pub async fn stop(mut self) -> PathBuf {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.unwrap();
+        }
+        self.db_path.clone()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.base)
+    }
+
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut req = self.http.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.expect("request");
+        let status = res.status().as_u16();
+        let text = res.text().await.unwrap();
+        let value = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        (status, value)
+    }
+
+    pub async fn sign_in(&self, account: &str, password: &str) -> String {
+        let (status, body) = self
+            .call(
+                "POST",
+                "/session",
+                None,
+                Some(json!({"account": account, "password": password})),
+            )
+            .await;
+        assert_eq!(status, 200, "sign in {account}: {body}");
+        body["token"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn sign_in_seller(&self) -> String {
+        self.sign_in(seed::DEMO_SELLER.0, seed::DEMO_SELLER.1).await
+    }
+}
+
+/// A fresh temporary directory holding the database file.
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("portal.sqlite3");
+    (dir, path)
+}
+
+/// The field codes of an error body, as (field, code) pairs.
+pub fn field_codes(body: &Value) -> Vec<(String, String)> {
+    body["fields"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    (
+                        f["field"].as_str().unwrap().to_owned(),
+                        f["code"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

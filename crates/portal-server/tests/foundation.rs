@@ -1,0 +1,295 @@
+//! Sign-in, sessions and the API use agreement, over real HTTP and a real SQLite file.
+
+mod common;
+
+use common::{field_codes, temp_db, TestServer};
+use portal_server::{seed, HttpOptions};
+use serde_json::json;
+
+async fn server() -> (tempfile::TempDir, TestServer) {
+    let (dir, db) = temp_db();
+    (dir, TestServer::start(db, HttpOptions::default()).await)
+}
+
+#[tokio::test]
+async fn sign_in_with_the_demo_seller_returns_a_token_and_the_account() {
+    let (_dir, s) = server().await;
+    let (status, body) = s
+        .call(
+            "POST",
+            "/session",
+            None,
+            Some(json!({"account": "  demo-seller ", "password": seed::DEMO_SELLER.1})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["account"], json!({"name": "demo-seller", "role": "seller"}));
+    assert_eq!(body["token"].as_str().unwrap().len(), 64);
+    let (status, me) = s.call("GET", "/me", body["token"].as_str(), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(me["account"]["name"], "demo-seller");
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_account_get_the_same_401() {
+    let (_dir, s) = server().await;
+    for (account, password) in [("demo-seller", "wrong"), ("nobody", "whatever")] {
+        let (status, body) = s
+            .call(
+                "POST",
+                "/session",
+                None,
+                Some(json!({"account": account, "password": password})),
+            )
+            .await;
+        assert_eq!(status, 401);
+        assert_eq!(body["code"], "invalid_credentials");
+        assert_eq!(body["message"], "The account name or password is incorrect.");
+    }
+}
+
+#[tokio::test]
+async fn empty_fields_get_422_with_field_errors_in_form_order() {
+    let (_dir, s) = server().await;
+    let (status, body) = s
+        .call(
+            "POST",
+            "/session",
+            None,
+            Some(json!({"account": "   ", "password": ""})),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["code"], "validation_failed");
+    assert_eq!(
+        field_codes(&body),
+        vec![
+            ("account".into(), "required".into()),
+            ("password".into(), "required".into())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn malformed_json_gets_400_in_the_error_shape() {
+    let (_dir, s) = server().await;
+    for body in ["{not json", r#"{"account": 5}"#] {
+        let res = s
+            .http
+            .post(s.url("/session"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 400, "{body}");
+        let value: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(value["code"], "malformed_body");
+        assert!(value["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("The request body could not be read"));
+    }
+}
+
+#[tokio::test]
+async fn calls_without_or_with_a_bad_token_are_refused_with_401() {
+    let (_dir, s) = server().await;
+    for (method, path) in [("GET", "/me"), ("GET", "/agreement"), ("DELETE", "/session")] {
+        let (status, body) = s.call(method, path, None, None).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (401, Some("unauthenticated")),
+            "{method} {path}"
+        );
+        let (status, body) = s.call(method, path, Some("not-a-token"), None).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (401, Some("session_expired")),
+            "{method} {path}"
+        );
+    }
+    let (status, body) = s
+        .call(
+            "POST",
+            "/agreement/acceptance",
+            None,
+            Some(json!({"version": 1, "confirmed": true})),
+        )
+        .await;
+    assert_eq!((status, body["code"].as_str()), (401, Some("unauthenticated")));
+}
+
+#[tokio::test]
+async fn sessions_expire_and_sign_out_ends_them() {
+    let (_dir, s) = server().await;
+    let token = s.sign_in_seller().await;
+    s.clock.advance(11 * 3600);
+    assert_eq!(s.call("GET", "/me", Some(&token), None).await.0, 200);
+    s.clock.advance(3600);
+    let (status, body) = s.call("GET", "/me", Some(&token), None).await;
+    assert_eq!((status, body["code"].as_str()), (401, Some("session_expired")));
+
+    let token = s.sign_in_seller().await;
+    assert_eq!(s.call("DELETE", "/session", Some(&token), None).await.0, 204);
+    assert_eq!(s.call("GET", "/me", Some(&token), None).await.0, 401);
+}
+
+#[tokio::test]
+async fn agreement_is_served_and_acceptance_is_stored_across_a_restart() {
+    let (_dir, s) = server().await;
+    let token = s.sign_in_seller().await;
+    let (_, me) = s.call("GET", "/me", Some(&token), None).await;
+    assert_eq!(
+        me["agreement"],
+        json!({"current_version": 1, "accepted_version": null, "accepted_at": null})
+    );
+
+    let (status, agreement) = s.call("GET", "/agreement", Some(&token), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(agreement["version"], 1);
+    assert_eq!(agreement["title"], seed::AGREEMENT_V1_TITLE);
+    assert!(agreement["body"].as_str().unwrap().contains("AppSecret"));
+
+    let (status, body) = s
+        .call(
+            "POST",
+            "/agreement/acceptance",
+            Some(&token),
+            Some(json!({"version": 1, "confirmed": false})),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        field_codes(&body),
+        vec![("confirmed".into(), "must_accept".into())]
+    );
+
+    s.clock.advance(60);
+    let (status, accepted) = s
+        .call(
+            "POST",
+            "/agreement/acceptance",
+            Some(&token),
+            Some(json!({"version": 1, "confirmed": true})),
+        )
+        .await;
+    assert_eq!(status, 200, "{accepted}");
+    assert_eq!(accepted["version"], 1);
+    let accepted_at = accepted["accepted_at"].as_str().unwrap().to_owned();
+    assert_eq!(accepted_at, portal_server::clock::rfc3339(common::START + 60));
+
+    // Restart on the same database file: the acceptance and the session survive.
+    let db = s.stop().await;
+    let s = TestServer::start(db, HttpOptions::default()).await;
+    let (status, me) = s.call("GET", "/me", Some(&token), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(me["agreement"]["accepted_version"], 1);
+    assert_eq!(me["agreement"]["accepted_at"], accepted_at.as_str());
+}
+
+#[tokio::test]
+async fn a_new_agreement_version_asks_again_and_refuses_the_old_one() {
+    let (_dir, s) = server().await;
+    let token = s.sign_in_seller().await;
+    s.call(
+        "POST",
+        "/agreement/acceptance",
+        Some(&token),
+        Some(json!({"version": 1, "confirmed": true})),
+    )
+    .await;
+
+    let v2 = s
+        .store
+        .publish_agreement("API Use Agreement", "Version two.", common::START + 10)
+        .await
+        .unwrap();
+    assert_eq!(v2, 2);
+    let (_, me) = s.call("GET", "/me", Some(&token), None).await;
+    assert_eq!(me["agreement"]["current_version"], 2);
+    assert_eq!(me["agreement"]["accepted_version"], 1);
+
+    let (status, body) = s
+        .call(
+            "POST",
+            "/agreement/acceptance",
+            Some(&token),
+            Some(json!({"version": 1, "confirmed": true})),
+        )
+        .await;
+    assert_eq!((status, body["code"].as_str()), (409, Some("agreement_outdated")));
+
+    let (status, _) = s
+        .call(
+            "POST",
+            "/agreement/acceptance",
+            Some(&token),
+            Some(json!({"version": 2, "confirmed": true})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, me) = s.call("GET", "/me", Some(&token), None).await;
+    assert_eq!(me["agreement"]["accepted_version"], 2);
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_json_404() {
+    let (_dir, s) = server().await;
+    let (status, body) = s.call("GET", "/no-such-thing", None, None).await;
+    assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_exactly_the_served_routes() {
+    let (_dir, s) = server().await;
+    let (status, doc) = s.call("GET", "/openapi.json", None, None).await;
+    assert_eq!(status, 200);
+    let mut documented: Vec<(String, String)> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, ops)| {
+            ops.as_object()
+                .unwrap()
+                .keys()
+                .map(move |m| (m.to_uppercase(), path.clone()))
+        })
+        .collect();
+    let mut served: Vec<(String, String)> = portal_server::routes::api_routes()
+        .iter()
+        .map(|r| (r.method.to_string(), r.path.to_owned()))
+        .collect();
+    documented.sort();
+    served.sort();
+    assert_eq!(documented, served);
+}
+
+#[tokio::test]
+async fn the_spa_is_served_with_index_html_for_deep_links() {
+    let (_dir, db) = temp_db();
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<title>portal</title>").unwrap();
+    std::fs::write(dist.path().join("config.json"), r#"{"api_base_url":"api/v1"}"#).unwrap();
+    let s = TestServer::start(
+        db,
+        HttpOptions {
+            dist: Some(dist.path().to_owned()),
+            ..Default::default()
+        },
+    )
+    .await;
+    for path in ["/", "/agreement", "/apps/42/console"] {
+        let res = s.http.get(format!("{}{path}", s.base)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert_eq!(res.text().await.unwrap(), "<title>portal</title>", "{path}");
+    }
+    let config = s
+        .http
+        .get(format!("{}/config.json", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(config.headers()["cache-control"], "no-cache");
+    assert_eq!(config.text().await.unwrap(), r#"{"api_base_url":"api/v1"}"#);
+}

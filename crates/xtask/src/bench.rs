@@ -1,0 +1,204 @@
+//! `cargo xtask bench`: what a user downloads, and how fast the API answers.
+//! Numbers are printed, not asserted: speed is measured here, not in timed tests.
+
+use crate::{root, tools};
+use std::{
+    io::{Read, Write},
+    net::{SocketAddr, TcpStream},
+    process::{Command, Stdio},
+    time::{Duration, Instant},
+};
+
+/// The whole portal's initial load must stay under this, brotli-compressed (PRODUCT.md).
+const BUDGET_BROTLI: usize = 150 * 1024;
+
+pub(crate) fn run() -> Result<(), String> {
+    let path = tools::ensure_build_tools()?;
+    tools::build_web(&path)?;
+    sizes()?;
+    crate::run(Command::new("cargo").args(["build", "--package", "portal-server", "--profile", "server"]))?;
+    latency()
+}
+
+fn compressed(tool: &str, args: &[&str], file: &std::path::Path) -> Result<usize, String> {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(file)
+        .output()
+        .map_err(|e| format!("{tool}: {e} (install Debian's {tool})"))?;
+    Ok(out.stdout.len())
+}
+
+fn sizes() -> Result<(), String> {
+    let dist = root().join("dist");
+    let mut files: Vec<_> = std::fs::read_dir(&dist)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .collect();
+    files.sort_by_key(|e| e.file_name());
+    println!(
+        "\n{:<44} {:>10} {:>10} {:>10}",
+        "dist/ file", "raw", "gzip -9", "brotli 11"
+    );
+    let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
+    for entry in files {
+        let file = entry.path();
+        let raw = entry.metadata().map_err(|e| e.to_string())?.len() as usize;
+        let gz = compressed("gzip", &["-9", "-c"], &file)?;
+        let br = compressed("brotli", &["-q", "11", "-c"], &file)?;
+        println!(
+            "{:<44} {:>10} {:>10} {:>10}",
+            entry.file_name().to_string_lossy(),
+            raw,
+            gz,
+            br
+        );
+        raw_total += raw;
+        gz_total += gz;
+        br_total += br;
+    }
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "initial load (all files)", raw_total, gz_total, br_total
+    );
+    let verdict = if br_total <= BUDGET_BROTLI {
+        "within"
+    } else {
+        "OVER"
+    };
+    println!(
+        "budget: {:.1} KB brotli of {} KB — {verdict}",
+        br_total as f64 / 1024.0,
+        BUDGET_BROTLI / 1024
+    );
+    Ok(())
+}
+
+fn latency() -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("portal-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
+    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+    let mut server = Command::new(root().join("target/server/portal-server"))
+        .arg("--addr")
+        .arg(addr.to_string())
+        .arg("--database")
+        .arg(dir.join("bench.sqlite3"))
+        .arg("--dist")
+        .arg(root().join("dist"))
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let result = measure(addr);
+    let _ = server.kill();
+    let _ = server.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn measure(addr: SocketAddr) -> Result<(), String> {
+    let started = Instant::now();
+    while TcpStream::connect(addr).is_err() {
+        if started.elapsed() > Duration::from_secs(20) {
+            return Err("the server did not start".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    println!("\nAPI latency on loopback (one connection per request):");
+    let body = r#"{"account":"demo-seller","password":"seller-demo-2026"}"#;
+    let mut token = String::new();
+    let sign_in = timed(20, || {
+        let (status, text) = http(addr, "POST", "/api/v1/session", None, Some(body))?;
+        if status != 200 {
+            return Err(format!("sign-in answered {status}: {text}"));
+        }
+        token = text
+            .split("\"token\":\"")
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+            .unwrap_or_default()
+            .into();
+        Ok(())
+    })?;
+    report("POST /session (Argon2id)", &sign_in);
+    let me = timed(500, || {
+        expect_ok(http(addr, "GET", "/api/v1/me", Some(&token), None))
+    })?;
+    report("GET /me", &me);
+    let agreement = timed(500, || {
+        expect_ok(http(addr, "GET", "/api/v1/agreement", Some(&token), None))
+    })?;
+    report("GET /agreement", &agreement);
+    let index = timed(500, || expect_ok(http(addr, "GET", "/", None, None)))?;
+    report("GET / (index.html)", &index);
+    Ok(())
+}
+
+fn expect_ok(r: Result<(u16, String), String>) -> Result<(), String> {
+    match r? {
+        (200, _) => Ok(()),
+        (status, text) => Err(format!("answered {status}: {text}")),
+    }
+}
+
+fn timed(n: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<Vec<Duration>, String> {
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        f()?;
+        times.push(t.elapsed());
+    }
+    times.sort();
+    Ok(times)
+}
+
+fn report(name: &str, sorted: &[Duration]) {
+    let pct = |p: f64| sorted[((sorted.len() as f64 - 1.0) * p).round() as usize];
+    println!(
+        "  {name:<28} n={:<4} p50 {:>8.2?}  p95 {:>8.2?}  max {:>8.2?}",
+        sorted.len(),
+        pct(0.5),
+        pct(0.95),
+        sorted[sorted.len() - 1]
+    );
+}
+
+/// A minimal HTTP/1.1 exchange, so the benchmark needs no client library.
+fn http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> Result<(u16, String), String> {
+    let mut stream = TcpStream::connect(addr).map_err(|e| e.to_string())?;
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if let Some(t) = token {
+        req.push_str(&format!("Authorization: Bearer {t}\r\n"));
+    }
+    let body = body.unwrap_or_default();
+    if !body.is_empty() {
+        req.push_str(&format!(
+            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        ));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    stream.write_all(req.as_bytes()).map_err(|e| e.to_string())?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).map_err(|e| e.to_string())?;
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let text = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    Ok((status, text))
+}

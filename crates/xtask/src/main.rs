@@ -1,0 +1,178 @@
+//! `cargo xtask serve | test | bench`: the project's commands, which install what is
+//! missing on a fresh machine (see TOOLCHAIN.md) and reuse what is already there.
+
+mod bench;
+mod tools;
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, ExitCode},
+};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve [--port N] [-- server flags]   build the app and run the portal on 127.0.0.1 (default port 8080)
+  test                                  install what is missing, then run every check and test
+  bench                                 measure bundle sizes and API latency
+  tools                                 only install the build tools
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("bench") => bench::run(),
+        Some("tools") => tools::ensure_build_tools().map(|_| ()),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the directory above `crates/xtask`).
+pub(crate) fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("workspace root")
+        .to_owned()
+}
+
+/// Runs a command in the workspace root, failing with its description.
+pub(crate) fn run(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    println!("$ {}", shown.replace('"', ""));
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("{shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn serve(args: &[String]) -> Result<(), String> {
+    let mut port = std::env::var("PORTAL_PORT").unwrap_or_else(|_| "8080".into());
+    let mut passthrough = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--port" => port = iter.next().ok_or("--port needs a number")?.clone(),
+            "--" => passthrough.extend(iter.by_ref().cloned()),
+            other => passthrough.push(other.to_owned()),
+        }
+    }
+    let path = tools::ensure_build_tools()?;
+    tools::build_web(&path)?;
+    run(Command::new("cargo").args(["build", "--package", "portal-server", "--profile", "server"]))?;
+    let server = root().join("target/server/portal-server");
+    let mut cmd = Command::new(server);
+    cmd.arg("--addr")
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--dist")
+        .arg(root().join("dist"))
+        .args(&passthrough);
+    if std::env::var_os("PORTAL_DATABASE").is_none() {
+        cmd.arg("--database").arg(root().join("data/portal.sqlite3"));
+    }
+    run(&mut cmd)
+}
+
+fn test() -> Result<(), String> {
+    let path = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser()?;
+    run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+    run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--package",
+        "portal-web",
+        "--package",
+        "portal-core",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    tools::build_web(&path)?;
+    // The browser tests serve this release build through the reference server.
+    let mut cmd = Command::new("cargo");
+    cmd.args(["test", "--workspace", "--all-targets"])
+        .env("PORTAL_DIST", root().join("dist"))
+        .env("CHROMEDRIVER", &browser.driver)
+        .env("CHROMIUM", &browser.binary);
+    let (passed, failed) = run_counting_tests(&mut cmd)?;
+    // One closing line for the whole run, whatever order cargo ran the binaries in.
+    println!("\ntests: {passed} passed, {failed} failed");
+    if failed > 0 || passed == 0 {
+        return Err(format!("{failed} tests failed, {passed} passed"));
+    }
+    Ok(())
+}
+
+/// Runs `cargo test`, echoing its output, and adds up its "test result" lines.
+fn run_counting_tests(cmd: &mut Command) -> Result<(usize, usize), String> {
+    use std::io::{BufRead, BufReader};
+    println!("$ {}", format!("{cmd:?}").replace('"', ""));
+    let mut child = cmd
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cargo test: {e}"))?;
+    let (mut passed, mut failed) = (0, 0);
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(rest) = line.strip_prefix("test result: ") {
+                passed += count(rest, " passed");
+                failed += count(rest, " failed");
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() && failed == 0 {
+        return Err(format!("cargo test failed ({status})"));
+    }
+    Ok((passed, failed))
+}
+
+/// The number before `label` in "ok. 8 passed; 0 failed; …".
+fn count(summary: &str, label: &str) -> usize {
+    summary
+        .split(';')
+        .find_map(|part| {
+            part.trim()
+                .trim_start_matches("ok. ")
+                .trim_start_matches("FAILED. ")
+                .strip_suffix(label.trim_start())
+        })
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_cargo_test_summaries() {
+        let ok = "ok. 8 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s";
+        assert_eq!((super::count(ok, " passed"), super::count(ok, " failed")), (8, 0));
+        let bad = "FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out";
+        assert_eq!(
+            (super::count(bad, " passed"), super::count(bad, " failed")),
+            (2, 1)
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! Installing and finding the build and test tools. Each step checks first, so a
+//! second run installs nothing.
+
+use crate::{root, run};
+use std::{
+    ffi::OsString,
+    path::{Path, PathBuf},
+    process::Command,
+    time::SystemTime,
+};
+
+const TRUNK_VERSION: &str = "0.21.14";
+/// Debian's binaryen (108) produces broken modules; this npm build is known good.
+const BINARYEN_VERSION: &str = "132.0.0";
+
+/// Installs the wasm target, Trunk, wasm-bindgen-cli and wasm-opt if missing, and
+/// returns the PATH to build with (our tools first).
+pub(crate) fn ensure_build_tools() -> Result<OsString, String> {
+    let path = tool_path();
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if !has_version("trunk", &path, |v| v.contains(TRUNK_VERSION)) {
+        run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+    }
+    let bindgen = wasm_bindgen_version()?;
+    if !has_version("wasm-bindgen", &path, |v| {
+        v.split_whitespace().nth(1) == Some(bindgen.as_str())
+    }) {
+        // Not --locked: its lock pins a crate version the registry mirror lacks (TOOLCHAIN.md).
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &bindgen]))?;
+    }
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    if !has_version("wasm-opt", &path, |v| v.contains(&format!("version {major}"))) {
+        let prefix = root().join(".tools/binaryen");
+        std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--save-exact", "--prefix"])
+            .arg(&prefix)
+            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+    }
+    Ok(path)
+}
+
+/// PATH with the project's wasm-opt and cargo's bin directory in front of the system's.
+fn tool_path() -> OsString {
+    let mut dirs = vec![root().join(".tools/binaryen/node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        dirs.push(home.join("bin"));
+    }
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+/// Whether `tool --version`, run with `path`, answers and satisfies `wanted`.
+fn has_version(tool: &str, path: &OsString, wanted: impl Fn(&str) -> bool) -> bool {
+    output(Command::new(tool).arg("--version").env("PATH", path)).is_some_and(|v| wanted(&v))
+}
+
+fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The exact wasm-bindgen version in Cargo.lock; the CLI must match it.
+fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+/// Builds the SPA in release mode into dist/, unless nothing it is built from changed.
+pub(crate) fn build_web(path: &OsString) -> Result<(), String> {
+    let root = root();
+    let stamp = root.join("target/web-build.stamp");
+    let sources = [
+        "src",
+        "style",
+        "public",
+        "index.html",
+        "Trunk.toml",
+        "Cargo.toml",
+        "Cargo.lock",
+        "crates/portal-core",
+    ];
+    let newest = sources.iter().filter_map(|s| newest_mtime(&root.join(s))).max();
+    let built = std::fs::read_to_string(&stamp).ok();
+    let fingerprint = newest.map(|t| format!("{t:?}"));
+    if root.join("dist/index.html").is_file() && built.is_some() && built == fingerprint {
+        println!("dist/ is up to date");
+        return Ok(());
+    }
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .env("PATH", path))?;
+    if let Some(f) = fingerprint {
+        let _ = std::fs::write(stamp, f);
+    }
+    Ok(())
+}
+
+fn newest_mtime(path: &Path) -> Option<SystemTime> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_dir() {
+        std::fs::read_dir(path)
+            .ok()?
+            .flatten()
+            .filter_map(|e| newest_mtime(&e.path()))
+            .max()
+    } else {
+        meta.modified().ok()
+    }
+}
+
+pub(crate) struct Browser {
+    pub(crate) binary: PathBuf,
+    pub(crate) driver: PathBuf,
+}
+
+/// Headless Chromium and its driver: Debian's packages, installed when running as root.
+pub(crate) fn ensure_browser() -> Result<Browser, String> {
+    let browser = Browser {
+        binary: std::env::var_os("CHROMIUM")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| "/usr/bin/chromium".into()),
+        driver: std::env::var_os("CHROMEDRIVER")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| "/usr/bin/chromedriver".into()),
+    };
+    if browser.binary.exists() && browser.driver.exists() {
+        return Ok(browser);
+    }
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+    if !is_root {
+        return Err(format!(
+            "the browser tests need Chromium and ChromeDriver ({} and {}). Install them with\n  sudo apt-get install -y chromium chromium-driver\nor set CHROMIUM and CHROMEDRIVER to their paths.",
+            browser.binary.display(),
+            browser.driver.display()
+        ));
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get").args([
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ]))?;
+    Ok(browser)
+}

@@ -1,0 +1,125 @@
+//! Start-up (configuration), the page frame and the routes.
+
+use crate::{
+    api::Api,
+    config::{self, Config, ConfigError},
+    i18n,
+    pages::{AgreementPage, DeveloperPage, HomePage, NotFoundPage, SignInPage},
+    routes::Page,
+    session::Session,
+};
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::{
+    components::{Route, Router, Routes, A},
+    hooks::use_navigate,
+    path,
+};
+
+/// Loads the runtime configuration, then starts the app, or says why it cannot.
+#[component]
+pub fn Boot(
+    /// Where the configuration file is, relative to the page's base URL.
+    config_url: String,
+) -> impl IntoView {
+    let config = LocalResource::new(move || {
+        let url = config_url.clone();
+        async move { config::load(&url).await }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(config) => view! { <App config /> }.into_any(),
+                    Err(error) => view! { <ConfigProblem error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ConfigProblem(
+    /// What went wrong reading the configuration.
+    error: ConfigError,
+) -> impl IntoView {
+    let detail = match error {
+        ConfigError::Unreachable { url } => format!("{url} could not be loaded."),
+        ConfigError::Status { url, status } => format!("{url} answered with status {status}."),
+        ConfigError::Malformed { url, detail } => format!("{url} is not valid: {detail}."),
+    };
+    view! {
+        <main class="main" id="main">
+            <div class="notice notice--error" role="alert">
+                <h1 class="heading-m">{i18n::CONFIG_ERROR_TITLE}</h1>
+                <p>{i18n::CONFIG_ERROR_HINT}</p>
+                <p class="meta">{detail}</p>
+            </div>
+        </main>
+    }
+}
+
+/// The portal with a loaded configuration.
+#[component]
+pub fn App(
+    /// The resolved runtime configuration.
+    config: Config,
+) -> impl IntoView {
+    provide_context(Api::new(config.api_base.clone()));
+    provide_context(Session::restore());
+    view! {
+        <Router base=config.router_base.clone()>
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    crate::components::focus_main();
+                }
+            >
+                {i18n::SKIP_TO_CONTENT}
+            </a>
+            <Header />
+            <main class="main" id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/sign-in") view=SignInPage />
+                    <Route path=path!("/agreement") view=AgreementPage />
+                    <Route path=path!("/developer") view=DeveloperPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let api = expect_context::<Api>();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        let client = session.client(&api);
+        session.end();
+        navigate(Page::SignIn.path(), Default::default());
+        // Ending the session on the server is best effort: locally it is already gone.
+        spawn_local(async move {
+            if let Some(c) = client {
+                let _ = c.sign_out().await;
+            }
+        });
+    };
+    view! {
+        <header class="header">
+            <div class="header__inner">
+                <A href=Page::Home.path() attr:class="header__brand">{i18n::APP_NAME}</A>
+                {move || session.account().map(|account| view! {
+                    <div class="header__account">
+                        <span class="header__who">{i18n::SIGNED_IN_AS}" "<strong>{account.name}</strong></span>
+                        <button type="button" class="button button--secondary button--small" on:click=sign_out.clone()>
+                            {i18n::SIGN_OUT}
+                        </button>
+                    </div>
+                })}
+            </div>
+        </header>
+    }
+}

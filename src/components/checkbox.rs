@@ -1,0 +1,46 @@
+use super::form_errors::{message_for, FormErrors};
+use leptos::prelude::*;
+use portal_core::FieldError;
+
+/// A single confirmation checkbox with its error.
+#[component]
+pub fn Checkbox(
+    /// The request field's name, used as the input's id.
+    id: &'static str,
+    /// The label beside the box.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Whether it is ticked.
+    checked: RwSignal<bool>,
+    /// The form the field belongs to.
+    form: FormErrors,
+    /// The form's currently shown errors.
+    errors: Memo<Vec<FieldError>>,
+) -> impl IntoView {
+    let error = Memo::new(move |_| message_for(&errors.read(), id));
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.read().is_some().then(|| error_id.clone())
+    };
+    view! {
+        <div class="field" class:field--error=move || error.read().is_some()>
+            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            <div class="checkbox">
+                <input
+                    class="checkbox__input"
+                    type="checkbox"
+                    id=id
+                    name=id
+                    aria-describedby=described_by
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| {
+                        checked.set(event_target_checked(&ev));
+                        form.edited(id);
+                    }
+                />
+                <label class="checkbox__label" for=id>{move || label.get()}</label>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,40 @@
+use crate::{
+    api::{Api, ApiError, AuthApi},
+    routes::Page,
+    session::Session,
+};
+use leptos::prelude::*;
+use leptos_router::{components::Redirect, hooks::use_location};
+
+/// Shows its children only when signed in; otherwise sends the person to sign in
+/// and back here afterwards.
+#[component]
+pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let location = use_location();
+    move || {
+        if session.is_signed_in() {
+            children().into_any()
+        } else {
+            let here = location.pathname.get_untracked();
+            view! { <Redirect path=Page::sign_in_then(&here) /> }.into_any()
+        }
+    }
+}
+
+/// The authenticated client of the signed-in session (reactive), and a handler that
+/// ends the session when the server says it is over.
+pub fn use_client() -> (
+    impl Fn() -> Option<AuthApi> + Clone + 'static,
+    impl Fn(&ApiError) + Copy + 'static,
+) {
+    let api = expect_context::<Api>();
+    let session = expect_context::<Session>();
+    let client = move || session.client(&api);
+    let on_error = move |e: &ApiError| {
+        if *e == ApiError::SessionExpired {
+            session.expire();
+        }
+    };
+    (client, on_error)
+}

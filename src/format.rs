@@ -1,0 +1,16 @@
+//! Showing API values to people.
+
+use wasm_bindgen::JsValue;
+
+/// An RFC 3339 time in the reader's time zone, e.g. "24 Nov 2026, 20:04".
+pub fn date_time(rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    let options = js_sys::Object::new();
+    for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string("en-GB", &options).into()
+}

@@ -1,0 +1,156 @@
+use crate::{
+    api::ApiError,
+    components::{use_client, Checkbox, ErrorPanel, ErrorSummary, FormErrors, RequireSession},
+    format, i18n,
+    routes::Page,
+};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos_router::{components::A, hooks::use_navigate};
+use portal_core::{
+    api::{AcceptAgreementRequest, Agreement, AgreementStatus},
+    error::code,
+    Form,
+};
+
+/// The API use agreement: read it, tick the confirmation, continue.
+#[component]
+pub fn AgreementPage() -> impl IntoView {
+    view! {
+        <RequireSession>
+            <AgreementLoader />
+        </RequireSession>
+    }
+}
+
+#[component]
+fn AgreementLoader() -> impl IntoView {
+    let (client, on_error) = use_client();
+    let data = LocalResource::new(move || {
+        let client = client();
+        async move {
+            let Some(c) = client else { return Ok(None) };
+            let me = c.me().await?;
+            let agreement = c.agreement().await?;
+            Ok::<_, ApiError>(Some((me.agreement, agreement)))
+        }
+    });
+    // Outlives a reload, so the notice about a newer version stays visible.
+    let outdated = RwSignal::new(false);
+    let reload = Callback::new(move |_| data.refetch());
+    view! {
+        <h1 class="heading-l">{i18n::AGREEMENT_TITLE}</h1>
+        <Show when=move || outdated.get()>
+            <p class="notice notice--warning" role="status">{i18n::AGREEMENT_NEW_VERSION}</p>
+        </Show>
+        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some((status, agreement))) => {
+                        view! { <AgreementForm status agreement outdated reload /> }.into_any()
+                    }
+                    Ok(None) => ().into_any(),
+                    Err(e) => {
+                        on_error(&e);
+                        view! { <ErrorPanel error=e retry=reload /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AgreementForm(
+    /// Where this account stands with the agreement.
+    status: AgreementStatus,
+    /// The text in force.
+    agreement: Agreement,
+    /// Set when the server said a newer version replaced the one shown.
+    outdated: RwSignal<bool>,
+    /// Loads the agreement again.
+    reload: Callback<()>,
+) -> impl IntoView {
+    let (client, on_error) = use_client();
+    let navigate = use_navigate();
+    let version = agreement.version;
+    let confirmed = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let form = FormErrors::new::<AcceptAgreementRequest>();
+    let request = move || AcceptAgreementRequest {
+        version,
+        confirmed: confirmed.get(),
+    };
+    let errors = Memo::new(move |_| form.visible(request().errors()));
+    let already = (!status.needs_acceptance()).then(|| {
+        i18n::agreement_accepted(
+            version,
+            &format::date_time(status.accepted_at.as_deref().unwrap_or_default()),
+        )
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(req) = form.submit(request()) else { return };
+        let Some(client) = client() else { return };
+        pending.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client.accept_agreement(&req).await {
+                Ok(_) => {
+                    outdated.set(false);
+                    navigate(Page::Home.path(), Default::default());
+                }
+                Err(ApiError::Conflict(body)) if body.code == code::AGREEMENT_OUTDATED => {
+                    outdated.set(true);
+                    reload.run(());
+                }
+                Err(e) => {
+                    on_error(&e);
+                    form.fail(&e, Some("confirmed"));
+                }
+            }
+            pending.set(false);
+        });
+    };
+
+    let paragraphs = agreement
+        .body
+        .split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p}</p> })
+        .collect_view();
+
+    view! {
+        <ErrorSummary form errors />
+        <p class="lead">{i18n::AGREEMENT_INTRO}</p>
+        <p class="meta">{i18n::agreement_version(version, &format::date_time(&agreement.published_at))}</p>
+        <section class="agreement" tabindex="0" aria-label=i18n::AGREEMENT_TEXT_LABEL>
+            <h2 class="heading-m">{agreement.title}</h2>
+            {paragraphs}
+        </section>
+        {match already {
+            Some(text) => view! {
+                <p class="notice notice--success" role="status">{text}</p>
+                <A href=Page::Developer.path() attr:class="button">{i18n::CONTINUE}</A>
+            }.into_any(),
+            None => view! {
+                <form on:submit=on_submit novalidate>
+                    <Checkbox
+                        id="confirmed"
+                        label=Signal::derive(move || i18n::agreement_confirm_label(version))
+                        checked=confirmed
+                        form
+                        errors
+                    />
+                    <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
+                        {move || if pending.get() { i18n::AGREEMENT_SAVING } else { i18n::AGREEMENT_CONFIRM_BUTTON }}
+                    </button>
+                </form>
+            }.into_any(),
+        }}
+    }
+}

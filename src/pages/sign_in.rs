@@ -1,0 +1,100 @@
+use crate::{
+    api::Api,
+    components::{ErrorSummary, FormErrors, TextField},
+    i18n,
+    routes::Page,
+    session::Session,
+};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos_router::{
+    components::Redirect,
+    hooks::{use_navigate, use_query_map},
+};
+use portal_core::{api::SignInRequest, Form};
+
+/// Sign in with the seller account. A refused sign-in keeps what was typed.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let query = use_query_map();
+    let next = move || Page::safe_next(query.read_untracked().get("next"));
+    move || {
+        if session.is_signed_in() {
+            view! { <Redirect path=next() /> }.into_any()
+        } else {
+            view! { <SignInForm next=next() /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn SignInForm(
+    /// Where to go once signed in.
+    next: String,
+) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    let account = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let form = FormErrors::new::<SignInRequest>();
+    let request = move || SignInRequest {
+        account: account.get(),
+        password: password.get(),
+    };
+    let errors = Memo::new(move |_| form.visible(request().errors()));
+    let expired = session.was_expired();
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(req) = form.submit(request()) else { return };
+        pending.set(true);
+        let (api, navigate, next) = (api.clone(), navigate.clone(), next.clone());
+        spawn_local(async move {
+            match api.sign_in(&req).await {
+                Ok((client, res)) => {
+                    session.begin(&client, res.account);
+                    navigate(&next, Default::default());
+                }
+                Err(e) => form.fail(&e, Some("account")),
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        <div class="narrow">
+            <ErrorSummary form errors />
+            <h1 class="heading-l">{i18n::SIGN_IN_TITLE}</h1>
+            {expired.then(|| view! { <p class="notice notice--info" role="status">{i18n::SESSION_EXPIRED}</p> })}
+            <p class="lead">{i18n::SIGN_IN_INTRO}</p>
+            <form on:submit=on_submit novalidate>
+                <TextField
+                    id="account"
+                    label=i18n::ACCOUNT_LABEL
+                    hint=i18n::ACCOUNT_HINT
+                    value=account
+                    form
+                    errors
+                    autocomplete="username"
+                />
+                <TextField
+                    id="password"
+                    label=i18n::PASSWORD_LABEL
+                    value=password
+                    form
+                    errors
+                    input_type="password"
+                    autocomplete="current-password"
+                />
+                <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
+                    {move || if pending.get() { i18n::SIGNING_IN } else { i18n::SIGN_IN_BUTTON }}
+                </button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,83 @@
+//! Who is signed in, kept in the browser's local storage so that a refresh keeps it.
+
+use crate::api::{Api, AuthApi};
+use leptos::prelude::*;
+use portal_core::api::Account;
+use serde::{Deserialize, Serialize};
+
+const STORAGE_KEY: &str = "portal.session";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Stored {
+    token: String,
+    account: Account,
+}
+
+/// The signed-in session, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    stored: RwSignal<Option<Stored>>,
+    /// Set when the server said the session ended, so sign-in can say why.
+    expired: RwSignal<bool>,
+}
+
+impl Session {
+    /// The session kept from an earlier visit, if any.
+    pub fn restore() -> Self {
+        let stored = storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|text| serde_json::from_str(&text).ok());
+        Self {
+            stored: RwSignal::new(stored),
+            expired: RwSignal::new(false),
+        }
+    }
+
+    pub fn account(&self) -> Option<Account> {
+        self.stored.with(|s| s.as_ref().map(|s| s.account.clone()))
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.stored.with(Option::is_some)
+    }
+
+    /// An authenticated client, if signed in (reactive).
+    pub fn client(&self, api: &Api) -> Option<AuthApi> {
+        self.stored
+            .with(|s| s.as_ref().map(|s| api.with_token(s.token.clone())))
+    }
+
+    pub fn begin(&self, client: &AuthApi, account: Account) {
+        let stored = Stored {
+            token: client.token().to_owned(),
+            account,
+        };
+        if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&stored)) {
+            let _ = storage.set_item(STORAGE_KEY, &text);
+        }
+        self.expired.set(false);
+        self.stored.set(Some(stored));
+    }
+
+    /// Forgets the session (signing out).
+    pub fn end(&self) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(STORAGE_KEY);
+        }
+        self.stored.set(None);
+    }
+
+    /// Forgets a session the server no longer accepts, remembering to say so.
+    pub fn expire(&self) {
+        self.end();
+        self.expired.set(true);
+    }
+
+    pub fn was_expired(&self) -> bool {
+        self.expired.get()
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}

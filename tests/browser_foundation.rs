@@ -1,0 +1,157 @@
+//! Sign-in and the API use agreement in real headless Chromium, against the reference
+//! server serving the release build.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use portal_server::seed::DEMO_SELLER;
+use support::{Browser, Portal};
+
+async fn sign_in(browser: &Browser, account: &str, password: &str) {
+    browser.fill("account", account).await;
+    browser.fill("password", password).await;
+    browser.click_text("Sign in").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+
+    // A deep link while signed out goes to sign-in, and comes back after.
+    browser.goto(&portal.url("/agreement")).await;
+    browser.wait_path("/sign-in").await;
+    browser.wait_text("h1", "Sign in").await;
+    sign_in(&browser, DEMO_SELLER.0, DEMO_SELLER.1).await;
+
+    browser.wait_path("/agreement").await;
+    browser.wait_text("h1", "API use agreement").await;
+    browser.wait_text(".agreement", "AppSecret").await;
+    browser.wait_text(".meta", "Version 1").await;
+    browser.wait_text(".header__account", "demo-seller").await;
+
+    // Continuing without ticking the box is refused, beside the box and in the summary.
+    browser.click_text("Accept and continue").await;
+    browser
+        .wait_text(
+            ".error-summary",
+            "Confirm that you have read and accept the agreement",
+        )
+        .await;
+    browser
+        .wait_text(".field__error", "Confirm that you have read")
+        .await;
+    assert_eq!(browser.focused().await, "error-summary");
+
+    browser.find("#confirmed").await.click().await.unwrap();
+    browser.click_text("Accept and continue").await;
+    browser.wait_path("/developer").await;
+    browser.wait_text("h1", "Developer information").await;
+
+    // The acceptance is stored: account, version, time.
+    let account = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let (version, at) = portal
+        .store
+        .latest_acceptance(account.id)
+        .await
+        .unwrap()
+        .expect("acceptance stored");
+    assert_eq!(version, 1);
+    assert!(at > 1_700_000_000);
+
+    // A refresh keeps the session and the page.
+    browser.client.refresh().await.unwrap();
+    browser.wait_text("h1", "Developer information").await;
+
+    // Signing out ends the session; signing in again skips the agreement.
+    browser.click_text("Sign out").await;
+    browser.wait_path("/sign-in").await;
+    browser.goto(&portal.url("/developer")).await;
+    browser.wait_path("/sign-in").await;
+    sign_in(&browser, DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/developer").await;
+    browser.wait_text("h1", "Developer information").await;
+
+    // A new agreement version asks again.
+    let v2 = portal
+        .store
+        .publish_agreement(
+            "API Use Agreement",
+            "Version two adds a clause about webhooks.",
+            1_790_000_100,
+        )
+        .await
+        .unwrap();
+    assert_eq!(v2, 2);
+    browser.goto(&portal.url("/")).await;
+    browser.wait_path("/agreement").await;
+    browser.wait_text(".meta", "Version 2").await;
+    browser.wait_text(".agreement", "webhooks").await;
+    browser.find("#confirmed").await.click().await.unwrap();
+    browser.click_text("Accept and continue").await;
+    browser.wait_path("/developer").await;
+    assert_eq!(
+        portal
+            .store
+            .latest_acceptance(account.id)
+            .await
+            .unwrap()
+            .map(|a| a.0),
+        Some(2)
+    );
+
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_password_says_so_and_keeps_the_account_name() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/sign-in")).await;
+
+    // Empty answers: the shared rules speak before anything is sent.
+    browser.click_text("Sign in").await;
+    browser
+        .wait_text(".error-summary", "Enter your seller account name")
+        .await;
+    browser.wait_text(".error-summary", "Enter your password").await;
+    assert_eq!(browser.focused().await, "error-summary");
+
+    sign_in(&browser, DEMO_SELLER.0, "not-the-password").await;
+    browser
+        .wait_text(".error-summary", "The account name or password is incorrect")
+        .await;
+    assert_eq!(browser.value("account").await, DEMO_SELLER.0);
+    assert_eq!(browser.value("password").await, "not-the-password");
+    browser.wait_path("/sign-in").await;
+
+    // The summary links to the field.
+    browser
+        .click_text("The account name or password is incorrect")
+        .await;
+    assert_eq!(browser.focused().await, "account");
+
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_config_file_is_explained_on_the_page() {
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(support::dist()).unwrap().flatten() {
+        std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(copy.path().join("config.json"), "{ \"api_base_url\": ").unwrap();
+    let portal = Portal::start_with_dist(copy.path().to_owned()).await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/sign-in")).await;
+    browser.wait_text("[role=alert]", "The portal cannot start").await;
+    browser
+        .wait_text("[role=alert]", "config.json is not valid")
+        .await;
+    browser.close().await;
+}

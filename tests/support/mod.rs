@@ -1,0 +1,233 @@
+//! Real headless Chromium, driven over WebDriver, against the reference server serving
+//! the release build in dist/ (built by `cargo xtask test`).
+#![allow(dead_code, unreachable_pub)]
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use portal_server::{clock::SystemClock, seed, store::Store, AppState, HttpOptions, Settings};
+use std::{
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The reference server on a loopback port over a temporary SQLite file.
+pub struct Portal {
+    pub base: String,
+    pub store: Store,
+    _dir: tempfile::TempDir,
+}
+
+/// The release build the tests run against.
+pub fn dist() -> PathBuf {
+    let dist = std::env::var_os("PORTAL_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no built app: run the browser tests through `cargo xtask test`",
+        dist.display()
+    );
+    dist
+}
+
+impl Portal {
+    pub async fn start() -> Self {
+        Self::start_with_dist(dist()).await
+    }
+
+    pub async fn start_with_dist(dist: PathBuf) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("portal.sqlite3")).unwrap();
+        seed::ensure_defaults(&store, 1_790_000_000, true).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let state = AppState {
+            store: store.clone(),
+            clock: Arc::new(SystemClock),
+            settings: Arc::new(Settings {
+                public_url: format!("{base}/"),
+                ..Settings::default()
+            }),
+        };
+        let app = portal_server::app(
+            state,
+            &HttpOptions {
+                dist: Some(dist),
+                cors_origins: vec![],
+            },
+        );
+        tokio::spawn(async move { axum_serve(listener, app).await });
+        Self {
+            base,
+            store,
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
+    axum::serve(listener, app).await.unwrap();
+}
+
+/// A headless Chromium session, with its own chromedriver and profile.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn start() -> Self {
+        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let port = free_port();
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (run through `cargo xtask test`)"));
+        let profile = tempfile::tempdir().unwrap();
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": binary,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ]
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < WAIT => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("chromedriver did not start a session: {e}"),
+            }
+        };
+        Self {
+            client,
+            driver,
+            _profile: profile,
+        }
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Types into the input with id `id` (after clearing it).
+    pub async fn fill(&self, id: &str, text: &str) {
+        let input = self.find(&format!("#{id}")).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+    }
+
+    pub async fn value(&self, id: &str) -> String {
+        let input = self.find(&format!("#{id}")).await;
+        input.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// Clicks the button or link whose visible text is `text`.
+    pub async fn click_text(&self, text: &str) {
+        let xpath = format!("//button[normalize-space()='{text}'] | //a[normalize-space()='{text}']");
+        let el = self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button or link {text:?}: {e}"));
+        el.click().await.unwrap();
+    }
+
+    /// Waits until the element at `css` shows `expected` in its text.
+    pub async fn wait_text(&self, css: &str, expected: &str) -> String {
+        let started = Instant::now();
+        let mut last = String::new();
+        while started.elapsed() < WAIT {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = el.text().await {
+                    if text.contains(expected) {
+                        return text;
+                    }
+                    last = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never showed {expected:?}; last text: {last:?}");
+    }
+
+    /// Waits until the page's path is `path`.
+    pub async fn wait_path(&self, path: &str) {
+        let started = Instant::now();
+        let mut last = String::new();
+        while started.elapsed() < WAIT {
+            if let Ok(url) = self.client.current_url().await {
+                if url.path() == path {
+                    return;
+                }
+                last = url.path().to_owned();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the page never reached {path}; it is at {last}");
+    }
+
+    /// The id of the focused element (or its class when it has no id).
+    pub async fn focused(&self) -> String {
+        let v = self
+            .client
+            .execute(
+                "const e = document.activeElement; return e ? (e.id || e.className) : '';",
+                vec![],
+            )
+            .await
+            .unwrap();
+        v.as_str().unwrap_or_default().to_owned()
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
