@@ -51,6 +51,7 @@ impl Portal {
                 public_url: format!("{base}/"),
                 ..Settings::default()
             }),
+            mailer: portal_server::mailer::Mailer::Outbox,
         };
         let app = portal_server::app(
             state,

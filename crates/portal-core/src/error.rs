@@ -18,6 +18,11 @@ pub mod code {
     pub const CONFLICT: &str = "conflict";
     pub const AGREEMENT_OUTDATED: &str = "agreement_outdated";
     pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    pub const AGREEMENT_REQUIRED: &str = "agreement_required";
+    pub const DEVELOPER_INFO_REQUIRED: &str = "developer_info_required";
+    pub const QUALIFICATION_REQUIRED: &str = "qualification_required";
+    pub const ALREADY_DECIDED: &str = "already_decided";
+    pub const APPLICATION_LOCKED: &str = "application_locked";
     pub const INTERNAL: &str = "internal";
 }
 
@@ -27,6 +32,22 @@ pub mod field_code {
     pub const TOO_LONG: &str = "too_long";
     pub const TOO_SHORT: &str = "too_short";
     pub const MUST_ACCEPT: &str = "must_accept";
+    pub const EMAIL_FORMAT: &str = "email_format";
+    pub const MOBILE_FORMAT: &str = "mobile_format";
+    pub const MOBILE_CHINA: &str = "mobile_china";
+    pub const URL_FORMAT: &str = "url_format";
+    pub const COUNTRY_UNKNOWN: &str = "country_unknown";
+    pub const NOT_A_NUMBER: &str = "not_a_number";
+    pub const OUT_OF_RANGE: &str = "out_of_range";
+    pub const INVALID_CHAR: &str = "invalid_char";
+    pub const CIF_FORMAT: &str = "cif_format";
+    pub const CIF_CONTROL: &str = "cif_control";
+    pub const FILE_EMPTY: &str = "file_empty";
+    pub const FILE_TOO_LARGE: &str = "file_too_large";
+    pub const FILE_TYPE: &str = "file_type";
+    pub const DUPLICATE: &str = "duplicate";
+    pub const INCORRECT_PASSWORD: &str = "incorrect_password";
+    pub const UPLOAD_MISSING: &str = "upload_missing";
 }
 
 /// One problem with one field of a request.

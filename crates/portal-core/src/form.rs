@@ -1,7 +1,7 @@
 //! Running a request's rules the same way on both sides.
 
 use crate::error::FieldError;
-use validator::{Validate, ValidationErrors};
+use validator::{Validate, ValidationError, ValidationErrors};
 
 /// A request body that a person fills in as a form.
 pub trait Form: Validate + Sized {
@@ -35,19 +35,21 @@ fn field_errors(order: &[&str], errors: &ValidationErrors) -> Vec<FieldError> {
     let mut out: Vec<FieldError> = errors
         .field_errors()
         .into_iter()
-        .filter_map(|(field, list)| {
-            let first = list.first()?;
-            let mut error = FieldError::new(&field, &first.code);
-            for (name, value) in &first.params {
-                if name != "value" {
-                    error.params.insert(name.to_string(), value.clone());
-                }
-            }
-            Some(error)
-        })
+        .filter_map(|(field, list)| list.first().map(|first| field_error(&field, first)))
         .collect();
     let rank = |f: &FieldError| order.iter().position(|n| *n == f.field).unwrap_or(usize::MAX);
     out.sort_by_key(rank);
+    out
+}
+
+/// One rule's verdict on `field`, as it crosses the wire: the submitted value is never echoed.
+pub fn field_error(field: &str, error: &ValidationError) -> FieldError {
+    let mut out = FieldError::new(field, &error.code);
+    for (name, value) in &error.params {
+        if name != "value" {
+            out.params.insert(name.to_string(), value.clone());
+        }
+    }
     out
 }
 

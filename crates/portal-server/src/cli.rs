@@ -40,6 +40,9 @@ pub struct Config {
         global = true
     )]
     pub cors_origins: Vec<String>,
+    /// How long a replaced AppSecret keeps working after a reset, in hours.
+    #[arg(long, env = "PORTAL_SECRET_GRACE_HOURS", default_value_t = 24, global = true)]
+    pub secret_grace_hours: i64,
     /// Create the demo seller and reviewer in an empty database.
     #[arg(long, env = "PORTAL_DEMO_ACCOUNTS", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub demo_accounts: bool,
@@ -121,8 +124,10 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
         clock: Arc::new(SystemClock),
         settings: Arc::new(Settings {
             public_url: config.public_url(),
+            secret_grace_secs: config.secret_grace_hours * 3600,
             ..Settings::default()
         }),
+        mailer: crate::mailer::Mailer::Outbox,
     };
     let options = HttpOptions {
         dist: Some(config.dist.clone()),

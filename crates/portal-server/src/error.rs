@@ -30,6 +30,18 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A 422 about one field.
+    pub fn field(field: &str, code: &str) -> Self {
+        AppError::Validation(vec![FieldError::new(field, code)])
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
     pub fn internal(e: impl std::fmt::Display) -> Self {
         AppError::Internal(e.to_string())
     }

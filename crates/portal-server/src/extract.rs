@@ -56,6 +56,15 @@ pub struct AuthUser {
 }
 
 impl AuthUser {
+    /// Only sellers (developers) may continue.
+    pub fn require_seller(&self) -> Result<(), AppError> {
+        if self.role == Role::Seller {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
     /// Only reviewers may continue.
     pub fn require_reviewer(&self) -> Result<(), AppError> {
         if self.role == Role::Reviewer {

@@ -4,6 +4,7 @@ pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod extract;
+pub mod mailer;
 pub mod password;
 pub mod routes;
 pub mod seed;
@@ -24,6 +25,7 @@ pub struct AppState {
     pub store: Store,
     pub clock: Arc<dyn Clock>,
     pub settings: Arc<Settings>,
+    pub mailer: mailer::Mailer,
 }
 
 /// Behaviour that deployments tune.
@@ -33,6 +35,8 @@ pub struct Settings {
     pub public_url: String,
     /// How long a session token stays valid, in seconds.
     pub session_ttl_secs: i64,
+    /// How long a replaced AppSecret keeps working after a reset, in seconds.
+    pub secret_grace_secs: i64,
 }
 
 impl Default for Settings {
@@ -40,6 +44,7 @@ impl Default for Settings {
         Self {
             public_url: "http://127.0.0.1:8080/".into(),
             session_ttl_secs: 12 * 60 * 60,
+            secret_grace_secs: 24 * 60 * 60,
         }
     }
 }

@@ -1,13 +1,19 @@
 //! The API's routes: one table, from which both the router and the OpenAPI check are made.
 
 mod agreement;
+mod apps;
+mod developer;
+mod guard;
+mod qualification;
+mod review;
 mod session;
+mod uploads;
 
 use crate::{error::AppError, AppState};
 use axum::{
     http::{header, Method},
     response::IntoResponse,
-    routing::{delete, get, post, MethodRouter},
+    routing::{delete, get, post, put, MethodRouter},
     Router,
 };
 use portal_core::api::path;
@@ -35,6 +41,21 @@ pub fn api_routes() -> Vec<ApiRoute> {
         route(Method::GET, path::ME, get(session::me)),
         route(Method::GET, path::AGREEMENT, get(agreement::current)),
         route(Method::POST, path::AGREEMENT_ACCEPTANCE, post(agreement::accept)),
+        route(Method::GET, path::DEVELOPER, get(developer::get)),
+        route(Method::PUT, path::DEVELOPER, put(developer::put)),
+        route(Method::POST, path::LICENCE_UPLOADS, post(uploads::upload)),
+        route(Method::GET, path::LICENCE_UPLOAD, get(uploads::download)),
+        route(Method::GET, path::QUALIFICATION, get(qualification::get)),
+        route(Method::PUT, path::QUALIFICATION, put(qualification::put)),
+        route(Method::GET, path::APPS, get(apps::list)),
+        route(Method::POST, path::APPS, post(apps::create)),
+        route(Method::GET, path::APP, get(apps::get)),
+        route(Method::POST, path::APP_SECRET_REVEAL, post(apps::reveal)),
+        route(Method::POST, path::APP_SECRET_RESET, post(apps::reset)),
+        route(Method::POST, path::CREDENTIALS_VERIFY, post(apps::verify)),
+        route(Method::GET, path::REVIEW_APPLICATIONS, get(review::queue)),
+        route(Method::GET, path::REVIEW_APPLICATION, get(review::detail)),
+        route(Method::POST, path::REVIEW_DECISION, post(review::decide)),
         route(Method::GET, path::OPENAPI, get(openapi)),
     ]
 }

@@ -43,12 +43,16 @@ pub(super) async fn sign_out(State(state): State<AppState>, user: AuthUser) -> R
 
 pub(super) async fn me(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Me>> {
     let agreement = agreement_status(&state, user.id).await?;
+    let developer_complete = state.store.developer(user.id).await?.is_some();
+    let qualification = state.store.qualification_of(user.id).await?.map(|q| q.status);
     Ok(ApiJson(Me {
         account: Account {
             name: user.name,
             role: user.role,
         },
         agreement,
+        developer_complete,
+        qualification,
     }))
 }
 

@@ -31,6 +31,7 @@ impl TestServer {
                 public_url: "http://portal.test/".into(),
                 ..Settings::default()
             }),
+            mailer: portal_server::mailer::Mailer::Outbox,
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -135,4 +136,131 @@ pub fn field_codes(body: &Value) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The smallest valid PNG signature followed by padding, `len` bytes long.
+pub fn png(len: usize) -> Vec<u8> {
+    let mut v = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    v.resize(len.max(8), 0);
+    v
+}
+
+pub fn developer_info() -> Value {
+    json!({
+        "developer_name": "  Example Trading Co.  ",
+        "country": "CN",
+        "email": "dev@example.com",
+        "mobile": "+86 138 0013 8000",
+        "website": "",
+    })
+}
+
+pub fn qualification(licence_id: &str) -> Value {
+    json!({
+        "contact_name": "Li Wei",
+        "contact_mobile": "+86 138 0013 8000",
+        "email": "li.wei@example.com",
+        "software_name": "Shop Helper",
+        "software_function": "Synchronises orders and stock.",
+        "licence_id": licence_id,
+        "cif": "",
+        "it_name": "Li Wei",
+        "it_mobile": "+8613800138000",
+        "it_email": "it@example.com",
+        "it_team_size": "12",
+        "market_planning": "Order management for 500 sellers.",
+        "server_config": "8 CPU, 32 GB memory, 1 TB disk",
+        "server_bandwidth": "1 Gbps",
+        "dev_language": "Java",
+        "database": "MySQL",
+        "agreement_confirmed": true,
+    })
+}
+
+impl TestServer {
+    pub async fn upload(&self, token: &str, bytes: Vec<u8>, name: &str) -> (u16, Value) {
+        let res = self
+            .http
+            .post(self.url("/uploads/licence"))
+            .query(&[("file_name", name)])
+            .bearer_auth(token)
+            .body(bytes)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Another seller account, signed in.
+    pub async fn second_seller(&self) -> String {
+        let hash = portal_server::password::hash_now("other-password").unwrap();
+        self.store
+            .create_account("other-seller", &hash, portal_core::api::Role::Seller, START)
+            .await
+            .unwrap();
+        self.sign_in("other-seller", "other-password").await
+    }
+
+    /// A seller who accepted the agreement and gave developer information.
+    pub async fn developer_ready(&self, token: &str) {
+        let (status, _) = self
+            .call(
+                "POST",
+                "/agreement/acceptance",
+                Some(token),
+                Some(json!({"version": 1, "confirmed": true})),
+            )
+            .await;
+        assert_eq!(status, 200);
+        let (status, body) = self
+            .call("PUT", "/developer", Some(token), Some(developer_info()))
+            .await;
+        assert_eq!(status, 200, "{body}");
+    }
+
+    /// A developer with a submitted application; returns its id.
+    pub async fn submitted(&self, token: &str) -> i64 {
+        self.developer_ready(token).await;
+        let (status, licence) = self.upload(token, png(100), "licence.png").await;
+        assert_eq!(status, 201, "{licence}");
+        let (status, body) = self
+            .call(
+                "PUT",
+                "/qualification",
+                Some(token),
+                Some(qualification(licence["id"].as_str().unwrap())),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        body["reference"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("QA-")
+            .parse()
+            .unwrap()
+    }
+
+    pub async fn reviewer(&self) -> String {
+        self.sign_in(
+            portal_server::seed::DEMO_REVIEWER.0,
+            portal_server::seed::DEMO_REVIEWER.1,
+        )
+        .await
+    }
+
+    /// A developer whose application a reviewer approved.
+    pub async fn approved(&self, token: &str) {
+        let id = self.submitted(token).await;
+        let reviewer = self.reviewer().await;
+        let (status, body) = self
+            .call(
+                "POST",
+                &format!("/review/applications/{id}/decision"),
+                Some(&reviewer),
+                Some(json!({"decision": "approve"})),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+    }
 }

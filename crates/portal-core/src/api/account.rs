@@ -1,44 +1,9 @@
-//! Paths, requests and responses of the portal API (`/api/v1`).
-//!
-//! Times are RFC 3339 strings in UTC; the browser formats them for the reader.
+//! Signing in, who is signed in, and the API use agreement.
 
+use super::{QualificationStatus, Role};
 use crate::form::{trim_in_place, Form};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
-
-/// Paths relative to the API base URL. The server mounts exactly these.
-pub mod path {
-    pub const SESSION: &str = "/session";
-    pub const ME: &str = "/me";
-    pub const AGREEMENT: &str = "/agreement";
-    pub const AGREEMENT_ACCEPTANCE: &str = "/agreement/acceptance";
-    pub const OPENAPI: &str = "/openapi.json";
-}
-
-/// Who an account is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Seller,
-    Reviewer,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Seller => "seller",
-            Role::Reviewer => "reviewer",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "seller" => Some(Role::Seller),
-            "reviewer" => Some(Role::Reviewer),
-            _ => None,
-        }
-    }
-}
 
 /// `POST /session`: sign in with the seller account and password.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
@@ -92,6 +57,10 @@ impl AgreementStatus {
 pub struct Me {
     pub account: Account,
     pub agreement: AgreementStatus,
+    /// Whether the developer information has been given.
+    pub developer_complete: bool,
+    /// The status of the latest qualification application, if any.
+    pub qualification: Option<QualificationStatus>,
 }
 
 /// `GET /agreement`: the current API use agreement.

@@ -3,6 +3,15 @@
 //! SQLite by default. The methods are async and take plain values, so another
 //! engine (PostgreSQL) can stand behind the same signatures later.
 
+mod apps;
+mod developer;
+mod outbox;
+mod qualification;
+
+pub use apps::{AppRow, SecretRow};
+pub use outbox::Mail;
+pub use qualification::{QualificationRow, SubmitOutcome};
+
 use portal_core::api::Role;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::{
@@ -11,11 +20,19 @@ use std::{
 };
 
 #[derive(Debug)]
-pub struct StoreError(String);
+pub enum StoreError {
+    /// A uniqueness or foreign-key rule refused the change (matched by error kind,
+    /// not by constraint name).
+    Constraint(String),
+    Other(String),
+}
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "storage: {}", self.0)
+        match self {
+            StoreError::Constraint(m) => write!(f, "storage constraint: {m}"),
+            StoreError::Other(m) => write!(f, "storage: {m}"),
+        }
     }
 }
 
@@ -23,16 +40,21 @@ impl std::error::Error for StoreError {}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        StoreError(e.to_string())
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+            StoreError::Constraint(e.to_string())
+        } else {
+            StoreError::Other(e.to_string())
+        }
     }
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` remembers the last one.
-const MIGRATIONS: &[&str] = &[include_str!(
-    "../migrations/0001_accounts_sessions_agreements.sql"
-)];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_accounts_sessions_agreements.sql"),
+    include_str!("../../migrations/0002_developers_qualifications_apps.sql"),
+];
 
 #[derive(Clone)]
 pub struct Store {
@@ -59,7 +81,7 @@ impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub fn open(path: &Path) -> StoreResult<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError(format!("{}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Other(format!("{}: {e}", dir.display())))?;
         }
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -72,7 +94,7 @@ impl Store {
     }
 
     /// Runs `f` with the connection on a blocking thread.
-    async fn call<T, F>(&self, f: F) -> StoreResult<T>
+    pub(crate) async fn call<T, F>(&self, f: F) -> StoreResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
@@ -81,11 +103,11 @@ impl Store {
         tokio::task::spawn_blocking(move || {
             let mut guard = conn
                 .lock()
-                .map_err(|_| StoreError("connection lock poisoned".into()))?;
+                .map_err(|_| StoreError::Other("connection lock poisoned".into()))?;
             f(&mut guard).map_err(StoreError::from)
         })
         .await
-        .map_err(|e| StoreError(e.to_string()))?
+        .map_err(|e| StoreError::Other(e.to_string()))?
     }
 
     pub async fn count_accounts(&self) -> StoreResult<i64> {
@@ -117,6 +139,18 @@ impl Store {
             c.query_row(
                 "SELECT id, name, password_hash, role FROM accounts WHERE name = ?1",
                 [name],
+                account_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    pub async fn account_by_id(&self, id: i64) -> StoreResult<Option<AccountRow>> {
+        self.call(move |c| {
+            c.query_row(
+                "SELECT id, name, password_hash, role FROM accounts WHERE id = ?1",
+                [id],
                 account_row,
             )
             .optional()

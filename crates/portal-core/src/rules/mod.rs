@@ -3,6 +3,18 @@
 //! validator's `custom` rule calls these; they return codes with parameters so
 //! that the user interface, not the rule, decides the wording.
 
+mod app_name;
+mod cif;
+mod contact;
+mod licence;
+mod number;
+
+pub use app_name::{app_name, app_name_weight, is_han, APP_NAME_MAX_WEIGHT};
+pub use cif::cif;
+pub use contact::{country, email, mobile, normalize_mobile, optional_url, COUNTRIES, SPAIN};
+pub use licence::{licence, licence_size, ImageKind, LICENCE_MAX_BYTES};
+pub use number::{team_size, TEAM_SIZE_MAX};
+
 use crate::error::field_code;
 use std::borrow::Cow;
 use validator::ValidationError;
@@ -41,6 +53,32 @@ pub fn account_name(value: &str) -> RuleResult {
 
 pub fn password(value: &str) -> RuleResult {
     text(value, PASSWORD_MAX)
+}
+
+/// Limits of the free-text answers, in characters.
+pub const NAME_MAX: usize = 100;
+pub const SHORT_MAX: usize = 100;
+pub const LONG_MAX: usize = 2000;
+
+pub fn name(value: &str) -> RuleResult {
+    text(value, NAME_MAX)
+}
+
+pub fn short_text(value: &str) -> RuleResult {
+    text(value, SHORT_MAX)
+}
+
+pub fn long_text(value: &str) -> RuleResult {
+    text(value, LONG_MAX)
+}
+
+/// An optional field: empty is fine, anything else must pass `rule`.
+fn optional(value: &str, rule: impl Fn(&str) -> RuleResult) -> RuleResult {
+    if value.is_empty() {
+        Ok(())
+    } else {
+        rule(value)
+    }
 }
 
 /// A confirmation checkbox that must be ticked.

@@ -1,0 +1,87 @@
+//! Apps and their credentials.
+
+use crate::form::{trim_in_place, Form};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// `POST /apps`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+pub struct CreateAppRequest {
+    #[validate(custom(function = "crate::rules::app_name"))]
+    pub name: String,
+}
+
+impl Form for CreateAppRequest {
+    const FIELDS: &'static [&'static str] = &["name"];
+
+    fn normalize(&mut self) {
+        trim_in_place(&mut self.name);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppType {
+    /// An ISV's app, serving sellers; needs an approved qualification.
+    CommercialDeveloper,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppStatus {
+    Active,
+}
+
+/// A row of the app list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppSummary {
+    pub id: i64,
+    pub name: String,
+    pub app_type: AppType,
+    pub status: AppStatus,
+    pub created_at: String,
+}
+
+/// `GET /apps/{id}`: the console; the secret itself only through reveal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppDetail {
+    pub app: AppSummary,
+    pub app_key: String,
+    /// When the secret now in force was issued.
+    pub secret_issued_at: String,
+    /// Until when the secret replaced by the last reset still works, if it still does.
+    pub previous_secret_expires_at: Option<String>,
+}
+
+/// Step-up: the account password again, before a secret is shown or reset.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+pub struct PasswordConfirmation {
+    #[validate(custom(function = "crate::rules::password"))]
+    pub password: String,
+}
+
+impl Form for PasswordConfirmation {
+    const FIELDS: &'static [&'static str] = &["password"];
+
+    fn normalize(&mut self) {}
+}
+
+/// The AppSecret, answered by reveal and by reset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppSecret {
+    pub app_secret: String,
+    pub secret_issued_at: String,
+    pub previous_secret_expires_at: Option<String>,
+}
+
+/// `POST /credentials/verify`: would the platform accept this key and secret now?
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerifyCredentialsRequest {
+    pub app_key: String,
+    pub app_secret: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerifyCredentialsResponse {
+    pub valid: bool,
+}

@@ -1,0 +1,154 @@
+//! Apps and their credentials.
+
+use super::guard;
+use crate::{
+    clock::rfc3339,
+    error::{AppError, Result},
+    extract::{ApiJson, AuthUser, Valid},
+    password,
+    store::AppRow,
+    token, AppState,
+};
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+};
+use portal_core::{
+    api::{
+        AppDetail, AppSecret, AppStatus, AppSummary, AppType, CreateAppRequest, PasswordConfirmation,
+        VerifyCredentialsRequest, VerifyCredentialsResponse,
+    },
+    error::field_code,
+};
+
+pub(super) async fn list(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Vec<AppSummary>>> {
+    user.require_seller()?;
+    let apps = state.store.apps(user.id).await?;
+    Ok(ApiJson(apps.iter().map(summary).collect()))
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Valid(req): Valid<CreateAppRequest>,
+) -> Result<(StatusCode, ApiJson<AppDetail>)> {
+    user.require_seller()?;
+    guard::approved_qualification(&state, &user).await?;
+    // 64-bit key and 160-bit secret from the operating system's secure generator.
+    let (app_key, secret) = (token::random_hex(8), token::random_hex(20));
+    let row = state
+        .store
+        .create_app(user.id, &req.name, &app_key, &secret, state.clock.now())
+        .await?
+        .ok_or_else(|| AppError::field("name", field_code::DUPLICATE))?;
+    Ok((StatusCode::CREATED, ApiJson(detail(&state, &row).await?)))
+}
+
+pub(super) async fn get(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+) -> Result<ApiJson<AppDetail>> {
+    let row = own_app(&state, &user, id).await?;
+    Ok(ApiJson(detail(&state, &row).await?))
+}
+
+/// Shows the AppSecret after the account password is given again.
+pub(super) async fn reveal(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    Valid(confirm): Valid<PasswordConfirmation>,
+) -> Result<ApiJson<AppSecret>> {
+    let row = own_app(&state, &user, id).await?;
+    step_up(&state, &user, confirm.password).await?;
+    let now = state.clock.now();
+    let (current, previous) = state.store.secrets(row.id, now).await?;
+    state
+        .store
+        .audit(user.id, "secret.reveal", row.app_key.clone(), now)
+        .await?;
+    Ok(ApiJson(AppSecret {
+        app_secret: current.secret,
+        secret_issued_at: rfc3339(current.issued_at),
+        previous_secret_expires_at: previous.and_then(|p| p.expires_at).map(rfc3339),
+    }))
+}
+
+/// Issues a new AppSecret; the old one keeps working for the grace period.
+pub(super) async fn reset(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    Valid(confirm): Valid<PasswordConfirmation>,
+) -> Result<ApiJson<AppSecret>> {
+    let row = own_app(&state, &user, id).await?;
+    step_up(&state, &user, confirm.password).await?;
+    let now = state.clock.now();
+    let grace_until = now + state.settings.secret_grace_secs;
+    let secret = token::random_hex(20);
+    state
+        .store
+        .reset_secret(row.id, &secret, now, grace_until)
+        .await?;
+    state
+        .store
+        .audit(user.id, "secret.reset", row.app_key.clone(), now)
+        .await?;
+    Ok(ApiJson(AppSecret {
+        app_secret: secret,
+        secret_issued_at: rfc3339(now),
+        previous_secret_expires_at: Some(rfc3339(grace_until)),
+    }))
+}
+
+/// What the platform's gateway asks: does this key and secret work now?
+pub(super) async fn verify(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<VerifyCredentialsRequest>,
+) -> Result<ApiJson<VerifyCredentialsResponse>> {
+    let valid = state
+        .store
+        .credentials_valid(&req.app_key, &req.app_secret, state.clock.now())
+        .await?;
+    Ok(ApiJson(VerifyCredentialsResponse { valid }))
+}
+
+/// Another developer's app is reported as missing.
+async fn own_app(state: &AppState, user: &AuthUser, id: i64) -> Result<AppRow> {
+    user.require_seller()?;
+    state.store.app(user.id, id).await?.ok_or(AppError::NotFound)
+}
+
+async fn step_up(state: &AppState, user: &AuthUser, password: String) -> Result<()> {
+    let account = state
+        .store
+        .account_by_id(user.id)
+        .await?
+        .ok_or(AppError::SessionExpired)?;
+    if password::verify(password, Some(account.password_hash)).await {
+        Ok(())
+    } else {
+        Err(AppError::field("password", field_code::INCORRECT_PASSWORD))
+    }
+}
+
+fn summary(row: &AppRow) -> AppSummary {
+    AppSummary {
+        id: row.id,
+        name: row.name.clone(),
+        app_type: AppType::CommercialDeveloper,
+        status: AppStatus::Active,
+        created_at: rfc3339(row.created_at),
+    }
+}
+
+async fn detail(state: &AppState, row: &AppRow) -> Result<AppDetail> {
+    let (current, previous) = state.store.secrets(row.id, state.clock.now()).await?;
+    Ok(AppDetail {
+        app: summary(row),
+        app_key: row.app_key.clone(),
+        secret_issued_at: rfc3339(current.issued_at),
+        previous_secret_expires_at: previous.and_then(|p| p.expires_at).map(rfc3339),
+    })
+}

@@ -1,0 +1,35 @@
+//! Developer information.
+
+use super::guard;
+use crate::{
+    clock::rfc3339,
+    error::{AppError, Result},
+    extract::{ApiJson, AuthUser, Valid},
+    AppState,
+};
+use axum::extract::State;
+use portal_core::api::{DeveloperInfo, DeveloperProfile};
+
+pub(super) async fn get(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<DeveloperProfile>> {
+    user.require_seller()?;
+    let (info, updated_at) = state.store.developer(user.id).await?.ok_or(AppError::NotFound)?;
+    Ok(ApiJson(DeveloperProfile {
+        info,
+        updated_at: rfc3339(updated_at),
+    }))
+}
+
+pub(super) async fn put(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Valid(info): Valid<DeveloperInfo>,
+) -> Result<ApiJson<DeveloperProfile>> {
+    user.require_seller()?;
+    guard::agreement_accepted(&state, &user).await?;
+    let now = state.clock.now();
+    state.store.save_developer(user.id, &info, now).await?;
+    Ok(ApiJson(DeveloperProfile {
+        info,
+        updated_at: rfc3339(now),
+    }))
+}

@@ -1,0 +1,79 @@
+//! The commercial-developer qualification application.
+
+use super::{guard, uploads};
+use crate::{
+    clock::rfc3339,
+    error::{AppError, Result},
+    extract::{ApiJson, AuthUser, Valid},
+    store::{QualificationRow, SubmitOutcome},
+    AppState,
+};
+use axum::extract::State;
+use portal_core::{
+    api::{Qualification, QualificationRequest},
+    error::code,
+};
+
+pub(super) async fn get(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Qualification>> {
+    user.require_seller()?;
+    let row = state
+        .store
+        .qualification_of(user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(ApiJson(to_api(&state, &row).await?))
+}
+
+/// Submits the application, or resubmits it after a rejection.
+pub(super) async fn put(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Valid(answers): Valid<QualificationRequest>,
+) -> Result<ApiJson<Qualification>> {
+    user.require_seller()?;
+    guard::developer(&state, &user).await?;
+    uploads::owned(&state, &user, &answers.licence_id).await?;
+    let json = serde_json::to_string(&answers).map_err(AppError::internal)?;
+    let outcome = state
+        .store
+        .submit_qualification(user.id, json, answers.licence_id.clone(), state.clock.now())
+        .await?;
+    match outcome {
+        SubmitOutcome::Submitted(_) => {
+            let row = state
+                .store
+                .qualification_of(user.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            Ok(ApiJson(to_api(&state, &row).await?))
+        }
+        SubmitOutcome::Locked => Err(AppError::conflict(
+            code::APPLICATION_LOCKED,
+            "Your application is being reviewed or is already approved; it cannot be changed now.",
+        )),
+    }
+}
+
+/// `QA-000042`: what people quote when they contact the platform.
+pub(crate) fn reference(id: i64) -> String {
+    format!("QA-{id:06}")
+}
+
+pub(crate) async fn to_api(state: &AppState, row: &QualificationRow) -> Result<Qualification> {
+    let answers: QualificationRequest = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
+    let licence = match &row.licence_id {
+        Some(id) => state.store.licence(id).await?.map(|(info, _)| info),
+        None => None,
+    };
+    Ok(Qualification {
+        reference: reference(row.id),
+        status: row.status,
+        answers,
+        licence,
+        submitted_at: rfc3339(row.submitted_at),
+        review_started_at: row.review_started_at.map(rfc3339),
+        decided_at: row.decided_at.map(rfc3339),
+        rejection_reason: row.rejection_reason.clone(),
+        submissions: row.submissions,
+    })
+}

@@ -1,0 +1,93 @@
+//! Reviewers: the queue of applications, one application, the decision.
+
+use super::qualification::{reference, to_api};
+use crate::{
+    error::{AppError, Result},
+    extract::{ApiJson, AuthUser, Valid},
+    mailer, AppState,
+};
+use axum::extract::{Path, State};
+use portal_core::{
+    api::{Decision, DecisionRequest, QualificationRequest, ReviewDetail, ReviewQueueItem},
+    error::code,
+};
+
+pub(super) async fn queue(
+    State(state): State<AppState>,
+    user: AuthUser,
+) -> Result<ApiJson<Vec<ReviewQueueItem>>> {
+    user.require_reviewer()?;
+    let rows = state.store.review_queue().await?;
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let software_name = serde_json::from_str::<QualificationRequest>(&row.answers)
+                .map(|a| a.software_name)
+                .unwrap_or_default();
+            ReviewQueueItem {
+                id: row.id,
+                reference: reference(row.id),
+                account: row.account_name,
+                software_name,
+                status: row.status,
+                submitted_at: crate::clock::rfc3339(row.submitted_at),
+            }
+        })
+        .collect();
+    Ok(ApiJson(items))
+}
+
+/// Opening a submitted application puts it in review, which the developer's timeline shows.
+pub(super) async fn detail(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+) -> Result<ApiJson<ReviewDetail>> {
+    user.require_reviewer()?;
+    state.store.qualification(id).await?.ok_or(AppError::NotFound)?;
+    state.store.start_review(id, user.id, state.clock.now()).await?;
+    Ok(ApiJson(review_detail(&state, id).await?))
+}
+
+pub(super) async fn decide(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    Valid(req): Valid<DecisionRequest>,
+) -> Result<ApiJson<ReviewDetail>> {
+    user.require_reviewer()?;
+    let row = state.store.qualification(id).await?.ok_or(AppError::NotFound)?;
+    let approved = req.decision == Decision::Approve;
+    let reason = (!approved).then(|| req.reason.clone());
+    let now = state.clock.now();
+    if !state
+        .store
+        .decide(id, user.id, approved, reason.clone(), now)
+        .await?
+    {
+        return Err(AppError::conflict(
+            code::ALREADY_DECIDED,
+            "This application has already been decided.",
+        ));
+    }
+    let answers: QualificationRequest = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
+    let mail = mailer::decision_mail(
+        &state.settings.public_url,
+        &answers.email,
+        &reference(id),
+        reason.as_deref(),
+    );
+    state.mailer.send(&state.store, &mail, now).await?;
+    Ok(ApiJson(review_detail(&state, id).await?))
+}
+
+async fn review_detail(state: &AppState, id: i64) -> Result<ReviewDetail> {
+    let row = state.store.qualification(id).await?.ok_or(AppError::NotFound)?;
+    let developer = state.store.developer(row.account_id).await?.map(|(info, _)| info);
+    Ok(ReviewDetail {
+        id: row.id,
+        account: row.account_name.clone(),
+        developer,
+        application: to_api(state, &row).await?,
+    })
+}

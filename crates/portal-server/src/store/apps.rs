@@ -1,0 +1,168 @@
+//! Apps and their secrets.
+
+use super::{Store, StoreError, StoreResult};
+use rusqlite::{params, OptionalExtension};
+
+#[derive(Debug, Clone)]
+pub struct AppRow {
+    pub id: i64,
+    pub name: String,
+    pub app_key: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct SecretRow {
+    pub secret: String,
+    pub issued_at: i64,
+    pub expires_at: Option<i64>,
+}
+
+fn app_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AppRow> {
+    Ok(AppRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        app_key: r.get(2)?,
+        created_at: r.get(3)?,
+    })
+}
+
+impl Store {
+    pub async fn apps(&self, account_id: i64) -> StoreResult<Vec<AppRow>> {
+        self.call(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT id, name, app_key, created_at FROM apps WHERE account_id = ?1 ORDER BY created_at DESC, id DESC",
+            )?;
+            let rows = stmt.query_map([account_id], app_row)?;
+            rows.collect()
+        })
+        .await
+    }
+
+    /// An app, only if it belongs to `account_id`.
+    pub async fn app(&self, account_id: i64, app_id: i64) -> StoreResult<Option<AppRow>> {
+        self.call(move |c| {
+            c.query_row(
+                "SELECT id, name, app_key, created_at FROM apps WHERE id = ?1 AND account_id = ?2",
+                params![app_id, account_id],
+                app_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    /// Creates an app with its first secret; `None` when the developer already has an
+    /// app of that name.
+    pub async fn create_app(
+        &self,
+        account_id: i64,
+        name: &str,
+        app_key: &str,
+        secret: &str,
+        now: i64,
+    ) -> StoreResult<Option<AppRow>> {
+        let (name, app_key, secret) = (name.to_owned(), app_key.to_owned(), secret.to_owned());
+        let result = self
+            .call(move |c| {
+                let tx = c.transaction()?;
+                tx.execute(
+                    "INSERT INTO apps (account_id, name, app_type, status, app_key, created_at)
+                     VALUES (?1, ?2, 'commercial_developer', 'active', ?3, ?4)",
+                    params![account_id, name, app_key, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                tx.execute(
+                    "INSERT INTO app_secrets (app_id, secret, issued_at) VALUES (?1, ?2, ?3)",
+                    params![id, secret, now],
+                )?;
+                tx.commit()?;
+                Ok(AppRow {
+                    id,
+                    name,
+                    app_key,
+                    created_at: now,
+                })
+            })
+            .await;
+        match result {
+            Ok(row) => Ok(Some(row)),
+            // The key is random, so the unique (account, name) pair is what collided.
+            Err(StoreError::Constraint(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The secret in force and, if still valid at `now`, the one it replaced.
+    pub async fn secrets(&self, app_id: i64, now: i64) -> StoreResult<(SecretRow, Option<SecretRow>)> {
+        self.call(move |c| {
+            let current = c.query_row(
+                "SELECT secret, issued_at, expires_at FROM app_secrets
+                 WHERE app_id = ?1 AND expires_at IS NULL ORDER BY id DESC LIMIT 1",
+                [app_id],
+                secret_row,
+            )?;
+            let previous = c
+                .query_row(
+                    "SELECT secret, issued_at, expires_at FROM app_secrets
+                     WHERE app_id = ?1 AND expires_at > ?2 ORDER BY id DESC LIMIT 1",
+                    params![app_id, now],
+                    secret_row,
+                )
+                .optional()?;
+            Ok((current, previous))
+        })
+        .await
+    }
+
+    /// Issues `new_secret`; the old one keeps working until `grace_until`. A secret
+    /// replaced earlier stops now, so at most two work at once.
+    pub async fn reset_secret(
+        &self,
+        app_id: i64,
+        new_secret: &str,
+        now: i64,
+        grace_until: i64,
+    ) -> StoreResult<()> {
+        let new_secret = new_secret.to_owned();
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "UPDATE app_secrets SET expires_at = ?2 WHERE app_id = ?1 AND expires_at > ?2",
+                params![app_id, now],
+            )?;
+            tx.execute(
+                "UPDATE app_secrets SET expires_at = ?2 WHERE app_id = ?1 AND expires_at IS NULL",
+                params![app_id, grace_until],
+            )?;
+            tx.execute(
+                "INSERT INTO app_secrets (app_id, secret, issued_at) VALUES (?1, ?2, ?3)",
+                params![app_id, new_secret, now],
+            )?;
+            tx.commit()
+        })
+        .await
+    }
+
+    /// Whether `secret` is a working secret of the app with `app_key` at `now`.
+    pub async fn credentials_valid(&self, app_key: &str, secret: &str, now: i64) -> StoreResult<bool> {
+        let (app_key, secret) = (app_key.to_owned(), secret.to_owned());
+        self.call(move |c| {
+            c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM app_secrets s JOIN apps a ON a.id = s.app_id
+                 WHERE a.app_key = ?1 AND s.secret = ?2 AND (s.expires_at IS NULL OR s.expires_at > ?3))",
+                params![app_key, secret, now],
+                |r| r.get(0),
+            )
+        })
+        .await
+    }
+}
+
+fn secret_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SecretRow> {
+    Ok(SecretRow {
+        secret: r.get(0)?,
+        issued_at: r.get(1)?,
+        expires_at: r.get(2)?,
+    })
+}

@@ -1,0 +1,47 @@
+//! Developer information.
+
+use super::{Store, StoreResult};
+use portal_core::api::DeveloperInfo;
+use rusqlite::{params, OptionalExtension};
+
+impl Store {
+    /// The developer information of an account, and when it was last saved.
+    pub async fn developer(&self, account_id: i64) -> StoreResult<Option<(DeveloperInfo, i64)>> {
+        self.call(move |c| {
+            c.query_row(
+                "SELECT developer_name, country, email, mobile, website, updated_at
+                 FROM developers WHERE account_id = ?1",
+                [account_id],
+                |r| {
+                    Ok((
+                        DeveloperInfo {
+                            developer_name: r.get(0)?,
+                            country: r.get(1)?,
+                            email: r.get(2)?,
+                            mobile: r.get(3)?,
+                            website: r.get(4)?,
+                        },
+                        r.get(5)?,
+                    ))
+                },
+            )
+            .optional()
+        })
+        .await
+    }
+
+    pub async fn save_developer(&self, account_id: i64, info: &DeveloperInfo, now: i64) -> StoreResult<()> {
+        let info = info.clone();
+        self.call(move |c| {
+            c.execute(
+                "INSERT INTO developers (account_id, developer_name, country, email, mobile, website, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (account_id) DO UPDATE SET developer_name = ?2, country = ?3, email = ?4,
+                     mobile = ?5, website = ?6, updated_at = ?7",
+                params![account_id, info.developer_name, info.country, info.email, info.mobile, info.website, now],
+            )
+            .map(|_| ())
+        })
+        .await
+    }
+}

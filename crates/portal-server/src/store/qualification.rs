@@ -1,0 +1,226 @@
+//! Business licences and qualification applications.
+
+use super::{Store, StoreResult};
+use portal_core::api::{LicenceInfo, QualificationStatus};
+use rusqlite::{params, OptionalExtension};
+
+#[derive(Debug, Clone)]
+pub struct QualificationRow {
+    pub id: i64,
+    pub account_id: i64,
+    pub account_name: String,
+    pub status: QualificationStatus,
+    /// JSON of `QualificationRequest`.
+    pub answers: String,
+    pub licence_id: Option<String>,
+    pub submitted_at: i64,
+    pub review_started_at: Option<i64>,
+    pub decided_at: Option<i64>,
+    pub rejection_reason: Option<String>,
+    pub submissions: u32,
+}
+
+/// What happened to a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmitOutcome {
+    Submitted(i64),
+    /// Pending review or already approved: not editable.
+    Locked,
+}
+
+const SELECT_QUALIFICATION: &str = "SELECT q.id, q.account_id, a.name, q.status, q.answers, q.licence_id,
+        q.submitted_at, q.review_started_at, q.decided_at, q.rejection_reason, q.submissions
+     FROM qualifications q JOIN accounts a ON a.id = q.account_id";
+
+fn qualification_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QualificationRow> {
+    let status: String = r.get(3)?;
+    Ok(QualificationRow {
+        id: r.get(0)?,
+        account_id: r.get(1)?,
+        account_name: r.get(2)?,
+        status: QualificationStatus::parse(&status).unwrap_or(QualificationStatus::Submitted),
+        answers: r.get(4)?,
+        licence_id: r.get(5)?,
+        submitted_at: r.get(6)?,
+        review_started_at: r.get(7)?,
+        decided_at: r.get(8)?,
+        rejection_reason: r.get(9)?,
+        submissions: r.get(10)?,
+    })
+}
+
+impl Store {
+    pub async fn save_licence(
+        &self,
+        info: &LicenceInfo,
+        account_id: i64,
+        bytes: Vec<u8>,
+        now: i64,
+    ) -> StoreResult<()> {
+        let info = info.clone();
+        self.call(move |c| {
+            c.execute(
+                "INSERT INTO licences (id, account_id, content_type, file_name, size, bytes, uploaded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    info.id,
+                    account_id,
+                    info.content_type,
+                    info.file_name,
+                    info.size as i64,
+                    bytes,
+                    now
+                ],
+            )
+            .map(|_| ())
+        })
+        .await
+    }
+
+    /// A licence's description and owner.
+    pub async fn licence(&self, id: &str) -> StoreResult<Option<(LicenceInfo, i64)>> {
+        let id = id.to_owned();
+        self.call(move |c| {
+            c.query_row(
+                "SELECT id, content_type, size, file_name, account_id FROM licences WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        LicenceInfo {
+                            id: r.get(0)?,
+                            content_type: r.get(1)?,
+                            size: r.get::<_, i64>(2)? as u64,
+                            file_name: r.get(3)?,
+                        },
+                        r.get(4)?,
+                    ))
+                },
+            )
+            .optional()
+        })
+        .await
+    }
+
+    pub async fn licence_bytes(&self, id: &str) -> StoreResult<Option<Vec<u8>>> {
+        let id = id.to_owned();
+        self.call(move |c| {
+            c.query_row("SELECT bytes FROM licences WHERE id = ?1", [id], |r| r.get(0))
+                .optional()
+        })
+        .await
+    }
+
+    pub async fn qualification_of(&self, account_id: i64) -> StoreResult<Option<QualificationRow>> {
+        self.call(move |c| {
+            c.query_row(
+                &format!("{SELECT_QUALIFICATION} WHERE q.account_id = ?1"),
+                [account_id],
+                qualification_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    pub async fn qualification(&self, id: i64) -> StoreResult<Option<QualificationRow>> {
+        self.call(move |c| {
+            c.query_row(
+                &format!("{SELECT_QUALIFICATION} WHERE q.id = ?1"),
+                [id],
+                qualification_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    /// Every application, those waiting for a decision first, oldest first within each group.
+    pub async fn review_queue(&self) -> StoreResult<Vec<QualificationRow>> {
+        self.call(|c| {
+            let mut stmt = c.prepare(&format!(
+                "{SELECT_QUALIFICATION} ORDER BY q.status IN ('approved', 'rejected'), q.submitted_at, q.id"
+            ))?;
+            let rows = stmt.query_map([], qualification_row)?;
+            rows.collect()
+        })
+        .await
+    }
+
+    /// Submits a first application, or resubmits a rejected one; refuses while one is
+    /// pending or approved.
+    pub async fn submit_qualification(
+        &self,
+        account_id: i64,
+        answers: String,
+        licence_id: String,
+        now: i64,
+    ) -> StoreResult<SubmitOutcome> {
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            let existing: Option<(i64, String)> = tx
+                .query_row("SELECT id, status FROM qualifications WHERE account_id = ?1", [account_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            let outcome = match existing {
+                None => {
+                    tx.execute(
+                        "INSERT INTO qualifications (account_id, status, answers, licence_id, submitted_at)
+                         VALUES (?1, 'submitted', ?2, ?3, ?4)",
+                        params![account_id, answers, licence_id, now],
+                    )?;
+                    SubmitOutcome::Submitted(tx.last_insert_rowid())
+                }
+                Some((id, status)) if status == "rejected" => {
+                    tx.execute(
+                        "UPDATE qualifications SET status = 'submitted', answers = ?2, licence_id = ?3,
+                             submitted_at = ?4, review_started_at = NULL, decided_at = NULL, reviewer_id = NULL,
+                             rejection_reason = NULL, submissions = submissions + 1
+                         WHERE id = ?1",
+                        params![id, answers, licence_id, now],
+                    )?;
+                    SubmitOutcome::Submitted(id)
+                }
+                Some(_) => SubmitOutcome::Locked,
+            };
+            tx.commit()?;
+            Ok(outcome)
+        })
+        .await
+    }
+
+    /// A reviewer opened a submitted application: it is now in review.
+    pub async fn start_review(&self, id: i64, reviewer_id: i64, now: i64) -> StoreResult<()> {
+        self.call(move |c| {
+            c.execute(
+                "UPDATE qualifications SET status = 'in_review', review_started_at = ?3, reviewer_id = ?2
+                 WHERE id = ?1 AND status = 'submitted'",
+                params![id, reviewer_id, now],
+            )
+            .map(|_| ())
+        })
+        .await
+    }
+
+    /// Records a decision on a pending application; false if it was already decided.
+    pub async fn decide(
+        &self,
+        id: i64,
+        reviewer_id: i64,
+        approved: bool,
+        reason: Option<String>,
+        now: i64,
+    ) -> StoreResult<bool> {
+        self.call(move |c| {
+            let status = if approved { "approved" } else { "rejected" };
+            let changed = c.execute(
+                "UPDATE qualifications SET status = ?2, decided_at = ?4, reviewer_id = ?3, rejection_reason = ?5,
+                     review_started_at = COALESCE(review_started_at, ?4)
+                 WHERE id = ?1 AND status IN ('submitted', 'in_review')",
+                params![id, status, reviewer_id, now, reason],
+            )?;
+            Ok(changed == 1)
+        })
+        .await
+    }
+}
