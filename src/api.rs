@@ -3,7 +3,12 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use portal_core::{
-    api::{path, AcceptAgreementRequest, Agreement, AgreementAcceptance, Me, SignInRequest, SignInResponse},
+    api::{
+        path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AppDetail, AppSecret, AppSummary,
+        CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, LicenceInfo, Me,
+        PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail, ReviewQueueItem,
+        SignInRequest, SignInResponse,
+    },
     error::code,
     ErrorBody, FieldError,
 };
@@ -107,6 +112,79 @@ impl AuthApi {
         send_json(self.post(path::AGREEMENT_ACCEPTANCE), req).await
     }
 
+    /// `None` while the developer information has not been given.
+    pub async fn developer(&self) -> Result<Option<DeveloperProfile>, ApiError> {
+        optional(receive(self.get(path::DEVELOPER)).await)
+    }
+
+    pub async fn save_developer(&self, info: &DeveloperInfo) -> Result<DeveloperProfile, ApiError> {
+        send_json(self.auth(Request::put(&self.url(path::DEVELOPER))), info).await
+    }
+
+    /// Uploads the licence image as the raw request body.
+    pub async fn upload_licence(&self, bytes: &[u8], file_name: &str) -> Result<LicenceInfo, ApiError> {
+        let url = format!(
+            "{}?file_name={}",
+            self.url(path::LICENCE_UPLOADS),
+            js_sys::encode_uri_component(file_name)
+        );
+        let body = js_sys::Uint8Array::from(bytes);
+        let req = self
+            .auth(Request::post(&url))
+            .header("Content-Type", "application/octet-stream")
+            .body(body)
+            .map_err(|_| ApiError::BadResponse)?;
+        let res = req.send().await.map_err(|_| ApiError::Network)?;
+        decode(check(res).await?).await
+    }
+
+    /// The licence image's bytes (the API needs the bearer token, so no plain `<img src>`).
+    pub async fn licence_image(&self, id: &str) -> Result<Vec<u8>, ApiError> {
+        let res = check(send(self.get(&path::LICENCE_UPLOAD.replace("{id}", id))).await?).await?;
+        res.binary().await.map_err(|_| ApiError::BadResponse)
+    }
+
+    /// `None` before the first application.
+    pub async fn qualification(&self) -> Result<Option<Qualification>, ApiError> {
+        optional(receive(self.get(path::QUALIFICATION)).await)
+    }
+
+    pub async fn submit_qualification(&self, req: &QualificationRequest) -> Result<Qualification, ApiError> {
+        send_json(self.auth(Request::put(&self.url(path::QUALIFICATION))), req).await
+    }
+
+    pub async fn apps(&self) -> Result<Vec<AppSummary>, ApiError> {
+        receive(self.get(path::APPS)).await
+    }
+
+    pub async fn create_app(&self, req: &CreateAppRequest) -> Result<AppDetail, ApiError> {
+        send_json(self.post(path::APPS), req).await
+    }
+
+    pub async fn app(&self, id: i64) -> Result<AppDetail, ApiError> {
+        receive(self.get(&path::with_id(path::APP, id))).await
+    }
+
+    pub async fn reveal_secret(&self, id: i64, req: &PasswordConfirmation) -> Result<AppSecret, ApiError> {
+        send_json(self.post(&path::with_id(path::APP_SECRET_REVEAL, id)), req).await
+    }
+
+    pub async fn reset_secret(&self, id: i64, req: &PasswordConfirmation) -> Result<AppSecret, ApiError> {
+        send_json(self.post(&path::with_id(path::APP_SECRET_RESET, id)), req).await
+    }
+
+    pub async fn review_queue(&self) -> Result<Vec<ReviewQueueItem>, ApiError> {
+        receive(self.get(path::REVIEW_APPLICATIONS)).await
+    }
+
+    pub async fn review_detail(&self, id: i64) -> Result<ReviewDetail, ApiError> {
+        receive(self.get(&path::with_id(path::REVIEW_APPLICATION, id))).await
+    }
+
+    pub async fn decide(&self, id: i64, req: &DecisionRequest) -> Result<ReviewDetail, ApiError> {
+        send_json(self.post(&path::with_id(path::REVIEW_DECISION, id)), req).await
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -121,6 +199,15 @@ impl AuthApi {
 
     fn post(&self, path: &str) -> RequestBuilder {
         self.auth(Request::post(&self.url(path)))
+    }
+}
+
+/// A 404 means "not there yet", which callers treat as a value, not a failure.
+fn optional<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
+    match result {
+        Ok(v) => Ok(Some(v)),
+        Err(ApiError::NotFound) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 

@@ -3,8 +3,13 @@
 use crate::{
     api::Api,
     config::{self, Config, ConfigError},
+    draft::QualificationDraft,
     i18n,
-    pages::{AgreementPage, DeveloperPage, HomePage, NotFoundPage, SignInPage},
+    pages::{
+        AgreementPage, AppConsolePage, AppsPage, CreateAppPage, DeveloperPage, HomePage, NewAppPage,
+        NotFoundPage, QualificationCheckPage, QualificationPage, QualificationStatusPage,
+        ReviewApplicationPage, ReviewPage, SignInPage,
+    },
     routes::Page,
     session::Session,
 };
@@ -66,6 +71,13 @@ pub fn App(
 ) -> impl IntoView {
     provide_context(Api::new(config.api_base.clone()));
     provide_context(Session::restore());
+    let draft = QualificationDraft::restore();
+    // Every change to the application's answers is kept in the browser at once.
+    Effect::new({
+        let draft = draft.clone();
+        move |_| draft.save()
+    });
+    provide_context(draft);
     view! {
         <Router base=config.router_base.clone()>
             <a
@@ -85,6 +97,15 @@ pub fn App(
                     <Route path=path!("/sign-in") view=SignInPage />
                     <Route path=path!("/agreement") view=AgreementPage />
                     <Route path=path!("/developer") view=DeveloperPage />
+                    <Route path=path!("/apps") view=AppsPage />
+                    <Route path=path!("/apps/new") view=NewAppPage />
+                    <Route path=path!("/apps/new/commercial") view=CreateAppPage />
+                    <Route path=path!("/apps/:id") view=AppConsolePage />
+                    <Route path=path!("/qualification") view=QualificationPage />
+                    <Route path=path!("/qualification/check") view=QualificationCheckPage />
+                    <Route path=path!("/qualification/status") view=QualificationStatusPage />
+                    <Route path=path!("/review") view=ReviewPage />
+                    <Route path=path!("/review/:id") view=ReviewApplicationPage />
                 </Routes>
             </main>
         </Router>
@@ -96,10 +117,13 @@ fn Header() -> impl IntoView {
     let session = expect_context::<Session>();
     let api = expect_context::<Api>();
     let navigate = use_navigate();
+    let draft = expect_context::<QualificationDraft>();
     let sign_out = move |_| {
         let client = session.client(&api);
         session.end();
-        navigate(Page::SignIn.path(), Default::default());
+        // Answers stay on this device only while their author is signed in.
+        draft.clear();
+        navigate(&Page::SignIn.path(), Default::default());
         // Ending the session on the server is best effort: locally it is already gone.
         spawn_local(async move {
             if let Some(c) = client {

@@ -14,3 +14,16 @@ pub fn date_time(rfc3339: &str) -> String {
     }
     date.to_locale_string("en-GB", &options).into()
 }
+
+/// A byte count for people: "512 bytes", "84 KB", "1.9 MB".
+pub fn file_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} bytes")
+    } else if b < KB * KB {
+        format!("{:.0} KB", b / KB)
+    } else {
+        format!("{:.1} MB", b / (KB * KB))
+    }
+}

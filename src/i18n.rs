@@ -37,8 +37,106 @@ pub const AGREEMENT_NEW_VERSION: &str =
 pub const CONTINUE: &str = "Continue";
 
 pub const DEVELOPER_TITLE: &str = "Developer information";
-pub const DEVELOPER_COMING: &str =
-    "Your developer account is active. Giving your developer information comes next.";
+pub const DEVELOPER_INTRO: &str = "Tell us who is developing. You can change this later.";
+pub const SAVE_AND_CONTINUE: &str = "Save and continue";
+pub const SAVING: &str = "Saving…";
+pub const SELECT_PLACEHOLDER: &str = "Select…";
+
+pub const APPS_TITLE: &str = "Your apps";
+pub const APPS_EMPTY_TITLE: &str = "You have no apps yet";
+pub const APPS_EMPTY_BODY: &str =
+    "Create an app to get the AppKey and AppSecret your software uses to call the platform's API.";
+pub const CREATE_APP: &str = "Create App";
+pub const EDIT_DEVELOPER: &str = "Edit developer information";
+pub const COL_NAME: &str = "Name";
+pub const COL_TYPE: &str = "Type";
+pub const COL_STATUS: &str = "Status";
+pub const COL_CREATED: &str = "Created";
+pub const APP_TYPE_COMMERCIAL: &str = "Commercial Developer";
+pub const APP_STATUS_ACTIVE: &str = "Active";
+
+pub const CHOOSE_TYPE_TITLE: &str = "Choose the application type";
+pub const TYPE_COMMERCIAL_HINT: &str = "For commercial software vendors (ISVs) whose software serves sellers. Needs an approved qualification before the app is created.";
+pub const CONTINUE_BUTTON: &str = "Continue";
+
+pub const QUALIFICATION_TITLE: &str = "Apply for the commercial developer qualification";
+pub const QUALIFICATION_INTRO: &str = "All questions are required unless marked optional. Your answers are kept in this browser until you submit.";
+pub const SECTION_CONTACT: &str = "Contact";
+pub const SECTION_SOFTWARE: &str = "Software";
+pub const SECTION_LICENCE: &str = "Business licence";
+pub const SECTION_IT: &str = "IT responsible person";
+pub const SECTION_MARKET: &str = "Market and infrastructure";
+pub const SECTION_CONFIRM: &str = "Agreement";
+pub const SAME_AS_CONTACT: &str = "The IT responsible person is the contact above";
+pub const SAME_AS_CONTACT_NOTE: &str = "We will use the contact's name, mobile number and email address.";
+pub const CHOOSE_FILE: &str = "Choose a file";
+pub const DROP_FILE: &str = "or drop it here";
+pub const UPLOADING: &str = "Uploading…";
+pub const REPLACE_FILE: &str = "Replace file";
+pub const REMOVE_FILE: &str = "Remove file";
+pub const LICENCE_PREVIEW: &str = "Preview of the uploaded business licence";
+
+pub const CHECK_TITLE: &str = "Check your answers before submitting";
+pub const CHANGE: &str = "Change";
+pub const SUBMIT_APPLICATION: &str = "Submit application";
+pub const SUBMITTING: &str = "Submitting…";
+pub const CONFIRMED: &str = "Confirmed";
+pub const NOT_GIVEN: &str = "Not given";
+
+pub const STATUS_TITLE: &str = "Your qualification application";
+pub const REFERENCE: &str = "Reference";
+pub const SUBMITTED_ON: &str = "Submitted";
+pub const TIMELINE: &str = "Progress";
+pub const STEP_SUBMITTED: &str = "Application submitted";
+pub const STEP_IN_REVIEW: &str = "Review started";
+pub const STEP_DECISION: &str = "Decision";
+pub const WAITING: &str = "Waiting";
+pub const WHAT_NEXT: &str = "What happens next";
+pub const NEXT_PENDING: &str = "A reviewer checks your answers and your business licence, usually within 3 working days. We email the decision to the address in your application. You cannot change the application while it is being reviewed.";
+pub const NEXT_APPROVED: &str =
+    "Your qualification is approved. You can now create your app and get its AppKey and AppSecret.";
+pub const NEXT_REJECTED: &str =
+    "Your application was not approved. Read the reviewer's reasons, correct your answers and submit again.";
+pub const REVIEWER_REASONS: &str = "The reviewer's reasons";
+pub const EDIT_AND_RESUBMIT: &str = "Edit and resubmit";
+pub const CREATE_YOUR_APP: &str = "Create your app";
+
+pub const CREATE_APP_TITLE: &str = "Create a commercial developer app";
+pub const CREATE_BUTTON: &str = "Create app";
+pub const CREATING: &str = "Creating…";
+pub const NOT_APPROVED_YET: &str =
+    "Your qualification is not approved yet, so you cannot create a commercial developer app.";
+pub const VIEW_STATUS: &str = "View your application";
+
+pub const CONSOLE_APP_KEY: &str = "AppKey";
+pub const CONSOLE_APP_SECRET: &str = "AppSecret";
+pub const CONSOLE_CREDENTIALS: &str = "Credentials";
+pub const CONSOLE_CREDENTIALS_HINT: &str =
+    "Your software signs its API calls with these. Keep the AppSecret on your servers only.";
+pub const COPY: &str = "Copy";
+pub const COPIED: &str = "Copied";
+pub const REVEAL: &str = "Reveal";
+pub const HIDE: &str = "Hide";
+pub const RESET_SECRET: &str = "Reset secret";
+pub const CANCEL: &str = "Cancel";
+pub const REVEAL_TITLE: &str = "Enter your password to reveal the AppSecret";
+pub const RESET_TITLE: &str = "Reset the AppSecret?";
+pub const RESET_BODY: &str = "A new AppSecret is issued now. The current one keeps working for 24 hours, so you can update your software without downtime. Enter your password to confirm.";
+pub const BACK_TO_APPS: &str = "All apps";
+
+pub const REVIEW_TITLE: &str = "Qualification applications";
+pub const REVIEW_EMPTY: &str = "There are no applications.";
+pub const COL_REFERENCE: &str = "Reference";
+pub const COL_ACCOUNT: &str = "Account";
+pub const COL_SOFTWARE: &str = "Software";
+pub const COL_SUBMITTED: &str = "Submitted";
+pub const DEVELOPER_SECTION: &str = "Developer";
+pub const DECISION_TITLE: &str = "Decision";
+pub const APPROVE: &str = "Approve";
+pub const REJECT: &str = "Reject";
+pub const RECORD_DECISION: &str = "Record decision";
+pub const DECISION_RECORDED: &str = "The decision is recorded and the developer has been emailed.";
+pub const REVIEWERS_ONLY: &str = "Only reviewer accounts can see applications.";
 
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND_BODY: &str = "If you typed the web address, check it is correct.";
@@ -56,27 +154,232 @@ pub fn agreement_accepted(version: u32, at: &str) -> String {
     format!("You accepted version {version} of the agreement on {at}.")
 }
 
-/// How a field is named inside a sentence ("Enter your …").
+/// A field's visible label.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "account" => ACCOUNT_LABEL,
+        "password" => PASSWORD_LABEL,
+        "developer_name" => "Name or company name",
+        "country" => "Country or region",
+        "email" => "Email address",
+        "mobile" => "Mobile number",
+        "website" => "Website (optional)",
+        "contact_name" => "Contact name",
+        "contact_mobile" => "Contact mobile number",
+        "software_name" => "Software name",
+        "software_function" => "Software function",
+        "licence_id" => "Business licence",
+        "cif" => "CIF number (optional)",
+        "it_name" => "Name",
+        "it_mobile" => "Mobile number",
+        "it_email" => "Email address",
+        "it_team_size" => "IT team size",
+        "market_planning" => "Market planning",
+        "server_config" => "Server configuration",
+        "server_bandwidth" => "Server bandwidth",
+        "dev_language" => "Development language",
+        "database" => "Database",
+        "agreement_confirmed" => {
+            "I have read the API use agreement and confirm that these answers are correct"
+        }
+        "name" => "Application name",
+        "reason" => "Reasons for rejection",
+        _ => "Answer",
+    }
+}
+
+/// Help shown under a field's label, if any.
+pub fn field_hint(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "developer_name" => "Your full name, or your company's name as registered.",
+        "email" | "it_email" => "We send review results and security notices here.",
+        "mobile" | "contact_mobile" | "it_mobile" => "Include the country code, for example +86 138 0013 8000.",
+        "website" => "For example https://www.example.com",
+        "software_function" => "A general description of what the software does.",
+        "licence_id" => {
+            "A JPG or PNG image of at most 2 MB. Spanish sellers and ISVs can upload their CIF document instead."
+        }
+        "cif" => "Spanish tax identification code: a letter, 7 digits and a control character, for example A13585625.",
+        "it_team_size" => "The number of employees in your IT team.",
+        "market_planning" => "The services, products and solution you offer your clients.",
+        "server_config" => "The server that will run the software, for example 8 CPU cores, 32 GB memory, 1 TB disk.",
+        "server_bandwidth" => "For example 1 Gbps.",
+        "dev_language" => "For example Java, PHP.",
+        "database" => "For example Oracle, DB2, MySQL.",
+        "name" => "Chinese characters, letters, digits, dot (.) and underscore (_). At most 15 Chinese characters or 30 other characters: a Chinese character counts as 2.",
+        "reason" => "The developer sees these reasons and can edit and resubmit their application.",
+        _ => return None,
+    })
+}
+
+/// How a field is named inside a sentence ("Enter …").
 fn field_noun(field: &str) -> &'static str {
     match field {
         "account" => "your seller account name",
         "password" => "your password",
-        "confirmed" => "the agreement",
+        "developer_name" => "your name or company name",
+        "country" => "your country or region",
+        "email" => "an email address",
+        "mobile" | "contact_mobile" => "a mobile number",
+        "it_mobile" => "the IT responsible person's mobile number",
+        "it_email" => "the IT responsible person's email address",
+        "it_name" => "the IT responsible person's name",
+        "contact_name" => "the contact name",
+        "software_name" => "the software name",
+        "software_function" => "what the software does",
+        "it_team_size" => "the IT team size",
+        "market_planning" => "your market planning",
+        "server_config" => "the server configuration",
+        "server_bandwidth" => "the server bandwidth",
+        "dev_language" => "the development language",
+        "database" => "the database",
+        "name" => "an application name",
+        "reason" => "the reasons for rejection",
+        "website" => "the website",
+        "cif" => "the CIF number",
         _ => "this answer",
     }
 }
 
 /// The sentence for one field error, shown beside the field and in the error summary.
 pub fn field_message(error: &FieldError) -> String {
-    let noun = field_noun(&error.field);
-    match error.code.as_str() {
-        field_code::REQUIRED => format!("Enter {noun}"),
-        field_code::TOO_LONG => match error.param_u64("max") {
-            Some(max) => format!("{} must be {max} characters or fewer", capitalise(noun)),
-            None => format!("{} is too long", capitalise(noun)),
-        },
-        field_code::MUST_ACCEPT => "Confirm that you have read and accept the agreement".into(),
+    let field = error.field.as_str();
+    let noun = field_noun(field);
+    let num = |name: &str| error.param_u64(name).unwrap_or_default();
+    match (field, error.code.as_str()) {
+        ("country", field_code::REQUIRED) => "Select your country or region".into(),
+        ("licence_id", field_code::REQUIRED) => "Upload your business licence".into(),
+        ("agreement_confirmed", _) | ("confirmed", _) => {
+            "Confirm that you have read and accept the agreement".into()
+        }
+        ("name", field_code::TOO_LONG) => format!(
+            "Application name must be {} or fewer (a Chinese character counts as 2); it is {}",
+            num("max"),
+            num("length")
+        ),
+        (_, field_code::REQUIRED) => format!("Enter {noun}"),
+        (_, field_code::TOO_LONG) => format!("{} must be {} characters or fewer", capitalise(noun), num("max")),
+        (_, field_code::EMAIL_FORMAT) => {
+            "Enter an email address in the correct format, like name@example.com".into()
+        }
+        (_, field_code::MOBILE_FORMAT) => {
+            "Enter a mobile number with its country code, like +86 138 0013 8000".into()
+        }
+        (_, field_code::MOBILE_CHINA) => {
+            "Enter a mainland China mobile number as +86 and 11 digits starting with 13 to 19".into()
+        }
+        (_, field_code::URL_FORMAT) => "Enter a web address in the correct format, like https://www.example.com".into(),
+        (_, field_code::COUNTRY_UNKNOWN) => "Select a country or region from the list".into(),
+        (_, field_code::NOT_A_NUMBER) => format!("{} must be a whole number, like 12", capitalise(noun)),
+        (_, field_code::OUT_OF_RANGE) => {
+            format!("{} must be between {} and {}", capitalise(noun), num("min"), num("max"))
+        }
+        (_, field_code::INVALID_CHAR) => format!(
+            "Application name cannot contain “{}” ({}): use Chinese characters, letters, digits, . and _ only",
+            error.param_str("char").unwrap_or_default(),
+            error.param_str("code_point").unwrap_or_default()
+        ),
+        (_, field_code::CIF_FORMAT) => {
+            "Enter the CIF number as a letter, 7 digits and a control character, like A13585625".into()
+        }
+        (_, field_code::CIF_CONTROL) => {
+            "Check the CIF number: its last character does not match the others".into()
+        }
+        (_, field_code::FILE_EMPTY) => "The selected file is empty".into(),
+        (_, field_code::FILE_TOO_LARGE) => "The selected file must be 2 MB or smaller".into(),
+        (_, field_code::FILE_TYPE) => "The selected file must be a JPG or PNG image".into(),
+        (_, field_code::UPLOAD_MISSING) => "Upload your business licence again".into(),
+        (_, field_code::DUPLICATE) => "You already have an app with this name: choose another".into(),
+        (_, field_code::INCORRECT_PASSWORD) => "The password is incorrect".into(),
+        (_, field_code::MUST_ACCEPT) => "Confirm that you have read and accept the agreement".into(),
         _ => format!("Check {noun}"),
+    }
+}
+
+pub const STATUS_SUBMITTED: &str = "Submitted";
+pub const STATUS_IN_REVIEW: &str = "In review";
+pub const STATUS_APPROVED: &str = "Approved";
+pub const STATUS_REJECTED: &str = "Rejected";
+
+pub fn qualification_status(status: portal_core::api::QualificationStatus) -> &'static str {
+    use portal_core::api::QualificationStatus::*;
+    match status {
+        Submitted => STATUS_SUBMITTED,
+        InReview => STATUS_IN_REVIEW,
+        Approved => STATUS_APPROVED,
+        Rejected => STATUS_REJECTED,
+    }
+}
+
+/// English names of the countries and regions the core accepts.
+pub fn country_name(code: &str) -> &'static str {
+    match code {
+        "AE" => "United Arab Emirates",
+        "AR" => "Argentina",
+        "AT" => "Austria",
+        "AU" => "Australia",
+        "BE" => "Belgium",
+        "BG" => "Bulgaria",
+        "BR" => "Brazil",
+        "CA" => "Canada",
+        "CH" => "Switzerland",
+        "CL" => "Chile",
+        "CN" => "China (mainland)",
+        "CO" => "Colombia",
+        "CZ" => "Czechia",
+        "DE" => "Germany",
+        "DK" => "Denmark",
+        "EE" => "Estonia",
+        "EG" => "Egypt",
+        "ES" => "Spain",
+        "FI" => "Finland",
+        "FR" => "France",
+        "GB" => "United Kingdom",
+        "GR" => "Greece",
+        "HK" => "Hong Kong SAR",
+        "HR" => "Croatia",
+        "HU" => "Hungary",
+        "ID" => "Indonesia",
+        "IE" => "Ireland",
+        "IL" => "Israel",
+        "IN" => "India",
+        "IT" => "Italy",
+        "JP" => "Japan",
+        "KR" => "South Korea",
+        "KZ" => "Kazakhstan",
+        "LT" => "Lithuania",
+        "LU" => "Luxembourg",
+        "LV" => "Latvia",
+        "MA" => "Morocco",
+        "MO" => "Macao SAR",
+        "MX" => "Mexico",
+        "MY" => "Malaysia",
+        "NG" => "Nigeria",
+        "NL" => "Netherlands",
+        "NO" => "Norway",
+        "NZ" => "New Zealand",
+        "PE" => "Peru",
+        "PH" => "Philippines",
+        "PK" => "Pakistan",
+        "PL" => "Poland",
+        "PT" => "Portugal",
+        "RO" => "Romania",
+        "RS" => "Serbia",
+        "RU" => "Russia",
+        "SA" => "Saudi Arabia",
+        "SE" => "Sweden",
+        "SG" => "Singapore",
+        "SI" => "Slovenia",
+        "SK" => "Slovakia",
+        "TH" => "Thailand",
+        "TR" => "Türkiye",
+        "TW" => "Taiwan region",
+        "UA" => "Ukraine",
+        "US" => "United States",
+        "UY" => "Uruguay",
+        "VN" => "Vietnam",
+        "ZA" => "South Africa",
+        _ => "Unknown",
     }
 }
 

@@ -7,12 +7,6 @@ mod support;
 use portal_server::seed::DEMO_SELLER;
 use support::{Browser, Portal};
 
-async fn sign_in(browser: &Browser, account: &str, password: &str) {
-    browser.fill("account", account).await;
-    browser.fill("password", password).await;
-    browser.click_text("Sign in").await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     let portal = Portal::start().await;
@@ -22,7 +16,7 @@ async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     browser.goto(&portal.url("/agreement")).await;
     browser.wait_path("/sign-in").await;
     browser.wait_text("h1", "Sign in").await;
-    sign_in(&browser, DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
 
     browser.wait_path("/agreement").await;
     browser.wait_text("h1", "API use agreement").await;
@@ -73,7 +67,7 @@ async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     browser.wait_path("/sign-in").await;
     browser.goto(&portal.url("/developer")).await;
     browser.wait_path("/sign-in").await;
-    sign_in(&browser, DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
     browser.wait_path("/developer").await;
     browser.wait_text("h1", "Developer information").await;
 
@@ -122,7 +116,7 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
     browser.wait_text(".error-summary", "Enter your password").await;
     assert_eq!(browser.focused().await, "error-summary");
 
-    sign_in(&browser, DEMO_SELLER.0, "not-the-password").await;
+    browser.sign_in(DEMO_SELLER.0, "not-the-password").await;
     browser
         .wait_text(".error-summary", "The account name or password is incorrect")
         .await;

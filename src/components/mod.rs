@@ -1,17 +1,33 @@
 //! Pieces shared by the pages.
 
 pub mod checkbox;
+pub mod copy_button;
+pub mod dialog;
 pub mod error_panel;
 pub mod error_summary;
 pub mod form_errors;
+pub mod journey;
+pub mod licence_image;
+pub mod licence_upload;
+pub mod radios;
 pub mod require_session;
+pub mod select_field;
+pub mod summary_list;
 pub mod text_field;
 
 pub use checkbox::Checkbox;
+pub use copy_button::CopyButton;
+pub use dialog::Dialog;
 pub use error_panel::ErrorPanel;
 pub use error_summary::ErrorSummary;
 pub use form_errors::FormErrors;
+pub use journey::Journey;
+pub use licence_image::LicenceImage;
+pub use licence_upload::LicenceUpload;
+pub use radios::{Choice, Radios};
 pub use require_session::{use_client, RequireSession};
+pub use select_field::SelectField;
+pub use summary_list::summary_row;
 pub use text_field::TextField;
 
 /// Moves focus to the main region (skip link, and after page changes).

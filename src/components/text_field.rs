@@ -3,16 +3,16 @@ use crate::i18n;
 use leptos::prelude::*;
 use portal_core::FieldError;
 
-/// A labelled text input with its hint and its error tied to it for screen readers.
-/// What the person typed is never cleared by an error.
+/// A labelled text input (or text area) with its hint and its error tied to it for
+/// screen readers. What the person typed is never cleared by an error.
 #[component]
 pub fn TextField(
     /// The request field's name, used as the input's id and name.
     id: &'static str,
-    /// The visible label.
-    #[prop(into)]
-    label: String,
-    /// Help shown under the label.
+    /// The visible label; defaults to the field's label in [`i18n`].
+    #[prop(optional, into)]
+    label: Option<String>,
+    /// Help under the label; defaults to the field's hint in [`i18n`].
     #[prop(optional)]
     hint: Option<&'static str>,
     /// The input's value.
@@ -30,8 +30,16 @@ pub fn TextField(
     /// Extra classes for the input (width).
     #[prop(optional)]
     class: Option<&'static str>,
+    /// Makes it a text area of this many rows.
+    #[prop(optional)]
+    rows: Option<u32>,
+    /// The keyboard to offer on phones (`numeric`, `tel`…).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let error = Memo::new(move |_| message_for(&errors.read(), id));
+    let label = label.unwrap_or_else(|| i18n::field_label(id).to_owned());
+    let hint = hint.or_else(|| i18n::field_hint(id));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -56,28 +64,49 @@ pub fn TextField(
             input_type
         }
     };
-    let input_class = format!("input {}", class.unwrap_or_default());
+    let on_input = move |ev: leptos::ev::Event| {
+        value.set(event_target_value(&ev));
+        form.edited(id);
+    };
+    let invalid = move || error.read().is_some().then_some("true");
+    let control = match rows {
+        Some(rows) => view! {
+            <textarea
+                class=format!("input textarea {}", class.unwrap_or_default())
+                id=id
+                name=id
+                rows=rows
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=on_input
+            ></textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input
+                class=format!("input {}", class.unwrap_or_default())
+                id=id
+                name=id
+                type=current_type
+                autocomplete=autocomplete
+                inputmode=inputmode
+                spellcheck="false"
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=on_input
+            />
+        }
+        .into_any(),
+    };
     view! {
         <div class="field" class:field--error=move || error.read().is_some()>
             <label class="field__label" for=id>{label}</label>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
             {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
             <div class="field__control">
-                <input
-                    class=input_class
-                    id=id
-                    name=id
-                    type=current_type
-                    autocomplete=autocomplete
-                    spellcheck="false"
-                    aria-invalid=move || error.read().is_some().then_some("true")
-                    aria-describedby=described_by
-                    prop:value=move || value.get()
-                    on:input=move |ev| {
-                        value.set(event_target_value(&ev));
-                        form.edited(id);
-                    }
-                />
+                {control}
                 {is_password.then(|| view! {
                     <button
                         type="button"

@@ -101,7 +101,7 @@ fn AgreementForm(
             match client.accept_agreement(&req).await {
                 Ok(_) => {
                     outdated.set(false);
-                    navigate(Page::Home.path(), Default::default());
+                    navigate(&Page::Home.path(), Default::default());
                 }
                 Err(ApiError::Conflict(body)) if body.code == code::AGREEMENT_OUTDATED => {
                     outdated.set(true);

@@ -1,29 +1,30 @@
 use crate::{
-    components::{use_client, ErrorPanel, RequireSession},
+    components::{use_client, ErrorPanel, ErrorSummary, FormErrors, Journey, SelectField, TextField},
     i18n,
     routes::Page,
 };
-use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos_router::hooks::use_navigate;
+use portal_core::{api::DeveloperInfo, rules::COUNTRIES, Form};
 
-/// Developer information: the next step of the journey (its form comes with the next issue).
+/// Developer information: who is developing. Saved to the server; editable later.
 #[component]
 pub fn DeveloperPage() -> impl IntoView {
     view! {
-        <RequireSession>
-            <DeveloperStatus />
-        </RequireSession>
+        <Journey step=Page::Developer>
+            <DeveloperLoader />
+        </Journey>
     }
 }
 
 #[component]
-fn DeveloperStatus() -> impl IntoView {
+fn DeveloperLoader() -> impl IntoView {
     let (client, on_error) = use_client();
-    let me = LocalResource::new(move || {
+    let profile = LocalResource::new(move || {
         let client = client();
         async move {
             match client {
-                Some(c) => c.me().await.map(Some),
+                Some(c) => c.developer().await,
                 None => Ok(None),
             }
         }
@@ -32,18 +33,85 @@ fn DeveloperStatus() -> impl IntoView {
         <h1 class="heading-l">{i18n::DEVELOPER_TITLE}</h1>
         <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
             {move || Suspend::new(async move {
-                match me.await {
-                    Ok(Some(me)) if me.agreement.needs_acceptance() => {
-                        view! { <Redirect path=Page::Agreement.path() /> }.into_any()
-                    }
-                    Ok(Some(_)) => view! { <p class="notice notice--info">{i18n::DEVELOPER_COMING}</p> }.into_any(),
-                    Ok(None) => ().into_any(),
+                match profile.await {
+                    Ok(existing) => view! { <DeveloperForm existing=existing.map(|p| p.info) /> }.into_any(),
                     Err(e) => {
                         on_error(&e);
-                        view! { <ErrorPanel error=e retry=Callback::new(move |_| me.refetch()) /> }.into_any()
+                        view! { <ErrorPanel error=e retry=Callback::new(move |_| profile.refetch()) /> }.into_any()
                     }
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The countries as (code, name) options, sorted by name.
+pub(crate) fn country_options() -> Vec<(String, String)> {
+    let mut options: Vec<(String, String)> = COUNTRIES
+        .iter()
+        .map(|c| ((*c).to_owned(), i18n::country_name(c).to_owned()))
+        .collect();
+    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options
+}
+
+#[component]
+fn DeveloperForm(
+    /// What was saved before, if anything.
+    existing: Option<DeveloperInfo>,
+) -> impl IntoView {
+    let (client, on_error) = use_client();
+    let navigate = use_navigate();
+    let start = existing.unwrap_or_default();
+    let name = RwSignal::new(start.developer_name);
+    let country = RwSignal::new(start.country);
+    let email = RwSignal::new(start.email);
+    let mobile = RwSignal::new(start.mobile);
+    let website = RwSignal::new(start.website);
+    let pending = RwSignal::new(false);
+    let form = FormErrors::new::<DeveloperInfo>();
+    let request = move || DeveloperInfo {
+        developer_name: name.get(),
+        country: country.get(),
+        email: email.get(),
+        mobile: mobile.get(),
+        website: website.get(),
+    };
+    let errors = Memo::new(move |_| form.visible(request().errors()));
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(req) = form.submit(request()) else { return };
+        let Some(client) = client() else { return };
+        pending.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client.save_developer(&req).await {
+                Ok(_) => navigate(&Page::Apps.path(), Default::default()),
+                Err(e) => {
+                    on_error(&e);
+                    form.fail(&e, None);
+                }
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        <ErrorSummary form errors />
+        <p class="lead">{i18n::DEVELOPER_INTRO}</p>
+        <form on:submit=on_submit novalidate>
+            <TextField id="developer_name" value=name form errors autocomplete="organization" />
+            <SelectField id="country" options=country_options() value=country form errors />
+            <TextField id="email" value=email form errors input_type="email" autocomplete="email" />
+            <TextField id="mobile" value=mobile form errors input_type="tel" autocomplete="tel" class="input--medium" />
+            <TextField id="website" value=website form errors input_type="url" autocomplete="url" />
+            <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
+                {move || if pending.get() { i18n::SAVING } else { i18n::SAVE_AND_CONTINUE }}
+            </button>
+        </form>
     }
 }

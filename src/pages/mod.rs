@@ -1,13 +1,29 @@
 //! One component per page of the journey.
 
 pub mod agreement;
+pub mod app_console;
+pub mod apps;
+pub mod create_app;
 pub mod developer;
 pub mod home;
+pub mod new_app;
 pub mod not_found;
+pub mod qualification;
+pub mod qualification_check;
+pub mod qualification_status;
+pub mod review;
 pub mod sign_in;
 
 pub use agreement::AgreementPage;
+pub use app_console::AppConsolePage;
+pub use apps::AppsPage;
+pub use create_app::CreateAppPage;
 pub use developer::DeveloperPage;
 pub use home::HomePage;
+pub use new_app::NewAppPage;
 pub use not_found::NotFoundPage;
+pub use qualification::QualificationPage;
+pub use qualification_check::QualificationCheckPage;
+pub use qualification_status::QualificationStatusPage;
+pub use review::{ReviewApplicationPage, ReviewPage};
 pub use sign_in::SignInPage;

@@ -186,7 +186,8 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{css} never showed {expected:?}; last text: {last:?}");
+        let shot = self.screenshot("wait_text").await;
+        panic!("{css} never showed {expected:?}; last text: {last:?} (screenshot: {shot})");
     }
 
     /// Waits until the page's path is `path`.
@@ -202,7 +203,8 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("the page never reached {path}; it is at {last}");
+        let shot = self.screenshot("wait_path").await;
+        panic!("the page never reached {path}; it is at {last} (screenshot: {shot})");
     }
 
     /// The id of the focused element (or its class when it has no id).
@@ -216,6 +218,72 @@ impl Browser {
             .await
             .unwrap();
         v.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Saves what the browser shows under target/browser-screenshots/, for failures.
+    pub async fn screenshot(&self, name: &str) -> String {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+        let _ = std::fs::create_dir_all(&dir);
+        let file = dir.join(format!("{name}-{}.png", std::process::id()));
+        match self.client.screenshot().await {
+            Ok(png) if std::fs::write(&file, &png).is_ok() => file.display().to_string(),
+            _ => "none".into(),
+        }
+    }
+
+    /// With PORTAL_SCREENSHOTS set, saves the whole page for people to look at.
+    pub async fn snap(&self, name: &str) {
+        if std::env::var_os("PORTAL_SCREENSHOTS").is_some() {
+            let _ = self
+                .client
+                .execute(
+                    "document.body.style.zoom = '0.75'; return document.body.scrollHeight;",
+                    vec![],
+                )
+                .await;
+            let _ = self.client.set_window_size(1100, 2400).await;
+            self.screenshot(name).await;
+            let _ = self
+                .client
+                .execute("document.body.style.zoom = '1';", vec![])
+                .await;
+            let _ = self.client.set_window_size(1280, 900).await;
+        }
+    }
+
+    /// Chooses `value` in the drop-down with id `id`.
+    pub async fn select(&self, id: &str, value: &str) {
+        self.find(&format!("#{id}"))
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap();
+    }
+
+    /// Clicks the element at `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// The text of the element at `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
+    }
+
+    pub async fn sign_in(&self, account: &str, password: &str) {
+        self.wait_path("/sign-in").await;
+        self.fill("account", account).await;
+        self.fill("password", password).await;
+        self.click_text("Sign in").await;
+    }
+
+    pub async fn sign_out(&self) {
+        self.click_text("Sign out").await;
+        self.wait_path("/sign-in").await;
     }
 
     pub async fn close(mut self) {

@@ -1,0 +1,54 @@
+use super::form_errors::{message_for, FormErrors};
+use crate::i18n;
+use leptos::prelude::*;
+use portal_core::FieldError;
+
+/// A labelled drop-down list.
+#[component]
+pub fn SelectField(
+    /// The request field's name, used as the select's id.
+    id: &'static str,
+    /// (value, visible text) pairs.
+    options: Vec<(String, String)>,
+    /// The selected value ("" for none).
+    value: RwSignal<String>,
+    /// The form the field belongs to.
+    form: FormErrors,
+    /// The form's currently shown errors.
+    errors: Memo<Vec<FieldError>>,
+) -> impl IntoView {
+    let error = Memo::new(move |_| message_for(&errors.read(), id));
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.read().is_some().then(|| error_id.clone())
+    };
+    let options = options
+        .into_iter()
+        .map(|(v, text)| {
+            let selected_value = v.clone();
+            view! { <option value=v selected=move || value.get() == selected_value>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field--error=move || error.read().is_some()>
+            <label class="field__label" for=id>{i18n::field_label(id)}</label>
+            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            <select
+                class="input select"
+                id=id
+                name=id
+                aria-invalid=move || error.read().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    value.set(event_target_value(&ev));
+                    form.edited(id);
+                }
+            >
+                <option value="">{i18n::SELECT_PLACEHOLDER}</option>
+                {options}
+            </select>
+        </div>
+    }
+}

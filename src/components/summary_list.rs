@@ -1,0 +1,25 @@
+use crate::i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One row of a summary list: a label, the answer and, optionally, a Change link.
+pub fn summary_row(
+    label: impl Into<String>,
+    value: impl IntoView + 'static,
+    change: Option<String>,
+) -> AnyView {
+    let label = label.into();
+    let hidden = label.to_lowercase();
+    view! {
+        <div class="summary__row">
+            <dt class="summary__key">{label}</dt>
+            <dd class="summary__value">{value}</dd>
+            {change.map(|href| view! {
+                <dd class="summary__actions">
+                    <A href=href>{i18n::CHANGE}<span class="visually-hidden">" "{hidden}</span></A>
+                </dd>
+            })}
+        </div>
+    }
+    .into_any()
+}

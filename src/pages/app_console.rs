@@ -1,0 +1,234 @@
+use crate::{
+    api::ApiError,
+    components::{
+        summary_row, use_client, CopyButton, Dialog, ErrorPanel, ErrorSummary, FormErrors, Journey, TextField,
+    },
+    format, i18n,
+    routes::Page,
+};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos_router::{components::A, hooks::use_params_map};
+use portal_core::{
+    api::{AppDetail, PasswordConfirmation},
+    Form,
+};
+use std::time::Duration;
+
+/// How long a revealed AppSecret stays on screen.
+const REVEAL_SECONDS: u32 = 60;
+
+/// The app console: name, type, status, created time, AppKey and AppSecret.
+#[component]
+pub fn AppConsolePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    view! {
+        <Journey step=Page::Apps>
+            {move || match id() {
+                Some(id) => view! { <ConsoleLoader id /> }.into_any(),
+                None => view! { <super::NotFoundPage /> }.into_any(),
+            }}
+        </Journey>
+    }
+}
+
+#[component]
+fn ConsoleLoader(
+    /// The app's id.
+    id: i64,
+) -> impl IntoView {
+    let (client, on_error) = use_client();
+    let detail = LocalResource::new(move || {
+        let client = client();
+        async move {
+            match client {
+                Some(c) => c.app(id).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    view! {
+        <p class="back"><A href=Page::Apps.path()>{i18n::BACK_TO_APPS}</A></p>
+        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(Some(detail)) => view! { <Console detail /> }.into_any(),
+                    Ok(None) => ().into_any(),
+                    Err(ApiError::NotFound) => view! { <super::NotFoundPage /> }.into_any(),
+                    Err(e) => {
+                        on_error(&e);
+                        view! { <ErrorPanel error=e retry=Callback::new(move |_| detail.refetch()) /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StepUp {
+    Reveal,
+    Reset,
+}
+
+#[component]
+fn Console(
+    /// The app as the API describes it.
+    detail: AppDetail,
+) -> impl IntoView {
+    let id = detail.app.id;
+    let secret = RwSignal::new(None::<String>);
+    let remaining = RwSignal::new(0u32);
+    let previous_expiry = RwSignal::new(detail.previous_secret_expires_at.clone());
+    let dialog_open = RwSignal::new(false);
+    let mode = RwSignal::new(StepUp::Reveal);
+
+    // Hide the secret again after a minute on screen.
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let left = remaining.get_untracked();
+            if left > 1 {
+                remaining.set(left - 1);
+            } else if left == 1 {
+                remaining.set(0);
+                secret.set(None);
+            }
+        },
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let show = move |value: String| {
+        secret.set(Some(value));
+        remaining.set(REVEAL_SECONDS);
+    };
+    let open = move |m: StepUp| {
+        mode.set(m);
+        dialog_open.set(true);
+    };
+    let app_key = detail.app_key.clone();
+
+    view! {
+        <h1 class="heading-l">{detail.app.name.clone()}</h1>
+        <dl class="summary">
+            {summary_row(i18n::COL_TYPE, i18n::APP_TYPE_COMMERCIAL, None)}
+            {summary_row(i18n::COL_STATUS, view! { <span class="tag tag--green">{i18n::APP_STATUS_ACTIVE}</span> }, None)}
+            {summary_row(i18n::COL_CREATED, format::date_time(&detail.app.created_at), None)}
+        </dl>
+        <h2 class="heading-m">{i18n::CONSOLE_CREDENTIALS}</h2>
+        <p class="field__hint">{i18n::CONSOLE_CREDENTIALS_HINT}</p>
+        <dl class="summary credentials">
+            <div class="summary__row">
+                <dt class="summary__key">{i18n::CONSOLE_APP_KEY}</dt>
+                <dd class="summary__value"><code class="credential" id="app-key">{app_key.clone()}</code></dd>
+                <dd class="summary__actions"><CopyButton text=app_key what=i18n::CONSOLE_APP_KEY /></dd>
+            </div>
+            <div class="summary__row">
+                <dt class="summary__key">{i18n::CONSOLE_APP_SECRET}</dt>
+                <dd class="summary__value">
+                    <code class="credential" id="app-secret">
+                        {move || secret.get().unwrap_or_else(|| "••••••••••••••••••••••••••••••••".into())}
+                    </code>
+                    {move || secret.read().is_some().then(|| view! {
+                        <p class="meta" aria-live="polite">{format!("Hidden again in {} s", remaining.get())}</p>
+                    })}
+                </dd>
+                <dd class="summary__actions">
+                    {move || match secret.get() {
+                        Some(value) => view! {
+                            <CopyButton text=value what=i18n::CONSOLE_APP_SECRET />
+                            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                                secret.set(None);
+                                remaining.set(0);
+                            }>{i18n::HIDE}</button>
+                        }.into_any(),
+                        None => view! {
+                            <button type="button" class="button button--secondary button--small" on:click=move |_| open(StepUp::Reveal)>
+                                {i18n::REVEAL}
+                            </button>
+                        }.into_any(),
+                    }}
+                </dd>
+            </div>
+        </dl>
+        {move || previous_expiry.get().map(|at| view! {
+            <p class="notice notice--warning" role="status">
+                {format!("Your previous AppSecret keeps working until {}. Update your software before then.", format::date_time(&at))}
+            </p>
+        })}
+        <button type="button" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::RESET_SECRET}</button>
+        <Dialog open=dialog_open labelled_by="step-up-title">
+            <StepUpForm id mode=mode.get_untracked() open=dialog_open on_secret=Callback::new(move |(value, expiry): (String, Option<String>)| {
+                show(value);
+                if mode.get_untracked() == StepUp::Reset {
+                    previous_expiry.set(expiry);
+                }
+            }) />
+        </Dialog>
+    }
+}
+
+#[component]
+fn StepUpForm(
+    /// The app's id.
+    id: i64,
+    /// What the password unlocks.
+    mode: StepUp,
+    /// The dialog's open state, closed on success or Cancel.
+    open: RwSignal<bool>,
+    /// Receives the secret and, after a reset, the old secret's expiry.
+    on_secret: Callback<(String, Option<String>)>,
+) -> impl IntoView {
+    let (client, on_error) = use_client();
+    let password = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let form = FormErrors::new::<PasswordConfirmation>();
+    let request = move || PasswordConfirmation {
+        password: password.get(),
+    };
+    let errors = Memo::new(move |_| form.visible(request().errors()));
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(req) = form.submit(request()) else { return };
+        let Some(client) = client() else { return };
+        pending.set(true);
+        spawn_local(async move {
+            let result = match mode {
+                StepUp::Reveal => client.reveal_secret(id, &req).await,
+                StepUp::Reset => client.reset_secret(id, &req).await,
+            };
+            match result {
+                Ok(s) => {
+                    open.set(false);
+                    on_secret.run((s.app_secret, s.previous_secret_expires_at));
+                }
+                Err(e) => {
+                    on_error(&e);
+                    form.fail(&e, Some("password"));
+                }
+            }
+            pending.set(false);
+        });
+    };
+    let (title, body, button) = match mode {
+        StepUp::Reveal => (i18n::REVEAL_TITLE, None, i18n::REVEAL),
+        StepUp::Reset => (i18n::RESET_TITLE, Some(i18n::RESET_BODY), i18n::RESET_SECRET),
+    };
+    view! {
+        <form on:submit=on_submit novalidate class="dialog__form">
+            <h2 class="heading-m" id="step-up-title">{title}</h2>
+            {body.map(|b| view! { <p>{b}</p> })}
+            <ErrorSummary form errors />
+            <TextField id="password" value=password form errors input_type="password" autocomplete="current-password" />
+            <div class="button-group">
+                <button type="submit" class="button" class:button--warning=mode == StepUp::Reset aria-disabled=move || pending.get().then_some("true")>
+                    {button}
+                </button>
+                <button type="button" class="button button--secondary" on:click=move |_| open.set(false)>{i18n::CANCEL}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,92 @@
+use crate::{
+    components::{use_client, ErrorPanel, Journey},
+    format, i18n,
+    routes::Page,
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_core::api::AppSummary;
+
+/// The developer's apps: an empty state with "Create App", then a row per app.
+#[component]
+pub fn AppsPage() -> impl IntoView {
+    view! {
+        <Journey step=Page::Apps>
+            <AppList />
+        </Journey>
+    }
+}
+
+#[component]
+fn AppList() -> impl IntoView {
+    let (client, on_error) = use_client();
+    let apps = LocalResource::new(move || {
+        let client = client();
+        async move {
+            match client {
+                Some(c) => c.apps().await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    view! {
+        <div class="page-head">
+            <h1 class="heading-l">{i18n::APPS_TITLE}</h1>
+            <A href=Page::NewApp.path() attr:class="button">{i18n::CREATE_APP}</A>
+        </div>
+        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match apps.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <div class="empty">
+                            <h2 class="heading-m">{i18n::APPS_EMPTY_TITLE}</h2>
+                            <p>{i18n::APPS_EMPTY_BODY}</p>
+                        </div>
+                    }
+                    .into_any(),
+                    Ok(list) => view! { <AppTable apps=list /> }.into_any(),
+                    Err(e) => {
+                        on_error(&e);
+                        view! { <ErrorPanel error=e retry=Callback::new(move |_| apps.refetch()) /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+        <p class="meta"><A href=Page::Developer.path()>{i18n::EDIT_DEVELOPER}</A></p>
+    }
+}
+
+#[component]
+fn AppTable(
+    /// The apps, newest first.
+    apps: Vec<AppSummary>,
+) -> impl IntoView {
+    let rows = apps
+        .into_iter()
+        .map(|app| {
+            view! {
+                <tr>
+                    <td><A href=Page::App(app.id).path()>{app.name}</A></td>
+                    <td>{i18n::APP_TYPE_COMMERCIAL}</td>
+                    <td><span class="tag tag--green">{i18n::APP_STATUS_ACTIVE}</span></td>
+                    <td>{format::date_time(&app.created_at)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n::COL_NAME}</th>
+                        <th scope="col">{i18n::COL_TYPE}</th>
+                        <th scope="col">{i18n::COL_STATUS}</th>
+                        <th scope="col">{i18n::COL_CREATED}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,83 @@
+use crate::{
+    api::ApiError,
+    components::{use_client, ErrorSummary, FormErrors, Journey, TextField},
+    i18n,
+    routes::Page,
+};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos_router::{components::A, hooks::use_navigate};
+use portal_core::{
+    api::CreateAppRequest,
+    error::code,
+    rules::{app_name_weight, APP_NAME_MAX_WEIGHT},
+    Form,
+};
+
+/// The application name, with a live count of its weighted length; success opens the
+/// new app's console.
+#[component]
+pub fn CreateAppPage() -> impl IntoView {
+    view! {
+        <Journey step=Page::NewCommercialApp>
+            <CreateAppForm />
+        </Journey>
+    }
+}
+
+#[component]
+fn CreateAppForm() -> impl IntoView {
+    let (client, on_error) = use_client();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let not_approved = RwSignal::new(false);
+    let form = FormErrors::new::<CreateAppRequest>();
+    let request = move || CreateAppRequest { name: name.get() };
+    let errors = Memo::new(move |_| form.visible(request().errors()));
+    let weight = move || app_name_weight(name.read().trim());
+    let over = move || weight() > APP_NAME_MAX_WEIGHT;
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(req) = form.submit(request()) else { return };
+        let Some(client) = client() else { return };
+        pending.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client.create_app(&req).await {
+                Ok(app) => navigate(&Page::App(app.app.id).path(), Default::default()),
+                Err(ApiError::Conflict(body)) if body.code == code::QUALIFICATION_REQUIRED => {
+                    not_approved.set(true)
+                }
+                Err(e) => {
+                    on_error(&e);
+                    form.fail(&e, Some("name"));
+                }
+            }
+            pending.set(false);
+        });
+    };
+
+    view! {
+        <ErrorSummary form errors />
+        <h1 class="heading-l">{i18n::CREATE_APP_TITLE}</h1>
+        <Show when=move || not_approved.get()>
+            <div class="notice notice--warning" role="status">
+                <p>{i18n::NOT_APPROVED_YET}</p>
+                <p><A href=Page::QualificationStatus.path()>{i18n::VIEW_STATUS}</A></p>
+            </div>
+        </Show>
+        <form on:submit=on_submit novalidate>
+            <TextField id="name" value=name form errors class="input--medium" />
+            <p class="counter" class:counter--over=over aria-live="polite" id="name-counter">
+                {move || format!("{} of {APP_NAME_MAX_WEIGHT}", weight())}
+            </p>
+            <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
+                {move || if pending.get() { i18n::CREATING } else { i18n::CREATE_BUTTON }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,60 @@
+use crate::{
+    components::{use_client, Choice, Journey, Radios},
+    i18n,
+    routes::Page,
+};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos_router::hooks::use_navigate;
+use portal_core::api::QualificationStatus;
+
+/// Create App, step one: the application type. A commercial developer without an
+/// approved qualification is led to the application (or to its status).
+#[component]
+pub fn NewAppPage() -> impl IntoView {
+    view! {
+        <Journey step=Page::NewApp>
+            <ChooseType />
+        </Journey>
+    }
+}
+
+#[component]
+fn ChooseType() -> impl IntoView {
+    let (client, on_error) = use_client();
+    let navigate = use_navigate();
+    let choice = RwSignal::new("commercial_developer".to_owned());
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some(client) = client() else { return };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match client.me().await {
+                Ok(me) => {
+                    let next = match me.qualification {
+                        Some(QualificationStatus::Approved) => Page::NewCommercialApp,
+                        Some(_) => Page::QualificationStatus,
+                        None => Page::Qualification,
+                    };
+                    navigate(&next.path(), Default::default());
+                }
+                Err(e) => on_error(&e),
+            }
+        });
+    };
+    view! {
+        <form on:submit=on_submit novalidate>
+            <h1 class="heading-l">{i18n::CHOOSE_TYPE_TITLE}</h1>
+            <Radios
+                name="app_type"
+                legend=i18n::CHOOSE_TYPE_TITLE
+                choices=vec![Choice {
+                    value: "commercial_developer",
+                    label: i18n::APP_TYPE_COMMERCIAL,
+                    hint: Some(i18n::TYPE_COMMERCIAL_HINT),
+                }]
+                value=choice
+            />
+            <button type="submit" class="button">{i18n::CONTINUE_BUTTON}</button>
+        </form>
+    }
+}

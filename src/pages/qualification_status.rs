@@ -1,0 +1,129 @@
+use crate::{
+    components::{use_client, ErrorPanel, Journey},
+    draft::QualificationDraft,
+    format, i18n,
+    routes::Page,
+};
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Redirect, A},
+    hooks::use_navigate,
+};
+use portal_core::api::{Qualification, QualificationStatus};
+
+/// Where the application stands: reference, timeline, what happens next; the reasons
+/// and "Edit and resubmit" after a rejection.
+#[component]
+pub fn QualificationStatusPage() -> impl IntoView {
+    view! {
+        <Journey step=Page::QualificationStatus>
+            <StatusLoader />
+        </Journey>
+    }
+}
+
+#[component]
+fn StatusLoader() -> impl IntoView {
+    let (client, on_error) = use_client();
+    let q = LocalResource::new(move || {
+        let client = client();
+        async move {
+            match client {
+                Some(c) => c.qualification().await,
+                None => Ok(None),
+            }
+        }
+    });
+    view! {
+        <h1 class="heading-l">{i18n::STATUS_TITLE}</h1>
+        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match q.await {
+                    Ok(Some(q)) => view! { <Status q /> }.into_any(),
+                    Ok(None) => view! { <Redirect path=Page::Qualification.path() /> }.into_any(),
+                    Err(e) => {
+                        on_error(&e);
+                        view! { <ErrorPanel error=e retry=Callback::new(move |_| q.refetch()) /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Status(
+    /// The application.
+    q: Qualification,
+) -> impl IntoView {
+    let draft = expect_context::<QualificationDraft>();
+    let navigate = use_navigate();
+    let status = q.status;
+    let (tag, next) = match status {
+        QualificationStatus::Approved => ("tag--green", i18n::NEXT_APPROVED),
+        QualificationStatus::Rejected => ("tag--red", i18n::NEXT_REJECTED),
+        _ => ("tag--blue", i18n::NEXT_PENDING),
+    };
+    let decided = q.decided_at.as_deref().map(format::date_time);
+    let decision_text = match (status, decided) {
+        (QualificationStatus::Approved, Some(at)) => format!("{} · {at}", i18n::STATUS_APPROVED),
+        (QualificationStatus::Rejected, Some(at)) => format!("{} · {at}", i18n::STATUS_REJECTED),
+        _ => i18n::WAITING.into(),
+    };
+    let steps = [
+        (i18n::STEP_SUBMITTED, Some(format::date_time(&q.submitted_at))),
+        (
+            i18n::STEP_IN_REVIEW,
+            q.review_started_at.as_deref().map(format::date_time),
+        ),
+        (
+            i18n::STEP_DECISION,
+            q.decided_at.as_ref().map(|_| decision_text.clone()),
+        ),
+    ];
+    let timeline = steps
+        .into_iter()
+        .map(|(label, when)| {
+            let done = when.is_some();
+            view! {
+                <li class="timeline__step" class:timeline__step--done=done>
+                    <span class="timeline__label">{label}</span>
+                    <span class="timeline__when">{when.unwrap_or_else(|| i18n::WAITING.into())}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let edit = {
+        let (answers, licence) = (q.answers.clone(), q.licence.clone());
+        move |_| {
+            draft.load(&answers, licence.clone());
+            navigate(&Page::Qualification.path(), Default::default());
+        }
+    };
+    view! {
+        <div class="panel">
+            <p class="panel__status"><span class=format!("tag {tag}")>{i18n::qualification_status(status)}</span></p>
+            <p>{i18n::REFERENCE}": "<strong class="reference">{q.reference.clone()}</strong></p>
+            <p>{i18n::SUBMITTED_ON}": "{format::date_time(&q.submitted_at)}</p>
+        </div>
+        <h2 class="heading-m">{i18n::TIMELINE}</h2>
+        <ol class="timeline">{timeline}</ol>
+        {q.rejection_reason.clone().map(|reason| view! {
+            <div class="notice notice--error">
+                <h2 class="heading-m">{i18n::REVIEWER_REASONS}</h2>
+                <p class="reasons">{reason}</p>
+            </div>
+        })}
+        <h2 class="heading-m">{i18n::WHAT_NEXT}</h2>
+        <p>{next}</p>
+        {match status {
+            QualificationStatus::Rejected => {
+                view! { <button type="button" class="button" on:click=edit>{i18n::EDIT_AND_RESUBMIT}</button> }.into_any()
+            }
+            QualificationStatus::Approved => {
+                view! { <A href=Page::NewCommercialApp.path() attr:class="button">{i18n::CREATE_YOUR_APP}</A> }.into_any()
+            }
+            _ => ().into_any(),
+        }}
+    }
+}

@@ -1,0 +1,267 @@
+use crate::{
+    api::ApiError,
+    components::{
+        summary_row, use_client, Choice, ErrorPanel, ErrorSummary, FormErrors, Journey, LicenceImage, Radios,
+        TextField,
+    },
+    format, i18n,
+    pages::qualification_check::answer,
+    routes::Page,
+};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos_router::{components::A, hooks::use_params_map};
+use portal_core::{
+    api::{Decision, DecisionRequest, QualificationRequest, ReviewDetail, ReviewQueueItem},
+    Form,
+};
+
+/// Reviewers: every application, those waiting for a decision first.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    view! {
+        <Journey step=Page::Review>
+            <Queue />
+        </Journey>
+    }
+}
+
+/// Shows the "reviewers only" message for a refused load, or the error panel.
+fn failure(e: ApiError, retry: Callback<()>) -> AnyView {
+    if e == ApiError::Forbidden {
+        view! { <p class="notice notice--warning">{i18n::REVIEWERS_ONLY}</p> }.into_any()
+    } else {
+        view! { <ErrorPanel error=e retry /> }.into_any()
+    }
+}
+
+#[component]
+fn Queue() -> impl IntoView {
+    let (client, on_error) = use_client();
+    let queue = LocalResource::new(move || {
+        let client = client();
+        async move {
+            match client {
+                Some(c) => c.review_queue().await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    view! {
+        <h1 class="heading-l">{i18n::REVIEW_TITLE}</h1>
+        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match queue.await {
+                    Ok(items) if items.is_empty() => view! { <p>{i18n::REVIEW_EMPTY}</p> }.into_any(),
+                    Ok(items) => view! { <QueueTable items /> }.into_any(),
+                    Err(e) => {
+                        on_error(&e);
+                        failure(e, Callback::new(move |_| queue.refetch()))
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn QueueTable(
+    /// The applications.
+    items: Vec<ReviewQueueItem>,
+) -> impl IntoView {
+    let rows = items
+        .into_iter()
+        .map(|item| {
+            view! {
+                <tr>
+                    <td><A href=Page::ReviewApplication(item.id).path()>{item.reference}</A></td>
+                    <td>{item.account}</td>
+                    <td>{item.software_name}</td>
+                    <td><span class=format!("tag {}", status_tag(item.status))>{i18n::qualification_status(item.status)}</span></td>
+                    <td>{format::date_time(&item.submitted_at)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n::COL_REFERENCE}</th>
+                        <th scope="col">{i18n::COL_ACCOUNT}</th>
+                        <th scope="col">{i18n::COL_SOFTWARE}</th>
+                        <th scope="col">{i18n::COL_STATUS}</th>
+                        <th scope="col">{i18n::COL_SUBMITTED}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn status_tag(status: portal_core::api::QualificationStatus) -> &'static str {
+    use portal_core::api::QualificationStatus::*;
+    match status {
+        Approved => "tag--green",
+        Rejected => "tag--red",
+        Submitted | InReview => "tag--blue",
+    }
+}
+
+/// Reviewers: one application with every answer and the licence, and the decision.
+#[component]
+pub fn ReviewApplicationPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    view! {
+        <Journey step=Page::Review>
+            {move || match id() {
+                Some(id) => view! { <ApplicationLoader id /> }.into_any(),
+                None => view! { <super::NotFoundPage /> }.into_any(),
+            }}
+        </Journey>
+    }
+}
+
+#[component]
+fn ApplicationLoader(
+    /// The application's id.
+    id: i64,
+) -> impl IntoView {
+    let (client, on_error) = use_client();
+    let detail = LocalResource::new(move || {
+        let client = client();
+        async move {
+            match client {
+                Some(c) => c.review_detail(id).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let reload = Callback::new(move |_| detail.refetch());
+    view! {
+        <p class="back"><A href=Page::Review.path()>{i18n::REVIEW_TITLE}</A></p>
+        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(Some(detail)) => view! { <Application detail reload /> }.into_any(),
+                    Ok(None) => ().into_any(),
+                    Err(e) => {
+                        on_error(&e);
+                        failure(e, reload)
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Application(
+    /// The application and its developer.
+    detail: ReviewDetail,
+    /// Loads it again after the decision.
+    reload: Callback<()>,
+) -> impl IntoView {
+    let q = detail.application;
+    let status = q.status;
+    let answers = q.answers.clone();
+    let rows = QualificationRequest::FIELDS
+        .iter()
+        .map(|field| {
+            summary_row(
+                i18n::field_label(field),
+                answer(&answers, field, q.licence.as_ref()),
+                None,
+            )
+        })
+        .collect_view();
+    let developer = detail.developer.map(|d| {
+        view! {
+            <h2 class="heading-m">{i18n::DEVELOPER_SECTION}</h2>
+            <dl class="summary">
+                {summary_row(i18n::field_label("developer_name"), d.developer_name, None)}
+                {summary_row(i18n::field_label("country"), i18n::country_name(&d.country), None)}
+                {summary_row(i18n::field_label("email"), d.email, None)}
+                {summary_row(i18n::field_label("mobile"), d.mobile, None)}
+            </dl>
+        }
+    });
+    view! {
+        <h1 class="heading-l">{format!("{} · {}", q.reference, detail.account)}</h1>
+        <p><span class=format!("tag {}", status_tag(status))>{i18n::qualification_status(status)}</span></p>
+        {developer}
+        <h2 class="heading-m">{i18n::SECTION_LICENCE}</h2>
+        {q.licence.clone().map(|l| view! { <LicenceImage id=l.id content_type=l.content_type /> })}
+        <h2 class="heading-m">{i18n::STATUS_TITLE}</h2>
+        <dl class="summary">{rows}</dl>
+        {q.rejection_reason.clone().map(|r| view! {
+            <div class="notice notice--error"><h2 class="heading-m">{i18n::REVIEWER_REASONS}</h2><p class="reasons">{r}</p></div>
+        })}
+        {status.is_pending().then(|| view! { <DecisionForm id=detail.id reload /> })}
+    }
+}
+
+#[component]
+fn DecisionForm(
+    /// The application's id.
+    id: i64,
+    /// Loads the application again after the decision.
+    reload: Callback<()>,
+) -> impl IntoView {
+    let (client, on_error) = use_client();
+    let choice = RwSignal::new("approve".to_owned());
+    let reason = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let form = FormErrors::new::<DecisionRequest>();
+    let request = move || DecisionRequest {
+        decision: if choice.get() == "reject" {
+            Decision::Reject
+        } else {
+            Decision::Approve
+        },
+        reason: reason.get(),
+    };
+    let errors = Memo::new(move |_| form.visible(request().errors()));
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(req) = form.submit(request()) else { return };
+        let Some(client) = client() else { return };
+        pending.set(true);
+        spawn_local(async move {
+            match client.decide(id, &req).await {
+                Ok(_) => reload.run(()),
+                Err(e) => {
+                    on_error(&e);
+                    form.fail(&e, Some("reason"));
+                }
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <form on:submit=on_submit novalidate class="section">
+            <h2 class="heading-m">{i18n::DECISION_TITLE}</h2>
+            <ErrorSummary form errors />
+            <Radios
+                name="decision"
+                legend=i18n::DECISION_TITLE
+                choices=vec![
+                    Choice { value: "approve", label: i18n::APPROVE, hint: None },
+                    Choice { value: "reject", label: i18n::REJECT, hint: None },
+                ]
+                value=choice
+            />
+            <Show when=move || choice.get() == "reject">
+                <TextField id="reason" value=reason form errors rows=4 />
+            </Show>
+            <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
+                {i18n::RECORD_DECISION}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,289 @@
+//! The whole journey in real headless Chromium against the reference server: from
+//! sign-in to a visible AppKey, through a rejection and a resubmission.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use portal_server::seed::{DEMO_REVIEWER, DEMO_SELLER};
+use support::{Browser, Portal};
+
+/// A real 1×1 PNG image.
+const PNG_1X1: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00,
+    0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00,
+    0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01,
+    0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+fn file_with(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+/// Signs in the demo seller and accepts the agreement: the developer information page.
+async fn seller_at_developer_info(browser: &Browser, portal: &Portal) {
+    browser.goto(&portal.url("/")).await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/agreement").await;
+    browser.click("#confirmed").await;
+    browser.click_text("Accept and continue").await;
+    browser.wait_path("/developer").await;
+}
+
+async fn fill_developer_info(browser: &Browser, country: &str) {
+    browser.fill("developer_name", "Example Trading Co.").await;
+    browser.select("country", country).await;
+    browser.fill("email", "dev@example.com").await;
+    browser.fill("mobile", "+86 138 0013 8000").await;
+    browser.click_text("Save and continue").await;
+    browser.wait_path("/apps").await;
+}
+
+async fn review(browser: &Browser, reference: &str, reject_with: Option<&str>) {
+    browser.sign_in(DEMO_REVIEWER.0, DEMO_REVIEWER.1).await;
+    browser.wait_path("/review").await;
+    browser.click_text(reference).await;
+    browser.wait_text("main", "Shop Helper").await;
+    match reject_with {
+        Some(reason) => {
+            browser.click("#decision-reject").await;
+            browser.click_text("Record decision").await;
+            browser
+                .wait_text("#reason-error", "Enter the reasons for rejection")
+                .await;
+            browser.fill("reason", reason).await;
+            browser.click_text("Record decision").await;
+            browser.wait_text(".tag", "Rejected").await;
+        }
+        None => {
+            browser.click("#decision-approve").await;
+            browser.click_text("Record decision").await;
+            browser.wait_text(".tag", "Approved").await;
+        }
+    }
+    browser.sign_out().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    let files = tempfile::tempdir().unwrap();
+
+    // Developer information: a bad e-mail is refused beside its field, nothing typed is lost.
+    seller_at_developer_info(&browser, &portal).await;
+    browser.fill("developer_name", "Example Trading Co.").await;
+    browser.select("country", "CN").await;
+    browser.fill("email", "dev@").await;
+    browser.fill("mobile", "+86 138 0013 8000").await;
+    browser.click_text("Save and continue").await;
+    browser
+        .wait_text("#email-error", "Enter an email address in the correct format")
+        .await;
+    browser
+        .wait_text(".error-summary", "Enter an email address in the correct format")
+        .await;
+    assert_eq!(browser.value("developer_name").await, "Example Trading Co.");
+    assert_eq!(browser.value("email").await, "dev@");
+    browser.fill("email", "dev@example.com").await;
+    browser.click_text("Save and continue").await;
+    browser.wait_path("/apps").await;
+    browser.wait_text("main", "You have no apps yet").await;
+    browser.snap("apps-empty").await;
+
+    // Create App → Commercial Developer → the qualification application.
+    browser.click_text("Create App").await;
+    browser.wait_path("/apps/new").await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/qualification").await;
+
+    browser.fill("contact_name", "Li Wei").await;
+    browser.fill("contact_mobile", "+86 139 1234 5678").await;
+    browser.fill("email", "li.wei@example.com").await;
+    browser.fill("software_name", "Shop Helper").await;
+    browser
+        .fill("software_function", "Synchronises orders and stock.")
+        .await;
+    browser
+        .find("#licence_id")
+        .await
+        .send_keys(&file_with(&files, "licence.png", PNG_1X1))
+        .await
+        .unwrap();
+    browser.wait_text(".upload__name", "licence.png").await;
+    // The preview is the uploaded image, decoded by the browser.
+    let mut width = serde_json::Value::Null;
+    for _ in 0..100 {
+        width = browser
+            .client
+            .execute("const i = document.querySelector('.licence-preview'); return i && i.complete ? i.naturalWidth : 0;", vec![])
+            .await
+            .unwrap();
+        if width == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(width, 1, "the licence preview shows the uploaded PNG");
+    browser.click("#same_it").await;
+    browser.fill("it_team_size", "12").await;
+    browser
+        .fill("market_planning", "Order management for 500 sellers.")
+        .await;
+    browser
+        .fill("server_config", "8 CPU, 32 GB memory, 1 TB disk")
+        .await;
+    browser.fill("server_bandwidth", "1 Gbps").await;
+    browser.fill("dev_language", "Java").await;
+    browser.fill("database", "MySQL").await;
+    browser.click("#agreement_confirmed").await;
+    browser.snap("qualification-form").await;
+    browser.click_text("Continue").await;
+
+    // Check your answers, change one, come back, submit.
+    browser.wait_path("/qualification/check").await;
+    browser.wait_text(".summary", "li.wei@example.com").await;
+    browser.wait_text(".summary", "licence.png").await;
+    browser.click("a[href='/qualification#software_name']").await;
+    browser.wait_path("/qualification").await;
+    assert_eq!(browser.value("software_name").await, "Shop Helper");
+    browser.fill("software_name", "Shop Helper Lite").await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/qualification/check").await;
+    browser.wait_text(".summary", "Shop Helper Lite").await;
+    browser.snap("check-answers").await;
+    browser.click_text("Submit application").await;
+    browser.wait_path("/qualification/status").await;
+    browser.wait_text(".panel", "QA-000001").await;
+    browser.wait_text(".panel", "Submitted").await;
+    browser.wait_text(".timeline", "Application submitted").await;
+    browser.sign_out().await;
+
+    // The reviewer rejects with reasons.
+    review(
+        &browser,
+        "QA-000001",
+        Some("The licence image is too small to read."),
+    )
+    .await;
+
+    // The developer sees why, edits and resubmits with every answer prefilled.
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/apps").await;
+    browser.goto(&portal.url("/qualification/status")).await;
+    browser.wait_text(".panel", "Rejected").await;
+    browser.wait_text(".reasons", "too small to read").await;
+    browser.snap("status-rejected").await;
+    browser.click_text("Edit and resubmit").await;
+    browser.wait_path("/qualification").await;
+    assert_eq!(browser.value("software_name").await, "Shop Helper Lite");
+    assert_eq!(browser.value("it_name").await, "Li Wei");
+    browser.fill("software_name", "Shop Helper").await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/qualification/check").await;
+    browser.click_text("Submit application").await;
+    browser.wait_path("/qualification/status").await;
+    browser.wait_text(".panel", "Submitted").await;
+    browser.sign_out().await;
+
+    review(&browser, "QA-000001", None).await;
+    let outbox = portal.store.outbox().await.unwrap();
+    assert_eq!(outbox.len(), 2);
+    assert!(
+        outbox[1].body.contains(&format!("{}/apps/new", portal.base)),
+        "{}",
+        outbox[1].body
+    );
+
+    // Approved: the application name, checked here and by the server.
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/apps").await;
+    browser.click_text("Create App").await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/apps/new/commercial").await;
+    browser.fill("name", "my app").await;
+    browser.wait_text(".counter", "6 of 30").await;
+    browser.click_text("Create app").await;
+    browser.wait_text("#name-error", "cannot contain “ ”").await;
+    browser.fill("name", "店铺助手_v2").await;
+    browser.wait_text(".counter", "11 of 30").await;
+    browser.click_text("Create app").await;
+
+    // The console: AppKey shown, AppSecret behind the password.
+    browser.wait_text("h1", "店铺助手_v2").await;
+    let app_key = browser.text("#app-key").await;
+    assert_eq!(app_key.len(), 16, "{app_key}");
+    assert!(browser.text("#app-secret").await.starts_with('•'));
+    browser.click_text("Reveal").await;
+    browser.fill("password", "wrong-password").await;
+    browser.click("dialog button[type=submit]").await;
+    browser
+        .wait_text("#password-error", "The password is incorrect")
+        .await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog button[type=submit]").await;
+    browser.wait_text("main", "Hidden again in").await;
+    browser.snap("console").await;
+    let secret = browser.text("#app-secret").await;
+    assert_eq!(secret.len(), 40, "{secret}");
+    assert!(portal
+        .store
+        .credentials_valid(&app_key, &secret, 1_900_000_000)
+        .await
+        .unwrap());
+
+    // The same name again passes the browser's rules; the server's 422 shows beside the field.
+    browser.goto(&portal.url("/apps/new/commercial")).await;
+    browser.fill("name", "店铺助手_V2").await;
+    browser.click_text("Create app").await;
+    browser
+        .wait_text("#name-error", "You already have an app with this name")
+        .await;
+    assert_eq!(browser.value("name").await, "店铺助手_V2");
+
+    browser.goto(&portal.url("/apps")).await;
+    browser.wait_text(".table", "店铺助手_v2").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_licence_that_is_not_an_image_or_is_empty_is_refused_with_the_reason() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    let files = tempfile::tempdir().unwrap();
+    seller_at_developer_info(&browser, &portal).await;
+    fill_developer_info(&browser, "ES").await;
+    browser.goto(&portal.url("/qualification")).await;
+
+    // Spain: the CIF question is asked, with its control character checked.
+    browser.fill("cif", "J99216583").await;
+    browser
+        .find("#licence_id")
+        .await
+        .send_keys(&file_with(&files, "licence.png", b"GIF89a not really a png"))
+        .await
+        .unwrap();
+    browser
+        .wait_text("#licence_id-error", "must be a JPG or PNG image")
+        .await;
+    browser
+        .find("#licence_id")
+        .await
+        .send_keys(&file_with(&files, "empty.png", b""))
+        .await
+        .unwrap();
+    browser
+        .wait_text("#licence_id-error", "The selected file is empty")
+        .await;
+    browser.click_text("Continue").await;
+    browser
+        .wait_text("#cif-error", "its last character does not match")
+        .await;
+    browser
+        .wait_text(".error-summary", "Upload your business licence")
+        .await;
+    assert_eq!(browser.value("cif").await, "J99216583");
+
+    browser.close().await;
+}
