@@ -1,6 +1,6 @@
 use crate::{
     api::ApiError,
-    components::{use_client, Checkbox, ErrorPanel, ErrorSummary, FormErrors, RequireSession},
+    components::{load, use_client, Checkbox, ErrorSummary, FormErrors, RequireSession},
     format, i18n,
     routes::Page,
 };
@@ -24,38 +24,20 @@ pub fn AgreementPage() -> impl IntoView {
 
 #[component]
 fn AgreementLoader() -> impl IntoView {
-    let (client, on_error) = use_client();
-    let data = LocalResource::new(move || {
-        let client = client();
-        async move {
-            let Some(c) = client else { return Ok(None) };
-            let me = c.me().await?;
-            let agreement = c.agreement().await?;
-            Ok::<_, ApiError>(Some((me.agreement, agreement)))
-        }
-    });
     // Outlives a reload, so the notice about a newer version stays visible.
     let outdated = RwSignal::new(false);
-    let reload = Callback::new(move |_| data.refetch());
     view! {
         <h1 class="heading-l">{i18n::AGREEMENT_TITLE}</h1>
         <Show when=move || outdated.get()>
             <p class="notice notice--warning" role="status">{i18n::AGREEMENT_NEW_VERSION}</p>
         </Show>
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some((status, agreement))) => {
-                        view! { <AgreementForm status agreement outdated reload /> }.into_any()
-                    }
-                    Ok(None) => ().into_any(),
-                    Err(e) => {
-                        on_error(&e);
-                        view! { <ErrorPanel error=e retry=reload /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {load(
+            |c| async move {
+                let me = c.me().await?;
+                Ok((me.agreement, c.agreement().await?))
+            },
+            move |(status, agreement), reload| view! { <AgreementForm status agreement outdated reload /> },
+        )}
     }
 }
 

@@ -1,7 +1,7 @@
 use crate::{
     api::ApiError,
     components::{
-        summary_row, use_client, CopyButton, Dialog, ErrorPanel, ErrorSummary, FormErrors, Journey, TextField,
+        load_or, summary_row, use_client, CopyButton, Dialog, ErrorSummary, FormErrors, Journey, TextField,
     },
     format, i18n,
     routes::Page,
@@ -37,31 +37,13 @@ fn ConsoleLoader(
     /// The app's id.
     id: i64,
 ) -> impl IntoView {
-    let (client, on_error) = use_client();
-    let detail = LocalResource::new(move || {
-        let client = client();
-        async move {
-            match client {
-                Some(c) => c.app(id).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
     view! {
         <p class="back"><A href=Page::Apps.path()>{i18n::BACK_TO_APPS}</A></p>
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match detail.await {
-                    Ok(Some(detail)) => view! { <Console detail /> }.into_any(),
-                    Ok(None) => ().into_any(),
-                    Err(ApiError::NotFound) => view! { <super::NotFoundPage /> }.into_any(),
-                    Err(e) => {
-                        on_error(&e);
-                        view! { <ErrorPanel error=e retry=Callback::new(move |_| detail.refetch()) /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {load_or(
+            move |c| async move { c.app(id).await },
+            |detail, _| view! { <Console detail /> },
+            |e| (*e == ApiError::NotFound).then(|| view! { <super::NotFoundPage /> }.into_any()),
+        )}
     }
 }
 

@@ -1,5 +1,5 @@
 use crate::{
-    components::{use_client, ErrorPanel, Journey},
+    components::{load, Journey},
     format, i18n,
     routes::Page,
 };
@@ -19,39 +19,27 @@ pub fn AppsPage() -> impl IntoView {
 
 #[component]
 fn AppList() -> impl IntoView {
-    let (client, on_error) = use_client();
-    let apps = LocalResource::new(move || {
-        let client = client();
-        async move {
-            match client {
-                Some(c) => c.apps().await,
-                None => Ok(Vec::new()),
-            }
-        }
-    });
     view! {
         <div class="page-head">
             <h1 class="heading-l">{i18n::APPS_TITLE}</h1>
             <A href=Page::NewApp.path() attr:class="button">{i18n::CREATE_APP}</A>
         </div>
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match apps.await {
-                    Ok(list) if list.is_empty() => view! {
+        {load(
+            |c| async move { c.apps().await },
+            |list, _| {
+                if list.is_empty() {
+                    view! {
                         <div class="empty">
                             <h2 class="heading-m">{i18n::APPS_EMPTY_TITLE}</h2>
                             <p>{i18n::APPS_EMPTY_BODY}</p>
                         </div>
                     }
-                    .into_any(),
-                    Ok(list) => view! { <AppTable apps=list /> }.into_any(),
-                    Err(e) => {
-                        on_error(&e);
-                        view! { <ErrorPanel error=e retry=Callback::new(move |_| apps.refetch()) /> }.into_any()
-                    }
+                    .into_any()
+                } else {
+                    view! { <AppTable apps=list /> }.into_any()
                 }
-            })}
-        </Suspense>
+            },
+        )}
         <p class="meta"><A href=Page::Developer.path()>{i18n::EDIT_DEVELOPER}</A></p>
     }
 }

@@ -1,5 +1,5 @@
 use crate::{
-    components::{use_client, ErrorPanel, ErrorSummary, FormErrors, Journey, SelectField, TextField},
+    components::{load, use_client, ErrorSummary, FormErrors, Journey, SelectField, TextField},
     i18n,
     routes::Page,
 };
@@ -19,29 +19,12 @@ pub fn DeveloperPage() -> impl IntoView {
 
 #[component]
 fn DeveloperLoader() -> impl IntoView {
-    let (client, on_error) = use_client();
-    let profile = LocalResource::new(move || {
-        let client = client();
-        async move {
-            match client {
-                Some(c) => c.developer().await,
-                None => Ok(None),
-            }
-        }
-    });
     view! {
         <h1 class="heading-l">{i18n::DEVELOPER_TITLE}</h1>
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(existing) => view! { <DeveloperForm existing=existing.map(|p| p.info) /> }.into_any(),
-                    Err(e) => {
-                        on_error(&e);
-                        view! { <ErrorPanel error=e retry=Callback::new(move |_| profile.refetch()) /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {load(
+            |c| async move { c.developer().await },
+            |existing, _| view! { <DeveloperForm existing=existing.map(|p| p.info) /> },
+        )}
     }
 }
 

@@ -1,14 +1,16 @@
 use crate::{
-    components::{
-        use_client, Checkbox, ErrorPanel, ErrorSummary, FormErrors, Journey, LicenceUpload, TextField,
-    },
+    components::{load, Checkbox, ErrorSummary, FormErrors, Journey, LicenceUpload, TextField},
     draft::QualificationDraft,
     i18n,
     routes::Page,
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use leptos_router::{components::Redirect, hooks::use_navigate};
-use portal_core::{api::QualificationRequest, rules::SPAIN, Form};
+use portal_core::{
+    api::{QualificationRequest, QualificationStatus},
+    rules::SPAIN,
+    Form,
+};
 
 /// The qualification application form, in sections. Continue checks the answers with
 /// the shared rules and goes to "check your answers".
@@ -23,38 +25,22 @@ pub fn QualificationPage() -> impl IntoView {
 
 #[component]
 fn QualificationLoader() -> impl IntoView {
-    let (client, on_error) = use_client();
-    // The country decides whether the CIF question is asked; an application under
-    // review or approved cannot be edited.
-    let data = LocalResource::new(move || {
-        let client = client();
-        async move {
-            let Some(c) = client else { return Ok(None) };
-            let developer = c.developer().await?;
-            let existing = c.qualification().await?;
-            Ok(Some((
-                developer.map(|d| d.info.country).unwrap_or_default(),
-                existing,
-            )))
-        }
-    });
     view! {
         <h1 class="heading-l">{i18n::QUALIFICATION_TITLE}</h1>
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some((_, Some(q)))) if q.status != portal_core::api::QualificationStatus::Rejected => {
-                        view! { <Redirect path=Page::QualificationStatus.path() /> }.into_any()
-                    }
-                    Ok(Some((country, _))) => view! { <QualificationForm spain=country == SPAIN /> }.into_any(),
-                    Ok(None) => ().into_any(),
-                    Err(e) => {
-                        on_error(&e);
-                        view! { <ErrorPanel error=e retry=Callback::new(move |_| data.refetch()) /> }.into_any()
-                    }
+        // The country decides whether the CIF question is asked; an application under
+        // review or approved cannot be edited.
+        {load(
+            |c| async move {
+                let developer = c.developer().await?;
+                Ok((developer.map(|d| d.info.country).unwrap_or_default(), c.qualification().await?))
+            },
+            |(country, existing), _| match existing {
+                Some(q) if q.status != QualificationStatus::Rejected => {
+                    view! { <Redirect path=Page::QualificationStatus.path() /> }.into_any()
                 }
-            })}
-        </Suspense>
+                _ => view! { <QualificationForm spain=country == SPAIN /> }.into_any(),
+            },
+        )}
     }
 }
 

@@ -1,5 +1,5 @@
 use crate::{
-    components::{use_client, ErrorPanel, Journey},
+    components::{load, Journey},
     draft::QualificationDraft,
     format, i18n,
     routes::Page,
@@ -24,30 +24,15 @@ pub fn QualificationStatusPage() -> impl IntoView {
 
 #[component]
 fn StatusLoader() -> impl IntoView {
-    let (client, on_error) = use_client();
-    let q = LocalResource::new(move || {
-        let client = client();
-        async move {
-            match client {
-                Some(c) => c.qualification().await,
-                None => Ok(None),
-            }
-        }
-    });
     view! {
         <h1 class="heading-l">{i18n::STATUS_TITLE}</h1>
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match q.await {
-                    Ok(Some(q)) => view! { <Status q /> }.into_any(),
-                    Ok(None) => view! { <Redirect path=Page::Qualification.path() /> }.into_any(),
-                    Err(e) => {
-                        on_error(&e);
-                        view! { <ErrorPanel error=e retry=Callback::new(move |_| q.refetch()) /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        {load(
+            |c| async move { c.qualification().await },
+            |q, _| match q {
+                Some(q) => view! { <Status q /> }.into_any(),
+                None => view! { <Redirect path=Page::Qualification.path() /> }.into_any(),
+            },
+        )}
     }
 }
 

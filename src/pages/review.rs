@@ -1,7 +1,7 @@
 use crate::{
     api::ApiError,
     components::{
-        summary_row, use_client, Choice, ErrorPanel, ErrorSummary, FormErrors, Journey, LicenceImage, Radios,
+        load_or, summary_row, use_client, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Radios,
         TextField,
     },
     format, i18n,
@@ -25,41 +25,27 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
-/// Shows the "reviewers only" message for a refused load, or the error panel.
-fn failure(e: ApiError, retry: Callback<()>) -> AnyView {
-    if e == ApiError::Forbidden {
-        view! { <p class="notice notice--warning">{i18n::REVIEWERS_ONLY}</p> }.into_any()
-    } else {
-        view! { <ErrorPanel error=e retry /> }.into_any()
-    }
+/// A seller who opens the review pages is told they are for reviewers.
+fn reviewers_only(e: &ApiError) -> Option<AnyView> {
+    (*e == ApiError::Forbidden)
+        .then(|| view! { <p class="notice notice--warning">{i18n::REVIEWERS_ONLY}</p> }.into_any())
 }
 
 #[component]
 fn Queue() -> impl IntoView {
-    let (client, on_error) = use_client();
-    let queue = LocalResource::new(move || {
-        let client = client();
-        async move {
-            match client {
-                Some(c) => c.review_queue().await,
-                None => Ok(Vec::new()),
-            }
-        }
-    });
     view! {
         <h1 class="heading-l">{i18n::REVIEW_TITLE}</h1>
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match queue.await {
-                    Ok(items) if items.is_empty() => view! { <p>{i18n::REVIEW_EMPTY}</p> }.into_any(),
-                    Ok(items) => view! { <QueueTable items /> }.into_any(),
-                    Err(e) => {
-                        on_error(&e);
-                        failure(e, Callback::new(move |_| queue.refetch()))
-                    }
+        {load_or(
+            |c| async move { c.review_queue().await },
+            |items, _| {
+                if items.is_empty() {
+                    view! { <p>{i18n::REVIEW_EMPTY}</p> }.into_any()
+                } else {
+                    view! { <QueueTable items /> }.into_any()
                 }
-            })}
-        </Suspense>
+            },
+            reviewers_only,
+        )}
     }
 }
 
@@ -129,31 +115,13 @@ fn ApplicationLoader(
     /// The application's id.
     id: i64,
 ) -> impl IntoView {
-    let (client, on_error) = use_client();
-    let detail = LocalResource::new(move || {
-        let client = client();
-        async move {
-            match client {
-                Some(c) => c.review_detail(id).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
-    let reload = Callback::new(move |_| detail.refetch());
     view! {
         <p class="back"><A href=Page::Review.path()>{i18n::REVIEW_TITLE}</A></p>
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match detail.await {
-                    Ok(Some(detail)) => view! { <Application detail reload /> }.into_any(),
-                    Ok(None) => ().into_any(),
-                    Err(e) => {
-                        on_error(&e);
-                        failure(e, reload)
-                    }
-                }
-            })}
-        </Suspense>
+        {load_or(
+            move |c| async move { c.review_detail(id).await },
+            |detail, reload| view! { <Application detail reload /> },
+            reviewers_only,
+        )}
     }
 }
 
