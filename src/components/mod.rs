@@ -13,6 +13,7 @@ pub mod loader;
 pub mod radios;
 pub mod require_session;
 pub mod select_field;
+pub mod submit;
 pub mod summary_list;
 pub mod text_field;
 
@@ -29,6 +30,7 @@ pub use loader::{load, load_or};
 pub use radios::{Choice, Radios};
 pub use require_session::{use_client, RequireSession};
 pub use select_field::SelectField;
+pub use submit::submit_with;
 pub use summary_list::summary_row;
 pub use text_field::TextField;
 

@@ -1,10 +1,10 @@
 use crate::{
     api::ApiError,
-    components::{load, use_client, Checkbox, ErrorSummary, FormErrors, RequireSession},
+    components::{load, submit_with, Checkbox, ErrorSummary, FormErrors, RequireSession},
     format, i18n,
     routes::Page,
 };
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate};
 use portal_core::{
     api::{AcceptAgreementRequest, Agreement, AgreementStatus},
@@ -52,7 +52,6 @@ fn AgreementForm(
     /// Loads the agreement again.
     reload: Callback<()>,
 ) -> impl IntoView {
-    let (client, on_error) = use_client();
     let navigate = use_navigate();
     let version = agreement.version;
     let confirmed = RwSignal::new(false);
@@ -70,33 +69,23 @@ fn AgreementForm(
         )
     });
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(req) = form.submit(request()) else { return };
-        let Some(client) = client() else { return };
-        pending.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match client.accept_agreement(&req).await {
-                Ok(_) => {
-                    outdated.set(false);
-                    navigate(&Page::Home.path(), Default::default());
-                }
-                Err(ApiError::Conflict(body)) if body.code == code::AGREEMENT_OUTDATED => {
-                    outdated.set(true);
-                    reload.run(());
-                }
-                Err(e) => {
-                    on_error(&e);
-                    form.fail(&e, Some("confirmed"));
-                }
+    let on_submit = submit_with(
+        form,
+        pending,
+        request,
+        |c, req| async move { c.accept_agreement(&req).await },
+        move |result| match result {
+            Ok(_) => {
+                outdated.set(false);
+                navigate(&Page::Home.path(), Default::default());
             }
-            pending.set(false);
-        });
-    };
+            Err(ApiError::Conflict(body)) if body.code == code::AGREEMENT_OUTDATED => {
+                outdated.set(true);
+                reload.run(());
+            }
+            Err(e) => form.fail(&e, Some("confirmed")),
+        },
+    );
 
     let paragraphs = agreement
         .body

@@ -1,12 +1,12 @@
 use crate::{
     api::ApiError,
     components::{
-        load_or, summary_row, use_client, CopyButton, Dialog, ErrorSummary, FormErrors, Journey, TextField,
+        load_or, submit_with, summary_row, CopyButton, Dialog, ErrorSummary, FormErrors, Journey, TextField,
     },
     format, i18n,
     routes::Page,
 };
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use portal_core::{
     api::{AppDetail, PasswordConfirmation},
@@ -161,7 +161,6 @@ fn StepUpForm(
     /// Receives the secret and, after a reset, the old secret's expiry.
     on_secret: Callback<(String, Option<String>)>,
 ) -> impl IntoView {
-    let (client, on_error) = use_client();
     let password = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
     let form = FormErrors::new::<PasswordConfirmation>();
@@ -169,32 +168,24 @@ fn StepUpForm(
         password: password.get(),
     };
     let errors = Memo::new(move |_| form.visible(request().errors()));
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(req) = form.submit(request()) else { return };
-        let Some(client) = client() else { return };
-        pending.set(true);
-        spawn_local(async move {
-            let result = match mode {
-                StepUp::Reveal => client.reveal_secret(id, &req).await,
-                StepUp::Reset => client.reset_secret(id, &req).await,
-            };
-            match result {
-                Ok(s) => {
-                    open.set(false);
-                    on_secret.run((s.app_secret, s.previous_secret_expires_at));
-                }
-                Err(e) => {
-                    on_error(&e);
-                    form.fail(&e, Some("password"));
-                }
+    let on_submit = submit_with(
+        form,
+        pending,
+        request,
+        move |c, req| async move {
+            match mode {
+                StepUp::Reveal => c.reveal_secret(id, &req).await,
+                StepUp::Reset => c.reset_secret(id, &req).await,
             }
-            pending.set(false);
-        });
-    };
+        },
+        move |result| match result {
+            Ok(s) => {
+                open.set(false);
+                on_secret.run((s.app_secret, s.previous_secret_expires_at));
+            }
+            Err(e) => form.fail(&e, Some("password")),
+        },
+    );
     let (title, body, button) = match mode {
         StepUp::Reveal => (i18n::REVEAL_TITLE, None, i18n::REVEAL),
         StepUp::Reset => (i18n::RESET_TITLE, Some(i18n::RESET_BODY), i18n::RESET_SECRET),

@@ -1,10 +1,10 @@
 use crate::{
     api::ApiError,
-    components::{use_client, ErrorSummary, FormErrors, Journey, TextField},
+    components::{submit_with, ErrorSummary, FormErrors, Journey, TextField},
     i18n,
     routes::Page,
 };
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate};
 use portal_core::{
     api::CreateAppRequest,
@@ -26,7 +26,6 @@ pub fn CreateAppPage() -> impl IntoView {
 
 #[component]
 fn CreateAppForm() -> impl IntoView {
-    let (client, on_error) = use_client();
     let navigate = use_navigate();
     let name = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
@@ -37,29 +36,19 @@ fn CreateAppForm() -> impl IntoView {
     let weight = move || app_name_weight(name.read().trim());
     let over = move || weight() > APP_NAME_MAX_WEIGHT;
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(req) = form.submit(request()) else { return };
-        let Some(client) = client() else { return };
-        pending.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match client.create_app(&req).await {
-                Ok(app) => navigate(&Page::App(app.app.id).path(), Default::default()),
-                Err(ApiError::Conflict(body)) if body.code == code::QUALIFICATION_REQUIRED => {
-                    not_approved.set(true)
-                }
-                Err(e) => {
-                    on_error(&e);
-                    form.fail(&e, Some("name"));
-                }
+    let on_submit = submit_with(
+        form,
+        pending,
+        request,
+        |c, req| async move { c.create_app(&req).await },
+        move |result| match result {
+            Ok(app) => navigate(&Page::App(app.app.id).path(), Default::default()),
+            Err(ApiError::Conflict(body)) if body.code == code::QUALIFICATION_REQUIRED => {
+                not_approved.set(true)
             }
-            pending.set(false);
-        });
-    };
+            Err(e) => form.fail(&e, Some("name")),
+        },
+    );
 
     view! {
         <ErrorSummary form errors />

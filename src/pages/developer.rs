@@ -1,9 +1,9 @@
 use crate::{
-    components::{load, use_client, ErrorSummary, FormErrors, Journey, SelectField, TextField},
+    components::{load, submit_with, ErrorSummary, FormErrors, Journey, SelectField, TextField},
     i18n,
     routes::Page,
 };
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use portal_core::{api::DeveloperInfo, rules::COUNTRIES, Form};
 
@@ -43,7 +43,6 @@ fn DeveloperForm(
     /// What was saved before, if anything.
     existing: Option<DeveloperInfo>,
 ) -> impl IntoView {
-    let (client, on_error) = use_client();
     let navigate = use_navigate();
     let start = existing.unwrap_or_default();
     let name = RwSignal::new(start.developer_name);
@@ -62,26 +61,16 @@ fn DeveloperForm(
     };
     let errors = Memo::new(move |_| form.visible(request().errors()));
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(req) = form.submit(request()) else { return };
-        let Some(client) = client() else { return };
-        pending.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match client.save_developer(&req).await {
-                Ok(_) => navigate(&Page::Apps.path(), Default::default()),
-                Err(e) => {
-                    on_error(&e);
-                    form.fail(&e, None);
-                }
-            }
-            pending.set(false);
-        });
-    };
+    let on_submit = submit_with(
+        form,
+        pending,
+        request,
+        |c, req| async move { c.save_developer(&req).await },
+        move |result| match result {
+            Ok(_) => navigate(&Page::Apps.path(), Default::default()),
+            Err(e) => form.fail(&e, None),
+        },
+    );
 
     view! {
         <ErrorSummary form errors />

@@ -1,14 +1,14 @@
 use crate::{
     api::ApiError,
     components::{
-        load_or, summary_row, use_client, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Radios,
+        load_or, submit_with, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Radios,
         TextField,
     },
     format, i18n,
     pages::qualification_check::answer,
     routes::Page,
 };
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use portal_core::{
     api::{Decision, DecisionRequest, QualificationRequest, ReviewDetail, ReviewQueueItem},
@@ -178,7 +178,6 @@ fn DecisionForm(
     /// Loads the application again after the decision.
     reload: Callback<()>,
 ) -> impl IntoView {
-    let (client, on_error) = use_client();
     let choice = RwSignal::new("approve".to_owned());
     let reason = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
@@ -192,25 +191,16 @@ fn DecisionForm(
         reason: reason.get(),
     };
     let errors = Memo::new(move |_| form.visible(request().errors()));
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(req) = form.submit(request()) else { return };
-        let Some(client) = client() else { return };
-        pending.set(true);
-        spawn_local(async move {
-            match client.decide(id, &req).await {
-                Ok(_) => reload.run(()),
-                Err(e) => {
-                    on_error(&e);
-                    form.fail(&e, Some("reason"));
-                }
-            }
-            pending.set(false);
-        });
-    };
+    let on_submit = submit_with(
+        form,
+        pending,
+        request,
+        move |c, req| async move { c.decide(id, &req).await },
+        move |result| match result {
+            Ok(_) => reload.run(()),
+            Err(e) => form.fail(&e, Some("reason")),
+        },
+    );
     view! {
         <form on:submit=on_submit novalidate class="section">
             <h2 class="heading-m">{i18n::DECISION_TITLE}</h2>

@@ -60,8 +60,7 @@ pub(super) async fn reveal(
     Path(id): Path<i64>,
     Valid(confirm): Valid<PasswordConfirmation>,
 ) -> Result<ApiJson<AppSecret>> {
-    let row = own_app(&state, &user, id).await?;
-    step_up(&state, &user, confirm.password).await?;
+    let row = stepped_up(&state, &user, id, confirm.password).await?;
     let now = state.clock.now();
     let (current, previous) = state.store.secrets(row.id, now).await?;
     state
@@ -82,8 +81,7 @@ pub(super) async fn reset(
     Path(id): Path<i64>,
     Valid(confirm): Valid<PasswordConfirmation>,
 ) -> Result<ApiJson<AppSecret>> {
-    let row = own_app(&state, &user, id).await?;
-    step_up(&state, &user, confirm.password).await?;
+    let row = stepped_up(&state, &user, id, confirm.password).await?;
     let now = state.clock.now();
     let grace_until = now + state.settings.secret_grace_secs;
     let secret = token::random_hex(20);
@@ -120,14 +118,16 @@ async fn own_app(state: &AppState, user: &AuthUser, id: i64) -> Result<AppRow> {
     state.store.app(user.id, id).await?.ok_or(AppError::NotFound)
 }
 
-async fn step_up(state: &AppState, user: &AuthUser, password: String) -> Result<()> {
+/// The user's own app, once they gave their password again (step-up before secrets).
+async fn stepped_up(state: &AppState, user: &AuthUser, id: i64, password: String) -> Result<AppRow> {
+    let row = own_app(state, user, id).await?;
     let account = state
         .store
         .account_by_id(user.id)
         .await?
         .ok_or(AppError::SessionExpired)?;
     if password::verify(password, Some(account.password_hash)).await {
-        Ok(())
+        Ok(row)
     } else {
         Err(AppError::field("password", field_code::INCORRECT_PASSWORD))
     }
