@@ -91,6 +91,7 @@ pub fn App(
                 {i18n::SKIP_TO_CONTENT}
             </a>
             <Header />
+            <crate::components::ReauthDialog />
             <main class="main" id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomePage />

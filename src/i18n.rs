@@ -22,6 +22,9 @@ pub const SIGN_IN_TITLE: &str = "Sign in";
 pub const SIGN_IN_INTRO: &str = "Use your seller account to get API credentials for your apps.";
 pub const SIGN_IN_BUTTON: &str = "Sign in";
 pub const SIGNING_IN: &str = "Signing in…";
+pub const REAUTH_TITLE: &str = "Your session has ended";
+pub const REAUTH_BODY: &str =
+    "For your security, sign in again to continue. Everything you typed on this page is kept.";
 pub const SESSION_EXPIRED: &str = "Your session has ended. Sign in again to continue where you were.";
 pub const ACCOUNT_LABEL: &str = "Seller account name";
 pub const ACCOUNT_HINT: &str = "The name you use to sign in to your seller centre.";
@@ -192,6 +195,9 @@ pub fn field_label(field: &str) -> &'static str {
 pub fn field_hint(field: &str) -> Option<&'static str> {
     Some(match field {
         "developer_name" => "Your full name, or your company's name as registered.",
+        "contact_name" => "The person we contact about this application.",
+        "software_name" => "The name your clients know the software by.",
+        "it_name" => "The person responsible for running the software and its servers.",
         "email" | "it_email" => "We send review results and security notices here.",
         "mobile" | "contact_mobile" | "it_mobile" => "Include the country code, for example +86 138 0013 8000.",
         "website" => "For example https://www.example.com",

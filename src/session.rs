@@ -19,6 +19,9 @@ pub struct Session {
     stored: RwSignal<Option<Stored>>,
     /// Set when the server said the session ended, so sign-in can say why.
     expired: RwSignal<bool>,
+    /// Set when the session ended while a form was being sent: the page stays, with
+    /// everything typed, and a dialog asks for the password again.
+    reauth: RwSignal<bool>,
 }
 
 impl Session {
@@ -30,6 +33,7 @@ impl Session {
         Self {
             stored: RwSignal::new(stored),
             expired: RwSignal::new(false),
+            reauth: RwSignal::new(false),
         }
     }
 
@@ -41,10 +45,11 @@ impl Session {
         self.stored.with(Option::is_some)
     }
 
-    /// An authenticated client, if signed in (reactive).
+    /// An authenticated client, if signed in. Not reactive on purpose: a new token
+    /// (signing in again) must not reload pages and lose what was typed.
     pub fn client(&self, api: &Api) -> Option<AuthApi> {
         self.stored
-            .with(|s| s.as_ref().map(|s| api.with_token(s.token.clone())))
+            .with_untracked(|s| s.as_ref().map(|s| api.with_token(s.token.clone())))
     }
 
     pub fn begin(&self, client: &AuthApi, account: Account) {
@@ -56,6 +61,7 @@ impl Session {
             let _ = storage.set_item(STORAGE_KEY, &text);
         }
         self.expired.set(false);
+        self.reauth.set(false);
         self.stored.set(Some(stored));
     }
 
@@ -71,6 +77,16 @@ impl Session {
     pub fn expire(&self) {
         self.end();
         self.expired.set(true);
+    }
+
+    /// Asks for the password again without leaving the page.
+    pub fn ask_reauth(&self) {
+        self.reauth.set(true);
+    }
+
+    /// Whether the re-authentication dialog is open (and the way to close it).
+    pub fn reauth(&self) -> RwSignal<bool> {
+        self.reauth
     }
 
     pub fn was_expired(&self) -> bool {

@@ -287,3 +287,50 @@ async fn a_licence_that_is_not_an_image_or_is_empty_is_refused_with_the_reason()
 
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_that_ends_while_typing_keeps_every_answer() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    seller_at_developer_info(&browser, &portal).await;
+    browser.fill("developer_name", "Example Trading Co.").await;
+    browser.select("country", "ES").await;
+    browser.fill("email", "dev@example.es").await;
+    browser.fill("mobile", "+34 612 345 678").await;
+
+    // The session ends on the server (expiry, or signed out elsewhere).
+    let account = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    portal.store.end_sessions(account.id).await.unwrap();
+    browser.click_text("Save and continue").await;
+
+    browser.wait_text("dialog", "Your session has ended").await;
+    browser.fill("password", "wrong").await;
+    browser.click("dialog button[type=submit]").await;
+    browser
+        .wait_text(
+            "dialog .error-summary",
+            "The account name or password is incorrect",
+        )
+        .await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog button[type=submit]").await;
+
+    // Back on the same page, nothing lost; saving now works.
+    browser.wait_path("/developer").await;
+    assert_eq!(browser.value("developer_name").await, "Example Trading Co.");
+    assert_eq!(browser.value("email").await, "dev@example.es");
+    assert_eq!(browser.value("mobile").await, "+34 612 345 678");
+    browser.click_text("Save and continue").await;
+    browser.wait_path("/apps").await;
+    let (info, _) = portal.store.developer(account.id).await.unwrap().unwrap();
+    assert_eq!(
+        (info.country.as_str(), info.mobile.as_str()),
+        ("ES", "+34612345678")
+    );
+    browser.close().await;
+}

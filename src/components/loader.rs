@@ -77,7 +77,8 @@ fn Loader(fetch: FetchFn, render: RenderFn, failure: FailureView) -> impl IntoVi
                 let render = render.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Ok(Some(value)) => render(value, reload),
+                        // Only new data rebuilds the page, not reads made while building it.
+                        Ok(Some(value)) => untrack(|| render(value, reload)),
                         Ok(None) => ().into_any(),
                         Err(e) => {
                             on_error(&e);

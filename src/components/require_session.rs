@@ -12,9 +12,12 @@ use leptos_router::{components::Redirect, hooks::use_location};
 pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     let location = use_location();
+    // Only signing in or out changes what is shown, not a renewed token.
+    let signed_in = Memo::new(move |_| session.is_signed_in());
     move || {
-        if session.is_signed_in() {
-            children().into_any()
+        if signed_in.get() {
+            // Reads while building the page must not make this switch rebuild it.
+            untrack(|| children().into_any())
         } else {
             let here = location.pathname.get_untracked();
             view! { <Redirect path=Page::sign_in_then(&here) /> }.into_any()
@@ -22,7 +25,7 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// The authenticated client of the signed-in session (reactive), and a handler that
+/// The authenticated client of the signed-in session, and a handler that
 /// ends the session when the server says it is over.
 pub fn use_client() -> (
     impl Fn() -> Option<AuthApi> + Clone + 'static,

@@ -1,12 +1,16 @@
 use super::{use_client, FormErrors};
-use crate::api::{ApiError, AuthApi};
+use crate::{
+    api::{ApiError, AuthApi},
+    session::Session,
+};
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use portal_core::Form;
 use std::future::Future;
 
 /// The submit handler of a form sent with the signed-in client: runs the shared rules
-/// first, sends one request at a time, ends the session if the server says so, and
-/// hands the result to `done`. What was typed is never touched.
+/// first, sends one request at a time, and hands the result to `done`. If the session
+/// has ended, the page stays as it is and the password is asked for again, so nothing
+/// typed is lost.
 pub fn submit_with<T, R, Fut>(
     form: FormErrors,
     pending: RwSignal<bool>,
@@ -19,7 +23,8 @@ where
     R: 'static,
     Fut: Future<Output = Result<R, ApiError>> + 'static,
 {
-    let (client, on_error) = use_client();
+    let (client, _) = use_client();
+    let session = expect_context::<Session>();
     move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -31,8 +36,8 @@ where
         let (future, done) = (send(client, req), done.clone());
         spawn_local(async move {
             let result = future.await;
-            if let Err(e) = &result {
-                on_error(e);
+            if let Err(ApiError::SessionExpired) = &result {
+                session.ask_reauth();
             }
             done(result);
             pending.set(false);

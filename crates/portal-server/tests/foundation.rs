@@ -293,3 +293,29 @@ async fn the_spa_is_served_with_index_html_for_deep_links() {
     assert_eq!(config.headers()["cache-control"], "no-cache");
     assert_eq!(config.text().await.unwrap(), r#"{"api_base_url":"api/v1"}"#);
 }
+
+#[tokio::test]
+async fn every_route_but_sign_in_verify_and_the_document_needs_a_session() {
+    let (_dir, s) = server().await;
+    let public = [
+        ("POST", "/session"),
+        ("GET", "/openapi.json"),
+        ("POST", "/credentials/verify"),
+    ];
+    let mut checked = 0;
+    for route in portal_server::routes::api_routes() {
+        let method = route.method.to_string();
+        if public.contains(&(method.as_str(), route.path)) {
+            continue;
+        }
+        let path = route.path.replace("{id}", "1");
+        let (status, body) = s.call(&method, &path, None, Some(json!({}))).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (401, Some("unauthenticated")),
+            "{method} {path}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 17, "only {checked} routes checked");
+}

@@ -201,6 +201,15 @@ impl Store {
         .await
     }
 
+    /// Ends every session of an account (signing out everywhere).
+    pub async fn end_sessions(&self, account_id: i64) -> StoreResult<()> {
+        self.call(move |c| {
+            c.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])
+                .map(|_| ())
+        })
+        .await
+    }
+
     pub async fn current_agreement(&self) -> StoreResult<Option<AgreementRow>> {
         self.call(|c| {
             c.query_row(

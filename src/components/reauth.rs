@@ -1,0 +1,74 @@
+use super::{Dialog, ErrorSummary, FormErrors, TextField};
+use crate::{api::Api, i18n, routes::Page, session::Session};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos_router::hooks::use_navigate;
+use portal_core::{api::SignInRequest, Form};
+
+/// Signs in again in place when the session ended while a form was being sent.
+#[component]
+pub fn ReauthDialog() -> impl IntoView {
+    let session = expect_context::<Session>();
+    view! {
+        <Dialog open=session.reauth() labelled_by="reauth-title">
+            <ReauthForm />
+        </Dialog>
+    }
+}
+
+#[component]
+fn ReauthForm() -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    let account = session.account().map(|a| a.name).unwrap_or_default();
+    let password = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let form = FormErrors::new::<SignInRequest>();
+    let request = {
+        let account = account.clone();
+        move || SignInRequest {
+            account: account.clone(),
+            password: password.get(),
+        }
+    };
+    let errors = {
+        let request = request.clone();
+        Memo::new(move |_| form.visible(request().errors()))
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(req) = form.submit(request()) else { return };
+        pending.set(true);
+        let api = api.clone();
+        spawn_local(async move {
+            match api.sign_in(&req).await {
+                Ok((client, res)) => session.begin(&client, res.account),
+                Err(e) => form.fail(&e, Some("password")),
+            }
+            pending.set(false);
+        });
+    };
+    let sign_out = move |_| {
+        session.end();
+        session.reauth().set(false);
+        navigate(&Page::SignIn.path(), Default::default());
+    };
+    view! {
+        <form on:submit=on_submit novalidate class="dialog__form">
+            <h2 class="heading-m" id="reauth-title">{i18n::REAUTH_TITLE}</h2>
+            <p>{i18n::REAUTH_BODY}</p>
+            <ErrorSummary form errors />
+            <p>{i18n::SIGNED_IN_AS}" "<strong>{account}</strong></p>
+            <TextField id="password" value=password form errors input_type="password" autocomplete="current-password" />
+            <div class="button-group">
+                <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
+                    {i18n::SIGN_IN_BUTTON}
+                </button>
+                <button type="button" class="button button--secondary" on:click=sign_out>{i18n::SIGN_OUT}</button>
+            </div>
+        </form>
+    }
+}
