@@ -43,6 +43,17 @@ pub struct Config {
     /// How long a replaced AppSecret keeps working after a reset, in hours.
     #[arg(long, env = "PORTAL_SECRET_GRACE_HOURS", default_value_t = 24, global = true)]
     pub secret_grace_hours: i64,
+    /// SMTP relay (host:port) to send e-mails through; without it they stay in the outbox table.
+    #[arg(long, env = "PORTAL_SMTP_RELAY", global = true)]
+    pub smtp_relay: Option<String>,
+    /// Sender address of e-mails sent through the relay.
+    #[arg(
+        long,
+        env = "PORTAL_MAIL_FROM",
+        default_value = "developer-portal@localhost",
+        global = true
+    )]
+    pub mail_from: String,
     /// Create the demo seller and reviewer in an empty database.
     #[arg(long, env = "PORTAL_DEMO_ACCOUNTS", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub demo_accounts: bool,
@@ -127,7 +138,13 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
             secret_grace_secs: config.secret_grace_hours * 3600,
             ..Settings::default()
         }),
-        mailer: crate::mailer::Mailer::Outbox,
+        mailer: match &config.smtp_relay {
+            Some(relay) => crate::mailer::Mailer::Smtp {
+                relay: relay.clone(),
+                from: config.mail_from.clone(),
+            },
+            None => crate::mailer::Mailer::Outbox,
+        },
     };
     let options = HttpOptions {
         dist: Some(config.dist.clone()),

@@ -11,14 +11,25 @@ pub struct Mail {
 }
 
 impl Store {
-    pub async fn enqueue_mail(&self, mail: &Mail, now: i64) -> StoreResult<()> {
+    /// Records a message; `sent_at` is set when it has already been handed to a relay.
+    pub async fn enqueue_mail(&self, mail: &Mail, now: i64, sent_at: Option<i64>) -> StoreResult<()> {
         let mail = mail.clone();
         self.call(move |c| {
             c.execute(
-                "INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![mail.recipient, mail.subject, mail.body, now],
+                "INSERT INTO outbox (recipient, subject, body, created_at, sent_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![mail.recipient, mail.subject, mail.body, now, sent_at],
             )
             .map(|_| ())
+        })
+        .await
+    }
+
+    /// How many recorded messages were handed to a relay.
+    pub async fn sent_mail_count(&self) -> StoreResult<i64> {
+        self.call(|c| {
+            c.query_row("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL", [], |r| {
+                r.get(0)
+            })
         })
         .await
     }

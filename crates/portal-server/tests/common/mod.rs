@@ -21,6 +21,14 @@ pub struct TestServer {
 impl TestServer {
     /// A new server over the database at `db_path` (created if missing).
     pub async fn start(db_path: PathBuf, options: HttpOptions) -> Self {
+        Self::start_with_mailer(db_path, options, portal_server::mailer::Mailer::Outbox).await
+    }
+
+    pub async fn start_with_mailer(
+        db_path: PathBuf,
+        options: HttpOptions,
+        mailer: portal_server::mailer::Mailer,
+    ) -> Self {
         let store = Store::open(&db_path).expect("open store");
         seed::ensure_defaults(&store, START, true).await.expect("seed");
         let clock = Arc::new(ManualClock::new(START));
@@ -31,7 +39,7 @@ impl TestServer {
                 public_url: "http://portal.test/".into(),
                 ..Settings::default()
             }),
-            mailer: portal_server::mailer::Mailer::Outbox,
+            mailer,
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
