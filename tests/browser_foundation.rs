@@ -22,6 +22,7 @@ async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     browser.wait_text("h1", "API use agreement").await;
     browser.wait_text(".agreement", "AppSecret").await;
     browser.wait_text(".meta", "Version 1").await;
+    browser.checkpoint("agreement").await;
     browser.wait_text(".header__account", "demo-seller").await;
 
     // Continuing without ticking the box is refused, beside the box and in the summary.
@@ -122,6 +123,7 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
         .await;
     assert_eq!(browser.value("account").await, DEMO_SELLER.0);
     assert_eq!(browser.value("password").await, "not-the-password");
+    browser.checkpoint("sign-in-error").await;
     browser.wait_path("/sign-in").await;
 
     // The summary links to the field.
@@ -147,5 +149,22 @@ async fn a_broken_config_file_is_explained_on_the_page() {
     browser
         .wait_text("[role=alert]", "config.json is not valid")
         .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_accessibility_check_catches_a_real_violation() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/sign-in")).await;
+    browser.wait_text("h1", "Sign in").await;
+    assert_eq!(browser.violations().await, Vec::<String>::new());
+    browser
+        .client
+        .execute("const i = document.createElement('img'); i.src = 'favicon.svg'; document.querySelector('main').append(i);", vec![])
+        .await
+        .unwrap();
+    let found = browser.violations().await;
+    assert!(found.iter().any(|v| v.starts_with("image-alt")), "{found:?}");
     browser.close().await;
 }

@@ -52,6 +52,7 @@ async fn review(browser: &Browser, reference: &str, reject_with: Option<&str>) {
             browser
                 .wait_text("#reason-error", "Enter the reasons for rejection")
                 .await;
+            browser.checkpoint("review-detail").await;
             browser.fill("reason", reason).await;
             browser.click_text("Record decision").await;
             browser.wait_text(".tag", "Rejected").await;
@@ -81,6 +82,7 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser
         .wait_text("#email-error", "Enter an email address in the correct format")
         .await;
+    browser.checkpoint("developer-errors").await;
     browser
         .wait_text(".error-summary", "Enter an email address in the correct format")
         .await;
@@ -90,11 +92,12 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.click_text("Save and continue").await;
     browser.wait_path("/apps").await;
     browser.wait_text("main", "You have no apps yet").await;
-    browser.snap("apps-empty").await;
+    browser.checkpoint("apps-empty").await;
 
     // Create App → Commercial Developer → the qualification application.
     browser.click_text("Create App").await;
     browser.wait_path("/apps/new").await;
+    browser.checkpoint("choose-type").await;
     browser.click_text("Continue").await;
     browser.wait_path("/qualification").await;
 
@@ -138,7 +141,7 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.fill("dev_language", "Java").await;
     browser.fill("database", "MySQL").await;
     browser.click("#agreement_confirmed").await;
-    browser.snap("qualification-form").await;
+    browser.checkpoint("qualification-form").await;
     browser.click_text("Continue").await;
 
     // Check your answers, change one, come back, submit.
@@ -152,12 +155,13 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.click_text("Continue").await;
     browser.wait_path("/qualification/check").await;
     browser.wait_text(".summary", "Shop Helper Lite").await;
-    browser.snap("check-answers").await;
+    browser.checkpoint("check-answers").await;
     browser.click_text("Submit application").await;
     browser.wait_path("/qualification/status").await;
     browser.wait_text(".panel", "QA-000001").await;
     browser.wait_text(".panel", "Submitted").await;
     browser.wait_text(".timeline", "Application submitted").await;
+    browser.checkpoint("status-submitted").await;
     browser.sign_out().await;
 
     // The reviewer rejects with reasons.
@@ -174,7 +178,7 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.goto(&portal.url("/qualification/status")).await;
     browser.wait_text(".panel", "Rejected").await;
     browser.wait_text(".reasons", "too small to read").await;
-    browser.snap("status-rejected").await;
+    browser.checkpoint("status-rejected").await;
     browser.click_text("Edit and resubmit").await;
     browser.wait_path("/qualification").await;
     assert_eq!(browser.value("software_name").await, "Shop Helper Lite");
@@ -206,6 +210,7 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.wait_text(".counter", "6 of 30").await;
     browser.click_text("Create app").await;
     browser.wait_text("#name-error", "cannot contain “ ”").await;
+    browser.checkpoint("create-app-error").await;
     browser.fill("name", "店铺助手_v2").await;
     browser.wait_text(".counter", "11 of 30").await;
     browser.click_text("Create app").await;
@@ -221,10 +226,11 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser
         .wait_text("#password-error", "The password is incorrect")
         .await;
+    browser.checkpoint("reveal-dialog").await;
     browser.fill("password", DEMO_SELLER.1).await;
     browser.click("dialog button[type=submit]").await;
     browser.wait_text("main", "Hidden again in").await;
-    browser.snap("console").await;
+    browser.checkpoint("console").await;
     let secret = browser.text("#app-secret").await;
     assert_eq!(secret.len(), 40, "{secret}");
     assert!(portal
@@ -244,6 +250,7 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
 
     browser.goto(&portal.url("/apps")).await;
     browser.wait_text(".table", "店铺助手_v2").await;
+    browser.checkpoint("apps-list").await;
     browser.close().await;
 }
 

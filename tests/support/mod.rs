@@ -251,6 +251,76 @@ impl Browser {
         }
     }
 
+    /// axe-core's WCAG 2.2 A/AA violations on the page as it is, one line each.
+    pub async fn violations(&self) -> Vec<String> {
+        let path = std::env::var("AXE_CORE")
+            .expect("AXE_CORE is unset: run the browser tests through `cargo xtask test`");
+        let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        self.client
+            .execute(&format!("if (!window.axe) {{ {axe} }}"), vec![])
+            .await
+            .unwrap();
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag',
+                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at '
+                       + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(found).expect("axe answered with a list")
+    }
+
+    /// Fails on any accessibility violation on the page as it is.
+    pub async fn assert_accessible(&self, page: &str) {
+        let violations = self.violations().await;
+        if !violations.is_empty() {
+            let shot = self.screenshot(&format!("axe-{page}")).await;
+            panic!(
+                "accessibility violations on {page} (screenshot {shot}):\n{}",
+                violations.join("\n")
+            );
+        }
+    }
+
+    /// WCAG 1.4.10: at 320 CSS pixels wide nothing needs horizontal scrolling.
+    pub async fn assert_reflows(&self, page: &str) {
+        self.client.set_window_size(320, 800).await.unwrap();
+        let widths = self
+            .client
+            .execute(
+                "return new Promise(r => requestAnimationFrame(() => r([window.innerWidth, document.documentElement.scrollWidth])));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let widths: (u32, u32) = serde_json::from_value(widths).unwrap();
+        let shot = if widths.1 > widths.0 {
+            self.screenshot(&format!("reflow-{page}")).await
+        } else {
+            String::new()
+        };
+        self.client.set_window_size(1280, 900).await.unwrap();
+        assert!(widths.0 <= 340, "the window did not narrow to 320 px: {widths:?}");
+        assert!(
+            widths.1 <= widths.0,
+            "{page} scrolls sideways at 320 px: {widths:?} {shot}"
+        );
+    }
+
+    /// A point of the journey worth checking: accessible, reflowing at 320 px, and saved
+    /// for people to look at.
+    pub async fn checkpoint(&self, page: &str) {
+        self.assert_accessible(page).await;
+        self.assert_reflows(page).await;
+        self.snap(page).await;
+    }
+
     /// Chooses `value` in the drop-down with id `id`.
     pub async fn select(&self, id: &str, value: &str) {
         self.find(&format!("#{id}"))

@@ -93,6 +93,7 @@ fn serve(args: &[String]) -> Result<(), String> {
 fn test() -> Result<(), String> {
     let path = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
+    let axe = tools::ensure_axe()?;
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args([
@@ -113,7 +114,8 @@ fn test() -> Result<(), String> {
     cmd.args(["test", "--workspace", "--all-targets"])
         .env("PORTAL_DIST", root().join("dist"))
         .env("CHROMEDRIVER", &browser.driver)
-        .env("CHROMIUM", &browser.binary);
+        .env("CHROMIUM", &browser.binary)
+        .env("AXE_CORE", &axe);
     let (passed, failed) = run_counting_tests(&mut cmd)?;
     // One closing line for the whole run, whatever order cargo ran the binaries in.
     println!("\ntests: {passed} passed, {failed} failed");

@@ -12,6 +12,8 @@ use std::{
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen (108) produces broken modules; this npm build is known good.
 const BINARYEN_VERSION: &str = "132.0.0";
+/// The accessibility engine the browser tests run on every page of the journey.
+const AXE_VERSION: &str = "4.14.1";
 
 /// Installs the wasm target, Trunk, wasm-bindgen-cli and wasm-opt if missing, and
 /// returns the PATH to build with (our tools first).
@@ -34,14 +36,30 @@ pub(crate) fn ensure_build_tools() -> Result<OsString, String> {
     }
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
     if !has_version("wasm-opt", &path, |v| v.contains(&format!("version {major}"))) {
-        let prefix = root().join(".tools/binaryen");
-        std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
-        run(Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--save-exact", "--prefix"])
-            .arg(&prefix)
-            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+        npm_install("binaryen", "binaryen", BINARYEN_VERSION)?;
     }
     Ok(path)
+}
+
+/// Installs an npm package into `.tools/<dir>` (the project's, not the system's).
+fn npm_install(dir: &str, package: &str, version: &str) -> Result<PathBuf, String> {
+    let prefix = root().join(".tools").join(dir);
+    std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--save-exact", "--prefix"])
+        .arg(&prefix)
+        .arg(format!("{package}@{version}")))?;
+    Ok(prefix)
+}
+
+/// axe-core's script for the browser tests, installed if missing or of another version.
+pub(crate) fn ensure_axe() -> Result<PathBuf, String> {
+    let package = root().join(".tools/axe/node_modules/axe-core");
+    let installed = std::fs::read_to_string(package.join("package.json")).unwrap_or_default();
+    if !installed.contains(&format!("\"version\": \"{AXE_VERSION}\"")) {
+        npm_install("axe", "axe-core", AXE_VERSION)?;
+    }
+    Ok(package.join("axe.min.js"))
 }
 
 /// PATH with the project's wasm-opt and cargo's bin directory in front of the system's.
