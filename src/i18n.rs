@@ -11,6 +11,8 @@ pub const SIGNED_IN_AS: &str = "Signed in as";
 pub const LOADING: &str = "Loading…";
 pub const TRY_AGAIN: &str = "Try again";
 pub const ERROR_SUMMARY_TITLE: &str = "There is a problem";
+/// Read before each field error by screen readers.
+pub const ERROR_PREFIX: &str = "Error: ";
 pub const SHOW_PASSWORD: &str = "Show";
 pub const HIDE_PASSWORD: &str = "Hide";
 
@@ -144,6 +146,19 @@ pub const REVIEWERS_ONLY: &str = "Only reviewer accounts can see applications.";
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND_BODY: &str = "If you typed the web address, check it is correct.";
 pub const GO_HOME: &str = "Go to the start";
+
+/// The application name's weighted length, e.g. "11 of 30".
+pub fn name_counter(weight: usize, max: usize) -> String {
+    format!("{weight} of {max}")
+}
+
+pub fn secret_hidden_in(seconds: u32) -> String {
+    format!("Hidden again in {seconds} s")
+}
+
+pub fn previous_secret_until(at: &str) -> String {
+    format!("Your previous AppSecret keeps working until {at}. Update your software before then.")
+}
 
 pub fn agreement_version(version: u32, published: &str) -> String {
     format!("Version {version}, published {published}")

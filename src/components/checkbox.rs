@@ -1,4 +1,4 @@
-use super::form_errors::{message_for, FormErrors};
+use super::form_errors::{error_line, message_for, FormErrors};
 use leptos::prelude::*;
 use portal_core::FieldError;
 
@@ -25,7 +25,7 @@ pub fn Checkbox(
     };
     view! {
         <div class="field" class:field--error=move || error.read().is_some()>
-            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            {error_line(error_id.clone(), error)}
             <div class="checkbox">
                 <input
                     class="checkbox__input"

@@ -84,6 +84,21 @@ impl FormErrors {
     }
 }
 
+/// The error line under a field's label, with the hidden "Error:" prefix screen
+/// readers announce; `id` is what the input's `aria-describedby` points at.
+pub fn error_line(id: String, error: Memo<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|m| {
+            view! {
+                <p class="field__error" id=id.clone()>
+                    <span class="visually-hidden">{i18n::ERROR_PREFIX}</span>
+                    {m}
+                </p>
+            }
+        })
+    }
+}
+
 /// The message for `field` among `errors`, if any.
 pub fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
     errors.iter().find(|e| e.field == field).map(i18n::field_message)

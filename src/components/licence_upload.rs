@@ -1,5 +1,5 @@
 use super::{
-    form_errors::{message_for, FormErrors},
+    form_errors::{error_line, message_for, FormErrors},
     use_client, LicenceImage,
 };
 use crate::{api::ApiError, draft::QualificationDraft, format, i18n};
@@ -87,7 +87,7 @@ pub fn LicenceUpload(
         <div class="field" class:field--error=move || error.read().is_some()>
             <label class="field__label" for=FIELD>{i18n::field_label(FIELD)}</label>
             <p class="field__hint" id="licence_id-hint">{hint}</p>
-            {move || error.get().map(|m| view! { <p class="field__error" id="licence_id-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            {error_line("licence_id-error".to_owned(), error)}
             {move || licence.get().map(|info| {
                 let size = format::file_size(info.size);
                 view! {

@@ -1,4 +1,4 @@
-use super::form_errors::{message_for, FormErrors};
+use super::form_errors::{error_line, message_for, FormErrors};
 use crate::i18n;
 use leptos::prelude::*;
 use portal_core::FieldError;
@@ -33,7 +33,7 @@ pub fn SelectField(
     view! {
         <div class="field" class:field--error=move || error.read().is_some()>
             <label class="field__label" for=id>{i18n::field_label(id)}</label>
-            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            {error_line(error_id.clone(), error)}
             <select
                 class="input select"
                 id=id

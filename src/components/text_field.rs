@@ -1,4 +1,4 @@
-use super::form_errors::{message_for, FormErrors};
+use super::form_errors::{error_line, message_for, FormErrors};
 use crate::i18n;
 use leptos::prelude::*;
 use portal_core::FieldError;
@@ -104,7 +104,7 @@ pub fn TextField(
         <div class="field" class:field--error=move || error.read().is_some()>
             <label class="field__label" for=id>{label}</label>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
-            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            {error_line(error_id.clone(), error)}
             <div class="field__control">
                 {control}
                 {is_password.then(|| view! {

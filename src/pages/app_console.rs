@@ -112,7 +112,7 @@ fn Console(
                         {move || secret.get().unwrap_or_else(|| "••••••••••••••••••••••••••••••••".into())}
                     </code>
                     {move || secret.read().is_some().then(|| view! {
-                        <p class="meta" aria-live="polite">{format!("Hidden again in {} s", remaining.get())}</p>
+                        <p class="meta" aria-live="polite">{i18n::secret_hidden_in(remaining.get())}</p>
                     })}
                 </dd>
                 <dd class="summary__actions">
@@ -135,7 +135,7 @@ fn Console(
         </dl>
         {move || previous_expiry.get().map(|at| view! {
             <p class="notice notice--warning" role="status">
-                {format!("Your previous AppSecret keeps working until {}. Update your software before then.", format::date_time(&at))}
+                {i18n::previous_secret_until(&format::date_time(&at))}
             </p>
         })}
         <button type="button" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::RESET_SECRET}</button>

@@ -62,7 +62,7 @@ fn CreateAppForm() -> impl IntoView {
         <form on:submit=on_submit novalidate>
             <TextField id="name" value=name form errors class="input--medium" />
             <p class="counter" class:counter--over=over aria-live="polite" id="name-counter">
-                {move || format!("{} of {APP_NAME_MAX_WEIGHT}", weight())}
+                {move || i18n::name_counter(weight(), APP_NAME_MAX_WEIGHT)}
             </p>
             <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
                 {move || if pending.get() { i18n::CREATING } else { i18n::CREATE_BUTTON }}
