@@ -135,13 +135,42 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
     browser.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_broken_config_file_is_explained_on_the_page() {
+/// A copy of the release build with another `config.json`, as an operator would make.
+fn dist_with_config(config: &str) -> tempfile::TempDir {
     let copy = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(support::dist()).unwrap().flatten() {
         std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
     }
-    std::fs::write(copy.path().join("config.json"), "{ \"api_base_url\": ").unwrap();
+    std::fs::write(copy.path().join("config.json"), config).unwrap();
+    copy
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_api_is_explained_and_what_was_typed_is_kept() {
+    // The API base URL points at a port where nothing listens.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let copy = dist_with_config(&format!(
+        "{{\"api_base_url\": \"http://127.0.0.1:{closed}/api/v1\"}}"
+    ));
+    let portal = Portal::start_with_dist(copy.path().to_owned()).await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/sign-in")).await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser
+        .wait_text(".error-summary", "We could not reach the portal's server")
+        .await;
+    assert_eq!(browser.value("account").await, DEMO_SELLER.0);
+    assert_eq!(browser.value("password").await, DEMO_SELLER.1);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_config_file_is_explained_on_the_page() {
+    let copy = dist_with_config("{ \"api_base_url\": ");
     let portal = Portal::start_with_dist(copy.path().to_owned()).await;
     let browser = Browser::start().await;
     browser.goto(&portal.url("/sign-in")).await;

@@ -251,6 +251,14 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.goto(&portal.url("/apps")).await;
     browser.wait_text(".table", "店铺助手_v2").await;
     browser.checkpoint("apps-list").await;
+
+    // The review pages are for reviewers; another app's console does not exist for this seller.
+    browser.goto(&portal.url("/review")).await;
+    browser
+        .wait_text("main", "Only reviewer accounts can see applications")
+        .await;
+    browser.goto(&portal.url("/apps/999")).await;
+    browser.wait_text("h1", "Page not found").await;
     browser.close().await;
 }
 
