@@ -197,3 +197,20 @@ async fn the_accessibility_check_catches_a_real_violation() {
     assert!(found.iter().any(|v| v.starts_with("image-alt")), "{found:?}");
     browser.close().await;
 }
+
+/// Static hosting under a strict CSP: the built page carries no inline script or style.
+#[test]
+fn the_built_page_has_no_inline_script_or_style() {
+    let html = std::fs::read_to_string(support::dist().join("index.html")).unwrap();
+    let scripts: Vec<&str> = html
+        .split("<script")
+        .skip(1)
+        .map(|s| s.split('>').next().unwrap_or_default())
+        .collect();
+    assert!(!scripts.is_empty(), "the page loads its script");
+    for attrs in scripts {
+        assert!(attrs.contains(" src="), "inline script: <script{attrs}>");
+    }
+    assert!(!html.contains("<style"), "inline <style> element");
+    assert!(!html.contains(" style="), "inline style attribute");
+}

@@ -62,7 +62,7 @@ pub struct HttpOptions {
 pub fn app(state: AppState, options: &HttpOptions) -> Router {
     let mut router = Router::new().nest("/api", routes::api_router(state));
     if let Some(dist) = &options.dist {
-        router = router.fallback_service(spa::service(dist));
+        router = router.fallback_service(spa::router(dist));
     }
     if !options.cors_origins.is_empty() {
         router = router.layer(cors(&options.cors_origins));

@@ -291,6 +291,14 @@ async fn the_spa_is_served_with_index_html_for_deep_links() {
         .await
         .unwrap();
     assert_eq!(config.headers()["cache-control"], "no-cache");
+    let csp = config.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
     assert_eq!(config.text().await.unwrap(), r#"{"api_base_url":"api/v1"}"#);
 }
 
