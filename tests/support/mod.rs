@@ -80,14 +80,70 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
 /// A headless Chromium session, with its own chromedriver and profile.
 pub struct Browser {
     pub client: Client,
+    engine: Engine,
     driver: Child,
     _profile: tempfile::TempDir,
 }
 
+/// The engines the tests can drive, chosen with `PORTAL_BROWSER` (`chromium` by default,
+/// or `firefox`); each runs headless with a fresh profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Engine {
+    Chromium,
+    Firefox,
+}
+
+impl Engine {
+    fn from_env() -> Self {
+        match std::env::var("PORTAL_BROWSER").as_deref() {
+            Ok("firefox") => Engine::Firefox,
+            Ok("chromium") | Err(_) => Engine::Chromium,
+            Ok(other) => panic!("PORTAL_BROWSER={other}: use chromium or firefox"),
+        }
+    }
+
+    /// The driver to start and the session's capabilities.
+    fn driver_and_capabilities(
+        &self,
+        profile: &Path,
+    ) -> (String, serde_json::Map<String, serde_json::Value>) {
+        let env = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
+        let mut caps = serde_json::Map::new();
+        match self {
+            Engine::Chromium => {
+                caps.insert(
+                    "goog:chromeOptions".into(),
+                    serde_json::json!({
+                        "binary": env("CHROMIUM", "/usr/bin/chromium"),
+                        "args": [
+                            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--disable-dev-shm-usage", "--window-size=1280,900",
+                            format!("--user-data-dir={}", profile.display()),
+                        ]
+                    }),
+                );
+                (env("CHROMEDRIVER", "/usr/bin/chromedriver"), caps)
+            }
+            Engine::Firefox => {
+                caps.insert(
+                    "moz:firefoxOptions".into(),
+                    serde_json::json!({
+                        "binary": env("FIREFOX", "/usr/bin/firefox-esr"),
+                        "args": ["-headless", "-profile", profile.display().to_string()],
+                    }),
+                );
+                (env("GECKODRIVER", "geckodriver"), caps)
+            }
+        }
+    }
+}
+
 impl Browser {
     pub async fn start() -> Self {
-        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let engine = Engine::from_env();
+        let profile = tempfile::tempdir().unwrap();
+        let (driver_path, caps) = engine.driver_and_capabilities(profile.path());
         let port = free_port();
         let driver = Command::new(&driver_path)
             .arg(format!("--port={port}"))
@@ -95,20 +151,6 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (run through `cargo xtask test`)"));
-        let profile = tempfile::tempdir().unwrap();
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": binary,
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,900",
-                    format!("--user-data-dir={}", profile.path().display()),
-                ]
-            }),
-        );
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         let client = loop {
@@ -119,15 +161,14 @@ impl Browser {
                 .await
             {
                 Ok(client) => break client,
-                Err(e) if started.elapsed() < WAIT => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                }
-                Err(e) => panic!("chromedriver did not start a session: {e}"),
+                Err(_) if started.elapsed() < WAIT => tokio::time::sleep(Duration::from_millis(200)).await,
+                Err(e) => panic!("{driver_path} did not start a session: {e}"),
             }
         };
+        client.set_window_size(1280, 900).await.unwrap();
         Self {
             client,
+            engine,
             driver,
             _profile: profile,
         }
@@ -306,7 +347,19 @@ impl Browser {
             String::new()
         };
         self.client.set_window_size(1280, 900).await.unwrap();
-        assert!(widths.0 <= 340, "the window did not narrow to 320 px: {widths:?}");
+        if widths.0 > 340 {
+            // Firefox keeps windows at least 500 px wide; Chromium (CI) must narrow.
+            assert_ne!(
+                self.engine,
+                Engine::Chromium,
+                "the window did not narrow to 320 px: {widths:?}"
+            );
+            eprintln!(
+                "{page}: reflow at 320 px not checked, {:?} cannot narrow the window",
+                self.engine
+            );
+            return;
+        }
         assert!(
             widths.1 <= widths.0,
             "{page} scrolls sideways at 320 px: {widths:?} {shot}"

@@ -113,8 +113,23 @@ fn test() -> Result<(), String> {
     let mut cmd = Command::new("cargo");
     cmd.args(["test", "--workspace", "--all-targets"])
         .env("PORTAL_DIST", root().join("dist"))
-        .env("CHROMEDRIVER", &browser.driver)
-        .env("CHROMIUM", &browser.binary)
+        .env("PORTAL_BROWSER", browser.engine)
+        .env(
+            if browser.engine == "firefox" {
+                "GECKODRIVER"
+            } else {
+                "CHROMEDRIVER"
+            },
+            &browser.driver,
+        )
+        .env(
+            if browser.engine == "firefox" {
+                "FIREFOX"
+            } else {
+                "CHROMIUM"
+            },
+            &browser.binary,
+        )
         .env("AXE_CORE", &axe);
     let (passed, failed) = run_counting_tests(&mut cmd)?;
     // One closing line for the whole run, whatever order cargo ran the binaries in.

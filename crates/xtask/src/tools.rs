@@ -147,38 +147,59 @@ fn newest_mtime(path: &Path) -> Option<SystemTime> {
 }
 
 pub(crate) struct Browser {
+    /// The engine the browser tests drive (`PORTAL_BROWSER`: chromium or firefox).
+    pub(crate) engine: &'static str,
     pub(crate) binary: PathBuf,
     pub(crate) driver: PathBuf,
 }
 
-/// Headless Chromium and its driver: Debian's packages, installed when running as root.
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// The browser and its WebDriver server: Debian's Chromium and ChromeDriver by default,
+/// or Firefox ESR and geckodriver with `PORTAL_BROWSER=firefox`; installed when missing
+/// (Debian packages only as root).
 pub(crate) fn ensure_browser() -> Result<Browser, String> {
-    let browser = Browser {
-        binary: std::env::var_os("CHROMIUM")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| "/usr/bin/chromium".into()),
-        driver: std::env::var_os("CHROMEDRIVER")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| "/usr/bin/chromedriver".into()),
+    let env_path =
+        |name: &str, default: PathBuf| std::env::var_os(name).map(PathBuf::from).unwrap_or(default);
+    let firefox = std::env::var("PORTAL_BROWSER").as_deref() == Ok("firefox");
+    let browser = if firefox {
+        let cargo_bin = std::env::var_os("HOME")
+            .map(|h| PathBuf::from(h).join(".cargo/bin"))
+            .unwrap_or_default();
+        Browser {
+            engine: "firefox",
+            binary: env_path("FIREFOX", "/usr/bin/firefox-esr".into()),
+            driver: env_path("GECKODRIVER", cargo_bin.join("geckodriver")),
+        }
+    } else {
+        Browser {
+            engine: "chromium",
+            binary: env_path("CHROMIUM", "/usr/bin/chromium".into()),
+            driver: env_path("CHROMEDRIVER", "/usr/bin/chromedriver".into()),
+        }
     };
-    if browser.binary.exists() && browser.driver.exists() {
-        return Ok(browser);
+    let packages: &[&str] = if firefox {
+        &["firefox-esr"]
+    } else {
+        &["chromium", "chromium-driver"]
+    };
+    if !browser.binary.exists() || (!firefox && !browser.driver.exists()) {
+        let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+        if !is_root {
+            return Err(format!(
+                "the browser tests need {} and {}. Install them with\n  sudo apt-get install -y {}\nor set the paths in the environment (see README).",
+                browser.binary.display(),
+                browser.driver.display(),
+                packages.join(" ")
+            ));
+        }
+        run(Command::new("apt-get").arg("update"))?;
+        run(Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(packages))?;
     }
-    let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
-    if !is_root {
-        return Err(format!(
-            "the browser tests need Chromium and ChromeDriver ({} and {}). Install them with\n  sudo apt-get install -y chromium chromium-driver\nor set CHROMIUM and CHROMEDRIVER to their paths.",
-            browser.binary.display(),
-            browser.driver.display()
-        ));
+    if firefox && !browser.driver.exists() {
+        run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
     }
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args([
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ]))?;
     Ok(browser)
 }
