@@ -1,4 +1,4 @@
-use super::form_errors::{error_line, message_for, FormErrors};
+use super::form_errors::{error_line, FieldState, FormErrors};
 use leptos::prelude::*;
 use portal_core::FieldError;
 
@@ -17,12 +17,9 @@ pub fn Checkbox(
     /// The form's currently shown errors.
     errors: Memo<Vec<FieldError>>,
 ) -> impl IntoView {
-    let error = Memo::new(move |_| message_for(&errors.read(), id));
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let error_id = error_id.clone();
-        move || error.read().is_some().then(|| error_id.clone())
-    };
+    let state = FieldState::new(id, errors, false);
+    let (error, error_id) = (state.error, state.error_id.clone());
+    let described_by = state.described_by();
     view! {
         <div class="field" class:field--error=move || error.read().is_some()>
             {error_line(error_id.clone(), error)}

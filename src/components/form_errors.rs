@@ -84,6 +84,49 @@ impl FormErrors {
     }
 }
 
+/// A field's error as it is shown: the message (if any) and the ids that tie the hint
+/// and the error to the input for screen readers.
+#[derive(Debug, Clone)]
+pub struct FieldState {
+    pub error: Memo<Option<String>>,
+    pub hint_id: String,
+    pub error_id: String,
+    has_hint: bool,
+}
+
+impl FieldState {
+    pub fn new(id: &'static str, errors: Memo<Vec<FieldError>>, has_hint: bool) -> Self {
+        Self {
+            error: Memo::new(move |_| message_for(&errors.read(), id)),
+            hint_id: format!("{id}-hint"),
+            error_id: format!("{id}-error"),
+            has_hint,
+        }
+    }
+
+    /// `aria-describedby`: the hint, and the error while one is shown.
+    pub fn described_by(&self) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+        let (hint, error_id, error) = (
+            self.has_hint.then(|| self.hint_id.clone()),
+            self.error_id.clone(),
+            self.error,
+        );
+        move || {
+            let ids: Vec<String> = hint
+                .iter()
+                .cloned()
+                .chain(error.read().is_some().then(|| error_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+
+    pub fn invalid(&self) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+        let error = self.error;
+        move || error.read().is_some().then_some("true")
+    }
+}
+
 /// The error line under a field's label, with the hidden "Error:" prefix screen
 /// readers announce; `id` is what the input's `aria-describedby` points at.
 pub fn error_line(id: String, error: Memo<Option<String>>) -> impl IntoView {

@@ -16,6 +16,7 @@ pub mod require_session;
 pub mod select_field;
 pub mod submit;
 pub mod summary_list;
+pub mod table;
 pub mod text_field;
 
 pub use checkbox::Checkbox;
@@ -32,8 +33,9 @@ pub use radios::{Choice, Radios};
 pub use reauth::ReauthDialog;
 pub use require_session::{use_client, RequireSession};
 pub use select_field::SelectField;
-pub use submit::submit_with;
+pub use submit::{sign_in_with, submit_with};
 pub use summary_list::summary_row;
+pub use table::Table;
 pub use text_field::TextField;
 
 /// Moves focus to the main region (skip link, and after page changes).

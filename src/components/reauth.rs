@@ -1,6 +1,6 @@
-use super::{Dialog, ErrorSummary, FormErrors, TextField};
-use crate::{api::Api, i18n, routes::Page, session::Session};
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use super::{sign_in_with, Dialog, ErrorSummary, FormErrors, TextField};
+use crate::{i18n, routes::Page, session::Session};
+use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use portal_core::{api::SignInRequest, Form};
 
@@ -17,7 +17,6 @@ pub fn ReauthDialog() -> impl IntoView {
 
 #[component]
 fn ReauthForm() -> impl IntoView {
-    let api = expect_context::<Api>();
     let session = expect_context::<Session>();
     let navigate = use_navigate();
     let account = session.account().map(|a| a.name).unwrap_or_default();
@@ -35,22 +34,7 @@ fn ReauthForm() -> impl IntoView {
         let request = request.clone();
         Memo::new(move |_| form.visible(request().errors()))
     };
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(req) = form.submit(request()) else { return };
-        pending.set(true);
-        let api = api.clone();
-        spawn_local(async move {
-            match api.sign_in(&req).await {
-                Ok((client, res)) => session.begin(&client, res.account),
-                Err(e) => form.fail(&e, Some("password")),
-            }
-            pending.set(false);
-        });
-    };
+    let on_submit = sign_in_with(form, pending, request, "password", || ());
     let sign_out = move |_| {
         session.end();
         session.reauth().set(false);

@@ -1,9 +1,10 @@
 use super::{use_client, FormErrors};
 use crate::{
-    api::{ApiError, AuthApi},
+    api::{Api, ApiError, AuthApi},
     session::Session,
 };
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use portal_core::api::SignInRequest;
 use portal_core::Form;
 use std::future::Future;
 
@@ -40,6 +41,38 @@ where
                 session.ask_reauth();
             }
             done(result);
+            pending.set(false);
+        });
+    }
+}
+
+/// The submit handler of a sign-in form (the sign-in page, and signing in again in
+/// place): begins the session and calls `after`, or shows why not, keeping what was typed.
+pub fn sign_in_with(
+    form: FormErrors,
+    pending: RwSignal<bool>,
+    request: impl Fn() -> SignInRequest + 'static,
+    link_to: &'static str,
+    after: impl Fn() + Clone + 'static,
+) -> impl Fn(SubmitEvent) + 'static {
+    let api = expect_context::<Api>();
+    let session = expect_context::<Session>();
+    move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Some(req) = form.submit(request()) else { return };
+        pending.set(true);
+        let (api, after) = (api.clone(), after.clone());
+        spawn_local(async move {
+            match api.sign_in(&req).await {
+                Ok((client, res)) => {
+                    session.begin(&client, res.account);
+                    after();
+                }
+                Err(e) => form.fail(&e, Some(link_to)),
+            }
             pending.set(false);
         });
     }

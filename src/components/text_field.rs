@@ -1,4 +1,4 @@
-use super::form_errors::{error_line, message_for, FormErrors};
+use super::form_errors::{error_line, FieldState, FormErrors};
 use crate::i18n;
 use leptos::prelude::*;
 use portal_core::FieldError;
@@ -37,24 +37,11 @@ pub fn TextField(
     #[prop(optional)]
     inputmode: Option<&'static str>,
 ) -> impl IntoView {
-    let error = Memo::new(move |_| message_for(&errors.read(), id));
     let label = label.unwrap_or_else(|| i18n::field_label(id).to_owned());
     let hint = hint.or_else(|| i18n::field_hint(id));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.read().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let state = FieldState::new(id, errors, hint.is_some());
+    let (error, hint_id, error_id) = (state.error, state.hint_id.clone(), state.error_id.clone());
+    let described_by = state.described_by();
     let revealed = RwSignal::new(false);
     let is_password = input_type == "password";
     let current_type = move || {
@@ -68,7 +55,7 @@ pub fn TextField(
         value.set(event_target_value(&ev));
         form.edited(id);
     };
-    let invalid = move || error.read().is_some().then_some("true");
+    let invalid = state.invalid();
     let control = match rows {
         Some(rows) => view! {
             <textarea

@@ -1,5 +1,5 @@
 use crate::{
-    components::{load, Journey},
+    components::{load, Journey, Table},
     format, i18n,
     routes::Page,
 };
@@ -62,19 +62,5 @@ fn AppTable(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{i18n::COL_NAME}</th>
-                        <th scope="col">{i18n::COL_TYPE}</th>
-                        <th scope="col">{i18n::COL_STATUS}</th>
-                        <th scope="col">{i18n::COL_CREATED}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    view! { <Table headings=vec![i18n::COL_NAME, i18n::COL_TYPE, i18n::COL_STATUS, i18n::COL_CREATED]>{rows}</Table> }
 }

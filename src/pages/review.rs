@@ -2,7 +2,7 @@ use crate::{
     api::ApiError,
     components::{
         load_or, submit_with, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Radios,
-        TextField,
+        Table, TextField,
     },
     format, i18n,
     pages::qualification_check::answer,
@@ -68,22 +68,7 @@ fn QueueTable(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{i18n::COL_REFERENCE}</th>
-                        <th scope="col">{i18n::COL_ACCOUNT}</th>
-                        <th scope="col">{i18n::COL_SOFTWARE}</th>
-                        <th scope="col">{i18n::COL_STATUS}</th>
-                        <th scope="col">{i18n::COL_SUBMITTED}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    view! { <Table headings=vec![i18n::COL_REFERENCE, i18n::COL_ACCOUNT, i18n::COL_SOFTWARE, i18n::COL_STATUS, i18n::COL_SUBMITTED]>{rows}</Table> }
 }
 
 fn status_tag(status: portal_core::api::QualificationStatus) -> &'static str {

@@ -1,11 +1,10 @@
 use crate::{
-    api::Api,
-    components::{ErrorSummary, FormErrors, TextField},
+    components::{sign_in_with, ErrorSummary, FormErrors, TextField},
     i18n,
     routes::Page,
     session::Session,
 };
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use leptos_router::{
     components::Redirect,
     hooks::{use_navigate, use_query_map},
@@ -32,7 +31,6 @@ fn SignInForm(
     /// Where to go once signed in.
     next: String,
 ) -> impl IntoView {
-    let api = expect_context::<Api>();
     let session = expect_context::<Session>();
     let navigate = use_navigate();
     let account = RwSignal::new(String::new());
@@ -46,25 +44,9 @@ fn SignInForm(
     let errors = Memo::new(move |_| form.visible(request().errors()));
     let expired = session.was_expired();
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(req) = form.submit(request()) else { return };
-        pending.set(true);
-        let (api, navigate, next) = (api.clone(), navigate.clone(), next.clone());
-        spawn_local(async move {
-            match api.sign_in(&req).await {
-                Ok((client, res)) => {
-                    session.begin(&client, res.account);
-                    navigate(&next, Default::default());
-                }
-                Err(e) => form.fail(&e, Some("account")),
-            }
-            pending.set(false);
-        });
-    };
+    let on_submit = sign_in_with(form, pending, request, "account", move || {
+        navigate(&next, Default::default())
+    });
 
     view! {
         <div class="narrow">

@@ -16,12 +16,7 @@ use portal_core::{
 
 pub(super) async fn get(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Qualification>> {
     user.require_seller()?;
-    let row = state
-        .store
-        .qualification_of(user.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(ApiJson(to_api(&state, &row).await?))
+    current(&state, &user).await
 }
 
 /// Submits the application, or resubmits it after a rejection.
@@ -39,19 +34,22 @@ pub(super) async fn put(
         .submit_qualification(user.id, json, answers.licence_id.clone(), state.clock.now())
         .await?;
     match outcome {
-        SubmitOutcome::Submitted(_) => {
-            let row = state
-                .store
-                .qualification_of(user.id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            Ok(ApiJson(to_api(&state, &row).await?))
-        }
+        SubmitOutcome::Submitted(_) => current(&state, &user).await,
         SubmitOutcome::Locked => Err(AppError::conflict(
             code::APPLICATION_LOCKED,
             "Your application is being reviewed or is already approved; it cannot be changed now.",
         )),
     }
+}
+
+/// The account's latest application, as the API shows it.
+async fn current(state: &AppState, user: &AuthUser) -> Result<ApiJson<Qualification>> {
+    let row = state
+        .store
+        .qualification_of(user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(ApiJson(to_api(state, &row).await?))
 }
 
 /// `QA-000042`: what people quote when they contact the platform.
