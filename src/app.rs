@@ -70,6 +70,7 @@ pub fn App(
     config: Config,
 ) -> impl IntoView {
     provide_context(Api::new(config.api_base.clone()));
+    provide_context(config.clone());
     provide_context(Session::restore());
     let draft = QualificationDraft::restore();
     // Every change to the application's answers is kept in the browser at once.

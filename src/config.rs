@@ -12,6 +12,9 @@ struct ConfigFile {
     /// Path the portal lives under; defaults to the path of the page's `<base href>`.
     #[serde(default)]
     router_base: Option<String>,
+    /// How long a revealed AppSecret stays on screen, in seconds.
+    #[serde(default)]
+    reveal_seconds: Option<u32>,
 }
 
 /// The resolved configuration the app runs with.
@@ -21,7 +24,12 @@ pub struct Config {
     pub api_base: String,
     /// Router base path without a trailing slash ("" at the site root).
     pub router_base: String,
+    /// How long a revealed AppSecret stays on screen, in seconds.
+    pub reveal_seconds: u32,
 }
+
+/// A revealed AppSecret is hidden again after a minute unless configured otherwise.
+pub const DEFAULT_REVEAL_SECONDS: u32 = 60;
 
 /// Why the app cannot start; shown on the page instead of a blank screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +79,10 @@ pub fn parse(text: &str, page_base: &str) -> Result<Config, String> {
     Ok(Config {
         api_base: api_base.trim_end_matches('/').to_owned(),
         router_base: router_base.trim_end_matches('/').to_owned(),
+        reveal_seconds: file
+            .reveal_seconds
+            .filter(|s| *s > 0)
+            .unwrap_or(DEFAULT_REVEAL_SECONDS),
     })
 }
 

@@ -135,16 +135,6 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
     browser.close().await;
 }
 
-/// A copy of the release build with another `config.json`, as an operator would make.
-fn dist_with_config(config: &str) -> tempfile::TempDir {
-    let copy = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(support::dist()).unwrap().flatten() {
-        std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
-    }
-    std::fs::write(copy.path().join("config.json"), config).unwrap();
-    copy
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_api_is_explained_and_what_was_typed_is_kept() {
     // The API base URL points at a port where nothing listens.
@@ -153,7 +143,7 @@ async fn an_unreachable_api_is_explained_and_what_was_typed_is_kept() {
         .local_addr()
         .unwrap()
         .port();
-    let copy = dist_with_config(&format!(
+    let copy = support::dist_with_config(&format!(
         "{{\"api_base_url\": \"http://127.0.0.1:{closed}/api/v1\"}}"
     ));
     let portal = Portal::start_with_dist(copy.path().to_owned()).await;
@@ -170,7 +160,7 @@ async fn an_unreachable_api_is_explained_and_what_was_typed_is_kept() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_config_file_is_explained_on_the_page() {
-    let copy = dist_with_config("{ \"api_base_url\": ");
+    let copy = support::dist_with_config("{ \"api_base_url\": ");
     let portal = Portal::start_with_dist(copy.path().to_owned()).await;
     let browser = Browser::start().await;
     browser.goto(&portal.url("/sign-in")).await;

@@ -222,13 +222,13 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     assert!(browser.text("#app-secret").await.starts_with('•'));
     browser.click_text("Reveal").await;
     browser.fill("password", "wrong-password").await;
-    browser.click("dialog button[type=submit]").await;
+    browser.click("dialog[open] button[type=submit]").await;
     browser
         .wait_text("#password-error", "The password is incorrect")
         .await;
     browser.checkpoint("reveal-dialog").await;
     browser.fill("password", DEMO_SELLER.1).await;
-    browser.click("dialog button[type=submit]").await;
+    browser.click("dialog[open] button[type=submit]").await;
     browser.wait_text("main", "Hidden again in").await;
     browser.checkpoint("console").await;
     let secret = browser.text("#app-secret").await;
@@ -236,6 +236,37 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     assert!(portal
         .store
         .credentials_valid(&app_key, &secret, 1_900_000_000)
+        .await
+        .unwrap());
+
+    // Reset: a new secret at once, the old one still working for the grace period.
+    browser.click_text("Reset secret").await;
+    browser.wait_text("dialog[open]", "Reset the AppSecret?").await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser
+        .wait_text(".notice", "Your previous AppSecret keeps working until")
+        .await;
+    let fresh = browser.text("#app-secret").await;
+    assert_eq!(fresh.len(), 40, "{fresh}");
+    assert_ne!(fresh, secret);
+    let now = portal_server::clock::Clock::now(&portal_server::clock::SystemClock);
+    assert!(portal
+        .store
+        .credentials_valid(&app_key, &fresh, now)
+        .await
+        .unwrap());
+    assert!(
+        portal
+            .store
+            .credentials_valid(&app_key, &secret, now)
+            .await
+            .unwrap(),
+        "old secret in its grace period"
+    );
+    assert!(!portal
+        .store
+        .credentials_valid(&app_key, &secret, now + 24 * 3600 + 1)
         .await
         .unwrap());
 
@@ -323,17 +354,17 @@ async fn a_session_that_ends_while_typing_keeps_every_answer() {
     portal.store.end_sessions(account.id).await.unwrap();
     browser.click_text("Save and continue").await;
 
-    browser.wait_text("dialog", "Your session has ended").await;
+    browser.wait_text("dialog[open]", "Your session has ended").await;
     browser.fill("password", "wrong").await;
-    browser.click("dialog button[type=submit]").await;
+    browser.click("dialog[open] button[type=submit]").await;
     browser
         .wait_text(
-            "dialog .error-summary",
+            "dialog[open] .error-summary",
             "The account name or password is incorrect",
         )
         .await;
     browser.fill("password", DEMO_SELLER.1).await;
-    browser.click("dialog button[type=submit]").await;
+    browser.click("dialog[open] button[type=submit]").await;
 
     // Back on the same page, nothing lost; saving now works.
     browser.wait_path("/developer").await;
@@ -346,6 +377,47 @@ async fn a_session_that_ends_while_typing_keeps_every_answer() {
     assert_eq!(
         (info.country.as_str(), info.mobile.as_str()),
         ("ES", "+34612345678")
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revealed_secret_hides_itself_again() {
+    // Operators can shorten how long a secret stays on screen; 2 s keeps this test quick.
+    let copy = support::dist_with_config(r#"{"api_base_url": "api/v1", "reveal_seconds": 2}"#);
+    let portal = Portal::start_with_dist(copy.path().to_owned()).await;
+    let store = &portal.store;
+    let account = store.account_by_name(DEMO_SELLER.0).await.unwrap().unwrap();
+    let now = 1_790_000_000;
+    store.accept_agreement(account.id, 1, now).await.unwrap();
+    let info = portal_core::api::DeveloperInfo {
+        developer_name: "Example".into(),
+        country: "CN".into(),
+        email: "dev@example.com".into(),
+        mobile: "+8613800138000".into(),
+        website: String::new(),
+    };
+    store.save_developer(account.id, &info, now).await.unwrap();
+    let secret = "5".repeat(40);
+    let app = store
+        .create_app(account.id, "TOP.app_1", "0123456789abcdef", &secret, now)
+        .await
+        .unwrap()
+        .unwrap();
+
+    let browser = Browser::start().await;
+    browser.goto(&portal.url(&format!("/apps/{}", app.id))).await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path(&format!("/apps/{}", app.id)).await;
+    browser.wait_text("#app-key", "0123456789abcdef").await;
+    browser.click_text("Reveal").await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser.wait_text("#app-secret", &secret).await;
+    browser.wait_text("#app-secret", "••••").await;
+    assert!(
+        !browser.text("main").await.contains(&secret),
+        "the secret is gone from the page"
     );
     browser.close().await;
 }

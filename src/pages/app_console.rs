@@ -14,9 +14,6 @@ use portal_core::{
 };
 use std::time::Duration;
 
-/// How long a revealed AppSecret stays on screen.
-const REVEAL_SECONDS: u32 = 60;
-
 /// The app console: name, type, status, created time, AppKey and AppSecret.
 #[component]
 pub fn AppConsolePage() -> impl IntoView {
@@ -59,6 +56,7 @@ fn Console(
     detail: AppDetail,
 ) -> impl IntoView {
     let id = detail.app.id;
+    let reveal_seconds = expect_context::<crate::config::Config>().reveal_seconds;
     let secret = RwSignal::new(None::<String>);
     let remaining = RwSignal::new(0u32);
     let previous_expiry = RwSignal::new(detail.previous_secret_expires_at.clone());
@@ -82,7 +80,7 @@ fn Console(
     }
     let show = move |value: String| {
         secret.set(Some(value));
-        remaining.set(REVEAL_SECONDS);
+        remaining.set(reveal_seconds);
     };
     let open = move |m: StepUp| {
         mode.set(m);

@@ -33,6 +33,16 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// A copy of the release build with another `config.json`, as an operator would make.
+pub fn dist_with_config(config: &str) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(dist()).unwrap().flatten() {
+        std::fs::copy(entry.path(), copy.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(copy.path().join("config.json"), config).unwrap();
+    copy
+}
+
 impl Portal {
     pub async fn start() -> Self {
         Self::start_with_dist(dist()).await
