@@ -160,6 +160,11 @@ pub fn previous_secret_until(at: &str) -> String {
     format!("Your previous AppSecret keeps working until {at}. Update your software before then.")
 }
 
+/// The app list's note about an application that is not approved yet.
+pub fn application_banner(reference: &str, status: &str) -> String {
+    format!("Your commercial developer qualification application {reference}: {status}.")
+}
+
 pub fn agreement_version(version: u32, published: &str) -> String {
     format!("Version {version}, published {published}")
 }

@@ -175,7 +175,9 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     // The developer sees why, edits and resubmits with every answer prefilled.
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
     browser.wait_path("/apps").await;
-    browser.goto(&portal.url("/qualification/status")).await;
+    browser.wait_text(".notice", "QA-000001: Rejected").await;
+    browser.click_text("View your application").await;
+    browser.wait_path("/qualification/status").await;
     browser.wait_text(".panel", "Rejected").await;
     browser.wait_text(".reasons", "too small to read").await;
     browser.checkpoint("status-rejected").await;

@@ -5,7 +5,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_core::api::AppSummary;
+use portal_core::api::{AppSummary, QualificationStatus};
 
 /// The developer's apps: an empty state with "Create App", then a row per app.
 #[component]
@@ -25,9 +25,17 @@ fn AppList() -> impl IntoView {
             <A href=Page::NewApp.path() attr:class="button">{i18n::CREATE_APP}</A>
         </div>
         {load(
-            |c| async move { c.apps().await },
-            |list, _| {
-                if list.is_empty() {
+            |c| async move { Ok((c.apps().await?, c.qualification().await?)) },
+            |(list, qualification), _| {
+                let banner = qualification.filter(|q| q.status != QualificationStatus::Approved).map(|q| {
+                    view! {
+                        <p class="notice notice--info" role="status">
+                            {i18n::application_banner(&q.reference, i18n::qualification_status(q.status))}" "
+                            <A href=Page::QualificationStatus.path()>{i18n::VIEW_STATUS}</A>
+                        </p>
+                    }
+                });
+                let body = if list.is_empty() {
                     view! {
                         <div class="empty">
                             <h2 class="heading-m">{i18n::APPS_EMPTY_TITLE}</h2>
@@ -37,7 +45,8 @@ fn AppList() -> impl IntoView {
                     .into_any()
                 } else {
                     view! { <AppTable apps=list /> }.into_any()
-                }
+                };
+                view! { {banner} {body} }
             },
         )}
         <p class="meta"><A href=Page::Developer.path()>{i18n::EDIT_DEVELOPER}</A></p>
