@@ -78,11 +78,7 @@ fn CheckAnswers() -> impl IntoView {
         .iter()
         .filter(|f| **f != "cif" || !answers.cif.is_empty())
         .map(|field| {
-            let label = if field.starts_with("it_") && *field != "it_team_size" {
-                format!("{}: {}", i18n::SECTION_IT, i18n::field_label(field))
-            } else {
-                i18n::field_label(field).to_owned()
-            };
+            let label = answer_label(field);
             let value = answer(&answers, field, licence.as_ref());
             summary_row(label, value, Some(Page::change_answer(field)))
         })
@@ -115,6 +111,15 @@ fn focus(node: NodeRef<html::Div>) {
             let _ = el.focus();
         }
     });
+}
+
+/// An answer's label in a summary: the IT person's fields say whose they are.
+pub(crate) fn answer_label(field: &str) -> String {
+    if field.starts_with("it_") && field != "it_team_size" {
+        format!("{}: {}", i18n::SECTION_IT, i18n::field_label(field))
+    } else {
+        i18n::field_label(field).to_owned()
+    }
 }
 
 /// How an answer reads on the check page.

@@ -5,7 +5,7 @@ use crate::{
         Table, TextField,
     },
     format, i18n,
-    pages::qualification_check::answer,
+    pages::qualification_check::{answer, answer_label},
     routes::Page,
 };
 use leptos::prelude::*;
@@ -124,7 +124,7 @@ fn Application(
         .iter()
         .map(|field| {
             summary_row(
-                i18n::field_label(field),
+                answer_label(field),
                 answer(&answers, field, q.licence.as_ref()),
                 None,
             )
@@ -147,7 +147,7 @@ fn Application(
         {developer}
         <h2 class="heading-m">{i18n::SECTION_LICENCE}</h2>
         {q.licence.clone().map(|l| view! { <LicenceImage id=l.id content_type=l.content_type /> })}
-        <h2 class="heading-m">{i18n::STATUS_TITLE}</h2>
+        <h2 class="heading-m">{i18n::ANSWERS_TITLE}</h2>
         <dl class="summary">{rows}</dl>
         {q.rejection_reason.clone().map(|r| view! {
             <div class="notice notice--error"><h2 class="heading-m">{i18n::REVIEWER_REASONS}</h2><p class="reasons">{r}</p></div>
@@ -192,7 +192,7 @@ fn DecisionForm(
             <ErrorSummary form errors />
             <Radios
                 name="decision"
-                legend=i18n::DECISION_TITLE
+                legend=i18n::DECISION_QUESTION
                 choices=vec![
                     Choice { value: "approve", label: i18n::APPROVE, hint: None },
                     Choice { value: "reject", label: i18n::REJECT, hint: None },
