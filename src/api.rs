@@ -29,6 +29,8 @@ pub enum ApiError {
     Conflict(ErrorBody),
     /// The server's rules refused fields; shown beside the same inputs.
     Validation(Vec<FieldError>),
+    /// Too many wrong passwords; trying again is allowed after this many seconds.
+    TooManyAttempts(Option<u64>),
     /// 5xx or any status the app does not expect.
     Server(u16),
     /// A 2xx whose body could not be read.
@@ -45,6 +47,7 @@ impl ApiError {
             404 => ApiError::NotFound,
             409 => ApiError::Conflict(body.unwrap_or_else(|| ErrorBody::new(code::CONFLICT, ""))),
             422 => ApiError::Validation(body.map(|b| b.fields).unwrap_or_default()),
+            429 => ApiError::TooManyAttempts(body.and_then(|b| b.retry_after)),
             s => ApiError::Server(s),
         }
     }

@@ -423,6 +423,10 @@ pub fn api_error(error: &ApiError) -> String {
         ApiError::NotFound => "We could not find what you asked for. It may have been removed".into(),
         ApiError::Conflict(body) => body.message.clone(),
         ApiError::Validation(_) => "Some answers need correcting".into(),
+        ApiError::TooManyAttempts(wait) => {
+            let minutes = wait.map(|s| s.div_ceil(60)).unwrap_or(15);
+            format!("Too many incorrect passwords. For your security, try again in {minutes} minutes")
+        }
         ApiError::Server(status) => {
             format!("Something went wrong on our side (error {status}). Try again in a moment. Your answers are kept.")
         }

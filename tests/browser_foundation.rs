@@ -124,6 +124,7 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
     assert_eq!(browser.value("account").await, DEMO_SELLER.0);
     assert_eq!(browser.value("password").await, "not-the-password");
     browser.checkpoint("sign-in-error").await;
+
     browser.wait_path("/sign-in").await;
 
     // The summary links to the field.
@@ -132,6 +133,23 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
         .await;
     assert_eq!(browser.focused().await, "account");
 
+    // Guessing further is slowed down, and the page says for how long.
+    let now = portal_server::clock::Clock::now(&portal_server::clock::SystemClock);
+    for _ in 1..portal_server::throttle::MAX_FAILURES {
+        portal
+            .store
+            .record_failure(DEMO_SELLER.0, portal_server::throttle::SIGN_IN, now)
+            .await
+            .unwrap();
+    }
+    browser.click_text("Sign in").await;
+    browser
+        .wait_text(
+            ".error-summary",
+            "Too many incorrect passwords. For your security, try again in 15 minutes",
+        )
+        .await;
+    assert_eq!(browser.value("account").await, DEMO_SELLER.0);
     browser.close().await;
 }
 

@@ -18,6 +18,7 @@ pub mod code {
     pub const CONFLICT: &str = "conflict";
     pub const AGREEMENT_OUTDATED: &str = "agreement_outdated";
     pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    pub const TOO_MANY_ATTEMPTS: &str = "too_many_attempts";
     pub const AGREEMENT_REQUIRED: &str = "agreement_required";
     pub const DEVELOPER_INFO_REQUIRED: &str = "developer_info_required";
     pub const QUALIFICATION_REQUIRED: &str = "qualification_required";
@@ -89,6 +90,9 @@ pub struct ErrorBody {
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
+    /// With `too_many_attempts`: seconds until trying again is allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 impl ErrorBody {
@@ -97,6 +101,7 @@ impl ErrorBody {
             code: code.to_owned(),
             message: message.into(),
             fields: Vec::new(),
+            retry_after: None,
         }
     }
 }

@@ -25,6 +25,10 @@ pub enum AppError {
     },
     Validation(Vec<FieldError>),
     MalformedBody(String),
+    /// Too many failed password checks; try again after `retry_after` seconds.
+    TooManyAttempts {
+        retry_after: i64,
+    },
     /// Details are logged, never sent.
     Internal(String),
 }
@@ -76,9 +80,8 @@ impl AppError {
             Validation(fields) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorBody {
-                    code: code::VALIDATION_FAILED.into(),
-                    message: "Some answers need correcting.".into(),
                     fields,
+                    ..ErrorBody::new(code::VALIDATION_FAILED, "Some answers need correcting.")
                 },
             ),
             MalformedBody(detail) => (
@@ -87,6 +90,19 @@ impl AppError {
                     code::MALFORMED_BODY,
                     format!("The request body could not be read: {detail}"),
                 ),
+            ),
+            TooManyAttempts { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorBody {
+                    retry_after: Some(retry_after as u64),
+                    ..ErrorBody::new(
+                        code::TOO_MANY_ATTEMPTS,
+                        format!(
+                            "Too many incorrect passwords. Try again in {} minutes.",
+                            (retry_after + 59) / 60
+                        ),
+                    )
+                },
             ),
             Internal(detail) => {
                 tracing::error!(%detail, "internal error");
@@ -102,7 +118,14 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, body) = self.parts();
-        (status, Json(body)).into_response()
+        let retry_after = body.retry_after;
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }
 

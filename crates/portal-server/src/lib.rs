@@ -10,6 +10,7 @@ pub mod routes;
 pub mod seed;
 pub mod spa;
 pub mod store;
+pub mod throttle;
 pub mod token;
 
 use axum::Router;

@@ -327,3 +327,57 @@ async fn every_route_but_sign_in_verify_and_the_document_needs_a_session() {
     }
     assert!(checked >= 17, "only {checked} routes checked");
 }
+
+#[tokio::test]
+async fn password_guessing_is_slowed_down_per_account() {
+    let (_dir, s) = server().await;
+    let attempt = |password: &'static str| {
+        let s = &s;
+        async move {
+            s.call(
+                "POST",
+                "/session",
+                None,
+                Some(json!({"account": "demo-seller", "password": password})),
+            )
+            .await
+        }
+    };
+    for _ in 0..portal_server::throttle::MAX_FAILURES {
+        assert_eq!(attempt("wrong").await.0, 401);
+        s.clock.advance(10);
+    }
+    // Even the right password is refused now, with how long to wait.
+    let res = s
+        .http
+        .post(s.url("/session"))
+        .json(&json!({"account": "DEMO-SELLER", "password": seed::DEMO_SELLER.1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 429);
+    let wait: i64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert_eq!(wait, portal_server::throttle::WINDOW_SECS - 50);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        (body["code"].as_str(), body["retry_after"].as_i64()),
+        (Some("too_many_attempts"), Some(wait))
+    );
+
+    // Other accounts are not affected; the window passes; success clears the count.
+    assert_eq!(
+        s.call(
+            "POST",
+            "/session",
+            None,
+            Some(json!({"account": "demo-reviewer", "password": seed::DEMO_REVIEWER.1}))
+        )
+        .await
+        .0,
+        200
+    );
+    s.clock.advance(wait);
+    assert_eq!(attempt(seed::DEMO_SELLER.1).await.0, 200);
+    assert_eq!(attempt("wrong").await.0, 401);
+    assert_eq!(attempt(seed::DEMO_SELLER.1).await.0, 200);
+}

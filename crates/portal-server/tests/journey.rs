@@ -577,3 +577,44 @@ async fn secrets_need_the_password_again_and_reset_keeps_the_old_one_for_the_gra
     assert_eq!(actions, ["secret.reveal", "secret.reset", "secret.reveal"]);
     assert!(audit.iter().all(|(_, target)| *target == key));
 }
+
+#[tokio::test]
+async fn guessing_the_password_at_the_secret_step_up_is_slowed_down() {
+    let (_dir, s) = server().await;
+    let seller = s.sign_in_seller().await;
+    s.approved(&seller).await;
+    let (_, app) = s
+        .call("POST", "/apps", Some(&seller), Some(json!({"name": "TOP.app_1"})))
+        .await;
+    let reveal = format!("/apps/{}/secret/reveal", app["app"]["id"]);
+    for _ in 0..portal_server::throttle::MAX_FAILURES {
+        let (status, body) = s
+            .call("POST", &reveal, Some(&seller), Some(json!({"password": "guess"})))
+            .await;
+        assert_eq!(
+            (status, field_codes(&body)),
+            (422, pairs(&[("password", "incorrect_password")]))
+        );
+    }
+    let password = portal_server::seed::DEMO_SELLER.1;
+    let (status, body) = s
+        .call(
+            "POST",
+            &reveal,
+            Some(&seller),
+            Some(json!({"password": password})),
+        )
+        .await;
+    assert_eq!((status, body["code"].as_str()), (429, Some("too_many_attempts")));
+    s.clock.advance(portal_server::throttle::WINDOW_SECS);
+    let seller = s.sign_in_seller().await;
+    let (status, _) = s
+        .call(
+            "POST",
+            &reveal,
+            Some(&seller),
+            Some(json!({"password": password})),
+        )
+        .await;
+    assert_eq!(status, 200);
+}

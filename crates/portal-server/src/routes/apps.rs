@@ -7,7 +7,7 @@ use crate::{
     extract::{ApiJson, AuthUser, Valid},
     password,
     store::AppRow,
-    token, AppState,
+    throttle, token, AppState,
 };
 use axum::{
     extract::{Path, State},
@@ -126,7 +126,10 @@ async fn stepped_up(state: &AppState, user: &AuthUser, id: i64, password: String
         .account_by_id(user.id)
         .await?
         .ok_or(AppError::SessionExpired)?;
-    if password::verify(password, Some(account.password_hash)).await {
+    throttle::check(state, &user.name, throttle::STEP_UP).await?;
+    let ok = password::verify(password, Some(account.password_hash)).await;
+    throttle::record(state, &user.name, throttle::STEP_UP, ok).await?;
+    if ok {
         Ok(row)
     } else {
         Err(AppError::field("password", field_code::INCORRECT_PASSWORD))

@@ -4,7 +4,7 @@ use crate::{
     clock::rfc3339,
     error::{AppError, Result},
     extract::{ApiJson, AuthUser, Valid},
-    password, token, AppState,
+    password, throttle, token, AppState,
 };
 use axum::{extract::State, http::StatusCode};
 use portal_core::api::{Account, AgreementStatus, Me, SignInRequest, SignInResponse};
@@ -13,9 +13,12 @@ pub(super) async fn sign_in(
     State(state): State<AppState>,
     Valid(req): Valid<SignInRequest>,
 ) -> Result<ApiJson<SignInResponse>> {
+    throttle::check(&state, &req.account, throttle::SIGN_IN).await?;
     let account = state.store.account_by_name(&req.account).await?;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    if !password::verify(req.password, stored).await {
+    let ok = password::verify(req.password, stored).await;
+    throttle::record(&state, &req.account, throttle::SIGN_IN, ok).await?;
+    if !ok {
         return Err(AppError::InvalidCredentials);
     }
     let account = account.ok_or(AppError::InvalidCredentials)?;

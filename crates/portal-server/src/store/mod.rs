@@ -4,6 +4,7 @@
 //! engine (PostgreSQL) can stand behind the same signatures later.
 
 mod apps;
+mod attempts;
 mod developer;
 mod outbox;
 mod qualification;
@@ -54,6 +55,7 @@ pub type StoreResult<T> = Result<T, StoreError>;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_accounts_sessions_agreements.sql"),
     include_str!("../../migrations/0002_developers_qualifications_apps.sql"),
+    include_str!("../../migrations/0003_failed_attempts.sql"),
 ];
 
 #[derive(Clone)]
