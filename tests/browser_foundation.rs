@@ -36,7 +36,7 @@ async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     browser
         .wait_text(".field__error", "Confirm that you have read")
         .await;
-    assert_eq!(browser.focused().await, "error-summary");
+    browser.wait_focused("error-summary").await;
 
     browser.find("#confirmed").await.click().await.unwrap();
     browser.click_text("Accept and continue").await;
@@ -115,7 +115,7 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
         .wait_text(".error-summary", "Enter your seller account name")
         .await;
     browser.wait_text(".error-summary", "Enter your password").await;
-    assert_eq!(browser.focused().await, "error-summary");
+    browser.wait_focused("error-summary").await;
 
     browser.sign_in(DEMO_SELLER.0, "not-the-password").await;
     browser
@@ -131,7 +131,7 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
     browser
         .click_text("The account name or password is incorrect")
         .await;
-    assert_eq!(browser.focused().await, "account");
+    browser.wait_focused("account").await;
 
     // Guessing further is slowed down, and the page says for how long.
     let now = portal_server::clock::Clock::now(&portal_server::clock::SystemClock);

@@ -4,6 +4,7 @@
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use portal_server::{clock::SystemClock, seed, store::Store, AppState, HttpOptions, Settings};
+use std::os::unix::process::CommandExt;
 use std::{
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
@@ -101,22 +102,25 @@ pub struct Browser {
 enum Engine {
     Chromium,
     Firefox,
+    /// WebKitGTK (Safari's engine), whose driver needs a display: run under xvfb-run.
+    Webkit,
 }
 
 impl Engine {
     fn from_env() -> Self {
         match std::env::var("PORTAL_BROWSER").as_deref() {
             Ok("firefox") => Engine::Firefox,
+            Ok("webkit") => Engine::Webkit,
             Ok("chromium") | Err(_) => Engine::Chromium,
-            Ok(other) => panic!("PORTAL_BROWSER={other}: use chromium or firefox"),
+            Ok(other) => panic!("PORTAL_BROWSER={other}: use chromium, firefox or webkit"),
         }
     }
 
-    /// The driver to start and the session's capabilities.
+    /// The driver to start (program and leading arguments) and the session's capabilities.
     fn driver_and_capabilities(
         &self,
         profile: &Path,
-    ) -> (String, serde_json::Map<String, serde_json::Value>) {
+    ) -> (Vec<String>, serde_json::Map<String, serde_json::Value>) {
         let env = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
         let mut caps = serde_json::Map::new();
         match self {
@@ -133,7 +137,7 @@ impl Engine {
                         ]
                     }),
                 );
-                (env("CHROMEDRIVER", "/usr/bin/chromedriver"), caps)
+                (vec![env("CHROMEDRIVER", "/usr/bin/chromedriver")], caps)
             }
             Engine::Firefox => {
                 caps.insert(
@@ -143,7 +147,15 @@ impl Engine {
                         "args": ["-headless", "-profile", profile.display().to_string()],
                     }),
                 );
-                (env("GECKODRIVER", "geckodriver"), caps)
+                (vec![env("GECKODRIVER", "geckodriver")], caps)
+            }
+            Engine::Webkit => {
+                caps.insert(
+                    "webkitgtk:browserOptions".into(),
+                    serde_json::json!({ "args": ["--automation"] }),
+                );
+                let driver = env("WEBKITDRIVER", "/usr/bin/WebKitWebDriver");
+                (vec!["xvfb-run".into(), "-a".into(), driver], caps)
             }
         }
     }
@@ -153,10 +165,14 @@ impl Browser {
     pub async fn start() -> Self {
         let engine = Engine::from_env();
         let profile = tempfile::tempdir().unwrap();
-        let (driver_path, caps) = engine.driver_and_capabilities(profile.path());
+        let (driver_command, caps) = engine.driver_and_capabilities(profile.path());
+        let driver_path = driver_command.join(" ");
         let port = free_port();
-        let driver = Command::new(&driver_path)
+        // Its own process group, so that closing also ends what it started (Xvfb).
+        let driver = Command::new(&driver_command[0])
+            .args(&driver_command[1..])
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -199,9 +215,24 @@ impl Browser {
 
     /// Types into the input with id `id` (after clearing it).
     pub async fn fill(&self, id: &str, text: &str) {
-        let input = self.find(&format!("#{id}")).await;
-        input.clear().await.unwrap();
-        input.send_keys(text).await.unwrap();
+        // An input that is still being rendered or shown (a dialog opening) can refuse
+        // keys for a moment in some engines: try again until the usual wait runs out.
+        let started = Instant::now();
+        loop {
+            let input = self.find(&format!("#{id}")).await;
+            let typed = match input.clear().await {
+                Ok(()) => input.send_keys(text).await,
+                Err(e) => Err(e),
+            };
+            match typed {
+                Ok(()) => return,
+                Err(e) if started.elapsed() < WAIT => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("cannot type into #{id}: {e}"),
+            }
+        }
     }
 
     pub async fn value(&self, id: &str) -> String {
@@ -209,17 +240,25 @@ impl Browser {
         input.prop("value").await.unwrap().unwrap_or_default()
     }
 
-    /// Clicks the button or link whose visible text is `text`.
+    /// Clicks the button or link whose visible text is `text`, once it can be clicked
+    /// (a closing modal dialog keeps the page inert for a moment in some engines).
     pub async fn click_text(&self, text: &str) {
         let xpath = format!("//button[normalize-space()='{text}'] | //a[normalize-space()='{text}']");
-        let el = self
-            .client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::XPath(&xpath))
-            .await
-            .unwrap_or_else(|e| panic!("no button or link {text:?}: {e}"));
-        el.click().await.unwrap();
+        let started = Instant::now();
+        loop {
+            let el = self
+                .client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::XPath(&xpath))
+                .await
+                .unwrap_or_else(|e| panic!("no button or link {text:?}: {e}"));
+            match el.click().await {
+                Ok(()) => return,
+                Err(_) if started.elapsed() < WAIT => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => panic!("cannot click {text:?}: {e}"),
+            }
+        }
     }
 
     /// Waits until the element at `css` shows `expected` in its text.
@@ -256,6 +295,21 @@ impl Browser {
         }
         let shot = self.screenshot("wait_path").await;
         panic!("the page never reached {path}; it is at {last} (screenshot: {shot})");
+    }
+
+    /// Waits until the element with id (or class) `expected` has focus; focus moves in the
+    /// next animation frame, so reading it at once would race.
+    pub async fn wait_focused(&self, expected: &str) {
+        let started = Instant::now();
+        let mut last = String::new();
+        while started.elapsed() < WAIT {
+            last = self.focused().await;
+            if last == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("focus never reached {expected:?}; it is on {last:?}");
     }
 
     /// The id of the focused element (or its class when it has no id).
@@ -419,8 +473,19 @@ impl Browser {
         self.wait_path("/sign-in").await;
     }
 
-    pub async fn close(mut self) {
+    /// Ends the WebDriver session; dropping the browser then ends the driver.
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
+    }
+}
+
+/// Also when a test panics: end the driver's whole process group (the browser, Xvfb).
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("--")
+            .arg(format!("-{}", self.driver.id()))
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }

@@ -114,22 +114,8 @@ fn test() -> Result<(), String> {
     cmd.args(["test", "--workspace", "--all-targets"])
         .env("PORTAL_DIST", root().join("dist"))
         .env("PORTAL_BROWSER", browser.engine)
-        .env(
-            if browser.engine == "firefox" {
-                "GECKODRIVER"
-            } else {
-                "CHROMEDRIVER"
-            },
-            &browser.driver,
-        )
-        .env(
-            if browser.engine == "firefox" {
-                "FIREFOX"
-            } else {
-                "CHROMIUM"
-            },
-            &browser.binary,
-        )
+        .env(browser.driver_variable(), &browser.driver)
+        .env(browser.binary_variable(), &browser.binary)
         .env("AXE_CORE", &axe);
     let (passed, failed) = run_counting_tests(&mut cmd)?;
     // One closing line for the whole run, whatever order cargo ran the binaries in.

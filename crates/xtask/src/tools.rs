@@ -153,41 +153,71 @@ pub(crate) struct Browser {
     pub(crate) driver: PathBuf,
 }
 
+impl Browser {
+    /// The variable the browser tests read the driver's path from.
+    pub(crate) fn driver_variable(&self) -> &'static str {
+        match self.engine {
+            "firefox" => "GECKODRIVER",
+            "webkit" => "WEBKITDRIVER",
+            _ => "CHROMEDRIVER",
+        }
+    }
+
+    /// The variable the browser tests read the browser's path from.
+    pub(crate) fn binary_variable(&self) -> &'static str {
+        match self.engine {
+            "firefox" => "FIREFOX",
+            "webkit" => "XVFB_RUN",
+            _ => "CHROMIUM",
+        }
+    }
+}
+
 const GECKODRIVER_VERSION: &str = "0.37.1";
 
-/// The browser and its WebDriver server: Debian's Chromium and ChromeDriver by default,
-/// or Firefox ESR and geckodriver with `PORTAL_BROWSER=firefox`; installed when missing
-/// (Debian packages only as root).
+/// The browser and its WebDriver server: Debian's Chromium and ChromeDriver by default;
+/// with `PORTAL_BROWSER=firefox`, Firefox ESR and geckodriver; with `webkit`, WebKitGTK's
+/// WebKitWebDriver under Xvfb. Installed when missing (Debian packages only as root).
 pub(crate) fn ensure_browser() -> Result<Browser, String> {
     let env_path =
         |name: &str, default: PathBuf| std::env::var_os(name).map(PathBuf::from).unwrap_or(default);
-    let firefox = std::env::var("PORTAL_BROWSER").as_deref() == Ok("firefox");
-    let browser = if firefox {
-        let cargo_bin = std::env::var_os("HOME")
-            .map(|h| PathBuf::from(h).join(".cargo/bin"))
-            .unwrap_or_default();
-        Browser {
-            engine: "firefox",
-            binary: env_path("FIREFOX", "/usr/bin/firefox-esr".into()),
-            driver: env_path("GECKODRIVER", cargo_bin.join("geckodriver")),
-        }
-    } else {
-        Browser {
-            engine: "chromium",
-            binary: env_path("CHROMIUM", "/usr/bin/chromium".into()),
-            driver: env_path("CHROMEDRIVER", "/usr/bin/chromedriver".into()),
-        }
+    let cargo_bin = std::env::var_os("HOME")
+        .map(|h| PathBuf::from(h).join(".cargo/bin"))
+        .unwrap_or_default();
+    let (browser, packages): (Browser, &[&str]) = match std::env::var("PORTAL_BROWSER").as_deref() {
+        Ok("firefox") => (
+            Browser {
+                engine: "firefox",
+                binary: env_path("FIREFOX", "/usr/bin/firefox-esr".into()),
+                driver: env_path("GECKODRIVER", cargo_bin.join("geckodriver")),
+            },
+            &["firefox-esr"],
+        ),
+        Ok("webkit") => (
+            Browser {
+                engine: "webkit",
+                binary: "/usr/bin/xvfb-run".into(),
+                driver: env_path("WEBKITDRIVER", "/usr/bin/WebKitWebDriver".into()),
+            },
+            &["webkit2gtk-driver", "xvfb"],
+        ),
+        _ => (
+            Browser {
+                engine: "chromium",
+                binary: env_path("CHROMIUM", "/usr/bin/chromium".into()),
+                driver: env_path("CHROMEDRIVER", "/usr/bin/chromedriver".into()),
+            },
+            &["chromium", "chromium-driver"],
+        ),
     };
-    let packages: &[&str] = if firefox {
-        &["firefox-esr"]
-    } else {
-        &["chromium", "chromium-driver"]
-    };
-    if !browser.binary.exists() || (!firefox && !browser.driver.exists()) {
+    // geckodriver comes from crates.io; everything else from Debian.
+    let from_debian_missing =
+        !browser.binary.exists() || (browser.engine != "firefox" && !browser.driver.exists());
+    if from_debian_missing {
         let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
         if !is_root {
             return Err(format!(
-                "the browser tests need {} and {}. Install them with\n  sudo apt-get install -y {}\nor set the paths in the environment (see README).",
+                "the browser tests need {} and {}. Install them with\n  sudo apt-get install -y {}\nor set their paths in the environment (see README).",
                 browser.binary.display(),
                 browser.driver.display(),
                 packages.join(" ")
@@ -198,7 +228,7 @@ pub(crate) fn ensure_browser() -> Result<Browser, String> {
             .args(["install", "-y", "--no-install-recommends"])
             .args(packages))?;
     }
-    if firefox && !browser.driver.exists() {
+    if browser.engine == "firefox" && !browser.driver.exists() {
         run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
     }
     Ok(browser)
