@@ -18,6 +18,7 @@ pub const WAIT: Duration = Duration::from_secs(20);
 pub struct Portal {
     pub base: String,
     pub store: Store,
+    pub state: AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -63,9 +64,10 @@ impl Portal {
                 ..Settings::default()
             }),
             mailer: portal_server::mailer::Mailer::Outbox,
+            secrets: portal_server::sealed::SecretBox::random(),
         };
         let app = portal_server::app(
-            state,
+            state.clone(),
             &HttpOptions {
                 dist: Some(dist),
                 cors_origins: vec![],
@@ -75,8 +77,21 @@ impl Portal {
         Self {
             base,
             store,
+            state,
             _dir: dir,
         }
+    }
+
+    /// Whether the platform would accept this AppKey and AppSecret at `now`.
+    pub async fn credentials_valid(&self, app_key: &str, secret: &str, now: i64) -> bool {
+        portal_server::routes::apps::credentials_valid(&self.state, app_key, secret, now)
+            .await
+            .unwrap()
+    }
+
+    /// Seals an AppSecret as the server stores it.
+    pub fn seal(&self, secret: &str) -> String {
+        self.state.secrets.seal(secret)
     }
 
     pub fn url(&self, path: &str) -> String {

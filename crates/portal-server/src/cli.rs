@@ -54,6 +54,9 @@ pub struct Config {
         global = true
     )]
     pub mail_from: String,
+    /// Key that seals stored AppSecrets (32 bytes); created beside the database if missing.
+    #[arg(long, env = "PORTAL_SECRET_KEY_FILE", global = true)]
+    pub secret_key_file: Option<PathBuf>,
     /// Create the demo seller and reviewer in an empty database.
     #[arg(long, env = "PORTAL_DEMO_ACCOUNTS", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub demo_accounts: bool,
@@ -74,6 +77,15 @@ pub enum Command {
 }
 
 impl Config {
+    /// The sealing key's file: the flag, or the database's path with `.key` added.
+    pub fn secret_key_file(&self) -> PathBuf {
+        self.secret_key_file.clone().unwrap_or_else(|| {
+            let mut name = self.database.clone().into_os_string();
+            name.push(".key");
+            PathBuf::from(name)
+        })
+    }
+
     pub fn public_url(&self) -> String {
         let url = self
             .public_url
@@ -138,6 +150,7 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
             secret_grace_secs: config.secret_grace_hours * 3600,
             ..Settings::default()
         }),
+        secrets: crate::sealed::SecretBox::from_key_file(&config.secret_key_file())?,
         mailer: match &config.smtp_relay {
             Some(relay) => crate::mailer::Mailer::Smtp {
                 relay: relay.clone(),

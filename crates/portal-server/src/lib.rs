@@ -7,6 +7,7 @@ pub mod extract;
 pub mod mailer;
 pub mod password;
 pub mod routes;
+pub mod sealed;
 pub mod seed;
 pub mod spa;
 pub mod store;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub settings: Arc<Settings>,
     pub mailer: mailer::Mailer,
+    /// Seals AppSecrets before they are stored.
+    pub secrets: sealed::SecretBox,
 }
 
 /// Behaviour that deployments tune.

@@ -6,6 +6,7 @@ use crate::{
     error::{AppError, Result},
     extract::{ApiJson, AuthUser, Valid},
     password,
+    sealed::same,
     store::AppRow,
     throttle, token, AppState,
 };
@@ -36,6 +37,7 @@ pub(super) async fn create(
     guard::approved_qualification(&state, &user).await?;
     // 64-bit key and 160-bit secret from the operating system's secure generator.
     let (app_key, secret) = (token::random_hex(8), token::random_hex(20));
+    let secret = state.secrets.seal(&secret);
     let row = state
         .store
         .create_app(user.id, &req.name, &app_key, &secret, state.clock.now())
@@ -68,7 +70,10 @@ pub(super) async fn reveal(
         .audit(user.id, "secret.reveal", row.app_key.clone(), now)
         .await?;
     Ok(ApiJson(AppSecret {
-        app_secret: current.secret,
+        app_secret: state
+            .secrets
+            .open(&current.secret)
+            .ok_or_else(|| AppError::internal("an AppSecret does not open with this server's key"))?,
         secret_issued_at: rfc3339(current.issued_at),
         previous_secret_expires_at: previous.and_then(|p| p.expires_at).map(rfc3339),
     }))
@@ -87,7 +92,7 @@ pub(super) async fn reset(
     let secret = token::random_hex(20);
     state
         .store
-        .reset_secret(row.id, &secret, now, grace_until)
+        .reset_secret(row.id, &state.secrets.seal(&secret), now, grace_until)
         .await?;
     state
         .store
@@ -105,11 +110,17 @@ pub(super) async fn verify(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<VerifyCredentialsRequest>,
 ) -> Result<ApiJson<VerifyCredentialsResponse>> {
-    let valid = state
-        .store
-        .credentials_valid(&req.app_key, &req.app_secret, state.clock.now())
-        .await?;
+    let valid = credentials_valid(&state, &req.app_key, &req.app_secret, state.clock.now()).await?;
     Ok(ApiJson(VerifyCredentialsResponse { valid }))
+}
+
+/// Whether `secret` is a working secret of the app with `app_key` at `now`.
+pub async fn credentials_valid(state: &AppState, app_key: &str, secret: &str, now: i64) -> Result<bool> {
+    let sealed = state.store.working_secrets(app_key, now).await?;
+    Ok(sealed
+        .iter()
+        .filter_map(|s| state.secrets.open(s))
+        .any(|plain| same(&plain, secret)))
 }
 
 /// Another developer's app is reported as missing.

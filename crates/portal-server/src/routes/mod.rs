@@ -1,7 +1,7 @@
 //! The API's routes: one table, from which both the router and the OpenAPI check are made.
 
 mod agreement;
-mod apps;
+pub mod apps;
 mod developer;
 mod guard;
 mod qualification;

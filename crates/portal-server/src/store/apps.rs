@@ -144,16 +144,16 @@ impl Store {
         .await
     }
 
-    /// Whether `secret` is a working secret of the app with `app_key` at `now`.
-    pub async fn credentials_valid(&self, app_key: &str, secret: &str, now: i64) -> StoreResult<bool> {
-        let (app_key, secret) = (app_key.to_owned(), secret.to_owned());
+    /// The sealed secrets of the app with `app_key` that still work at `now`.
+    pub async fn working_secrets(&self, app_key: &str, now: i64) -> StoreResult<Vec<String>> {
+        let app_key = app_key.to_owned();
         self.call(move |c| {
-            c.query_row(
-                "SELECT EXISTS (SELECT 1 FROM app_secrets s JOIN apps a ON a.id = s.app_id
-                 WHERE a.app_key = ?1 AND s.secret = ?2 AND (s.expires_at IS NULL OR s.expires_at > ?3))",
-                params![app_key, secret, now],
-                |r| r.get(0),
-            )
+            let mut stmt = c.prepare(
+                "SELECT s.secret FROM app_secrets s JOIN apps a ON a.id = s.app_id
+                 WHERE a.app_key = ?1 AND (s.expires_at IS NULL OR s.expires_at > ?2)",
+            )?;
+            let rows = stmt.query_map(params![app_key, now], |r| r.get(0))?;
+            rows.collect()
         })
         .await
     }

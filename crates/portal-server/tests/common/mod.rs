@@ -40,6 +40,7 @@ impl TestServer {
                 ..Settings::default()
             }),
             mailer,
+            secrets: portal_server::sealed::SecretBox::random(),
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
