@@ -65,6 +65,8 @@ pub struct Api {
 pub struct AuthApi {
     base: String,
     token: String,
+    /// Sent with state-changing requests, so that a retry happens once.
+    idempotency_key: Option<String>,
 }
 
 impl Api {
@@ -82,6 +84,7 @@ impl Api {
         AuthApi {
             base: self.base.clone(),
             token,
+            idempotency_key: None,
         }
     }
 
@@ -93,6 +96,12 @@ impl Api {
 impl AuthApi {
     pub fn token(&self) -> &str {
         &self.token
+    }
+
+    /// The same client, sending `key` as `Idempotency-Key` with what it changes.
+    pub fn with_idempotency_key(mut self, key: String) -> Self {
+        self.idempotency_key = Some(key);
+        self
     }
 
     pub async fn me(&self) -> Result<Me, ApiError> {
@@ -121,7 +130,7 @@ impl AuthApi {
     }
 
     pub async fn save_developer(&self, info: &DeveloperInfo) -> Result<DeveloperProfile, ApiError> {
-        send_json(self.auth(Request::put(&self.url(path::DEVELOPER))), info).await
+        send_json(self.put(path::DEVELOPER), info).await
     }
 
     /// Uploads the licence image as the raw request body.
@@ -153,7 +162,7 @@ impl AuthApi {
     }
 
     pub async fn submit_qualification(&self, req: &QualificationRequest) -> Result<Qualification, ApiError> {
-        send_json(self.auth(Request::put(&self.url(path::QUALIFICATION))), req).await
+        send_json(self.put(path::QUALIFICATION), req).await
     }
 
     pub async fn apps(&self) -> Result<Vec<AppSummary>, ApiError> {
@@ -201,7 +210,20 @@ impl AuthApi {
     }
 
     fn post(&self, path: &str) -> RequestBuilder {
-        self.auth(Request::post(&self.url(path)))
+        self.writing(Request::post(&self.url(path)))
+    }
+
+    fn put(&self, path: &str) -> RequestBuilder {
+        self.writing(Request::put(&self.url(path)))
+    }
+
+    /// A state-changing request: authorised, and with the idempotency key if there is one.
+    fn writing(&self, req: RequestBuilder) -> RequestBuilder {
+        let req = self.auth(req);
+        match &self.idempotency_key {
+            Some(key) => req.header("Idempotency-Key", key),
+            None => req,
+        }
     }
 }
 

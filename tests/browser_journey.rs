@@ -273,6 +273,9 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.wait_text(".table", "店铺助手_v2").await;
     browser.checkpoint("apps-list").await;
 
+    // The app's forms send idempotency keys with what they change.
+    assert!(portal.store.idempotency_key_count().await.unwrap() >= 5);
+
     // The review pages are for reviewers; another app's console does not exist for this seller.
     browser.goto(&portal.url("/review")).await;
     browser

@@ -26,6 +26,8 @@ where
 {
     let (client, _) = use_client();
     let session = expect_context::<Session>();
+    // One key per form until it succeeds: resending after a lost answer happens once.
+    let key = StoredValue::new(new_idempotency_key());
     move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -34,9 +36,13 @@ where
         let Some(req) = form.submit(request()) else { return };
         let Some(client) = client() else { return };
         pending.set(true);
+        let client = client.with_idempotency_key(key.get_value());
         let (future, done) = (send(client, req), done.clone());
         spawn_local(async move {
             let result = future.await;
+            if result.is_ok() {
+                key.set_value(new_idempotency_key());
+            }
             if let Err(ApiError::SessionExpired) = &result {
                 session.ask_reauth();
             }
@@ -76,4 +82,13 @@ pub fn sign_in_with(
             pending.set(false);
         });
     }
+}
+
+/// 128 random bits from the browser's cryptographic generator, as hex.
+pub fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -1,6 +1,6 @@
 use crate::{
     api::ApiError,
-    components::{summary_row, use_client, FormErrors, Journey},
+    components::{new_idempotency_key, summary_row, use_client, FormErrors, Journey},
     draft::QualificationDraft,
     format, i18n,
     routes::Page,
@@ -35,6 +35,8 @@ fn CheckAnswers() -> impl IntoView {
     let problems = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let summary = NodeRef::<html::Div>::new();
+    // Submitting again after a lost answer submits once.
+    let key = StoredValue::new(new_idempotency_key());
     let answers = draft.request();
     let licence = draft.licence.get_untracked();
 
@@ -45,6 +47,7 @@ fn CheckAnswers() -> impl IntoView {
                 return;
             }
             let Some(client) = client() else { return };
+            let client = client.with_idempotency_key(key.get_value());
             // The rules run here too: a stale draft goes back to the form.
             let Some(req) = form.submit(draft.request()) else {
                 problems.set(draft.request().errors());
@@ -56,6 +59,7 @@ fn CheckAnswers() -> impl IntoView {
             spawn_local(async move {
                 match client.submit_qualification(&req).await {
                     Ok(_) => {
+                        key.set_value(new_idempotency_key());
                         draft.clear();
                         navigate(&Page::QualificationStatus.path(), Default::default());
                     }

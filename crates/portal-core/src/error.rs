@@ -19,6 +19,8 @@ pub mod code {
     pub const AGREEMENT_OUTDATED: &str = "agreement_outdated";
     pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
     pub const TOO_MANY_ATTEMPTS: &str = "too_many_attempts";
+    pub const REQUEST_IN_PROGRESS: &str = "request_in_progress";
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
     pub const AGREEMENT_REQUIRED: &str = "agreement_required";
     pub const DEVELOPER_INFO_REQUIRED: &str = "developer_info_required";
     pub const QUALIFICATION_REQUIRED: &str = "qualification_required";

@@ -79,18 +79,7 @@ impl FromRequestParts<AppState> for AuthUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let bearer = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or(AppError::Unauthenticated)?;
-        let session = token::hash(bearer.trim());
-        let account = state
-            .store
-            .session_account(&session, state.clock.now())
-            .await?
-            .ok_or(AppError::SessionExpired)?;
+        let (session, account) = bearer_account(state, &parts.headers).await?;
         Ok(AuthUser {
             id: account.id,
             name: account.name,
@@ -98,4 +87,23 @@ impl FromRequestParts<AppState> for AuthUser {
             session,
         })
     }
+}
+
+/// The session (its token's hash) and account behind a request's bearer token.
+pub async fn bearer_account(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<(String, crate::store::AccountRow), AppError> {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or(AppError::Unauthenticated)?;
+    let session = token::hash(bearer.trim());
+    let account = state
+        .store
+        .session_account(&session, state.clock.now())
+        .await?
+        .ok_or(AppError::SessionExpired)?;
+    Ok((session, account))
 }

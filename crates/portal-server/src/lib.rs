@@ -4,6 +4,7 @@ pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod extract;
+pub mod idempotency;
 pub mod mailer;
 pub mod password;
 pub mod routes;

@@ -632,3 +632,85 @@ async fn guessing_the_password_at_the_secret_step_up_is_slowed_down() {
         .await;
     assert_eq!(status, 200);
 }
+
+#[tokio::test]
+async fn a_retried_write_with_the_same_idempotency_key_happens_once() {
+    let (_dir, s) = server().await;
+    let seller = s.sign_in_seller().await;
+    s.approved(&seller).await;
+    let create = |key: &'static str, name: &'static str| {
+        let (s, seller) = (&s, seller.clone());
+        async move {
+            s.http
+                .post(s.url("/apps"))
+                .bearer_auth(seller)
+                .header("Idempotency-Key", key)
+                .json(&json!({ "name": name }))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+
+    // A failure is not kept: the corrected request may use the same key.
+    let bad = create("key-1", "my app").await;
+    assert_eq!(bad.status().as_u16(), 422);
+    let first = create("key-1", "TOP.app_1").await;
+    assert_eq!(first.status().as_u16(), 201);
+    assert!(first.headers().get("idempotent-replayed").is_none());
+    let first: serde_json::Value = first.json().await.unwrap();
+
+    // The answer was "lost": the retry gets the same app, and no second one exists.
+    let retry = create("key-1", "TOP.app_1").await;
+    assert_eq!(retry.status().as_u16(), 201);
+    assert_eq!(retry.headers()["idempotent-replayed"], "true");
+    assert_eq!(retry.json::<serde_json::Value>().await.unwrap(), first);
+    let (_, apps) = s.call("GET", "/apps", Some(&seller), None).await;
+    assert_eq!(apps.as_array().unwrap().len(), 1);
+
+    // Without the key, the same request is a new one (and the name is taken).
+    let (status, body) = s
+        .call("POST", "/apps", Some(&seller), Some(json!({"name": "TOP.app_1"})))
+        .await;
+    assert_eq!(
+        (status, field_codes(&body)),
+        (422, pairs(&[("name", "duplicate")]))
+    );
+
+    // A key belongs to one request.
+    let other = s
+        .http
+        .put(s.url("/developer"))
+        .bearer_auth(&seller)
+        .header("Idempotency-Key", "key-1")
+        .json(&common::developer_info())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status().as_u16(), 409);
+    assert_eq!(
+        other.json::<serde_json::Value>().await.unwrap()["code"],
+        "idempotency_key_reused"
+    );
+
+    // Keys are per account: another seller's same key is their own.
+    let other_seller = s.second_seller().await;
+    let res = s
+        .http
+        .put(s.url("/developer"))
+        .bearer_auth(&other_seller)
+        .header("Idempotency-Key", "key-1")
+        .json(&common::developer_info())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status().as_u16(),
+        409,
+        "agreement not accepted yet: the handler ran"
+    );
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap()["code"],
+        "agreement_required"
+    );
+}

@@ -73,6 +73,10 @@ pub fn api_router(state: AppState) -> Router {
         .into_iter()
         .fold(Router::new(), |router, r| router.route(r.path, r.handler))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::idempotency::layer,
+        ))
         .with_state(state);
     Router::new().nest("/v1", v1).fallback(not_found)
 }

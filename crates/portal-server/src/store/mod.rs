@@ -6,10 +6,12 @@
 mod apps;
 mod attempts;
 mod developer;
+mod idempotency;
 mod outbox;
 mod qualification;
 
 pub use apps::{AppRow, SecretRow};
+pub use idempotency::{Begin, StoredResponse};
 pub use outbox::Mail;
 pub use qualification::{QualificationRow, SubmitOutcome};
 
@@ -56,6 +58,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_accounts_sessions_agreements.sql"),
     include_str!("../../migrations/0002_developers_qualifications_apps.sql"),
     include_str!("../../migrations/0003_failed_attempts.sql"),
+    include_str!("../../migrations/0004_idempotency_keys.sql"),
 ];
 
 #[derive(Clone)]
