@@ -19,6 +19,7 @@ use leptos_router::{
     hooks::use_navigate,
     path,
 };
+use portal_core::api::Role;
 
 /// Loads the runtime configuration, then starts the app, or says why it cannot.
 #[component]
@@ -137,13 +138,22 @@ fn Header() -> impl IntoView {
         <header class="header">
             <div class="header__inner">
                 <A href=Page::Home.path() attr:class="header__brand">{i18n::APP_NAME}</A>
-                {move || session.account().map(|account| view! {
+                {move || session.account().map(|account| {
+                    let (href, text) = match account.role {
+                        Role::Reviewer => (Page::Review.path(), i18n::REVIEW_TITLE),
+                        Role::Seller => (Page::Apps.path(), i18n::APPS_TITLE),
+                    };
+                    view! {
+                    <nav class="header__nav" aria-label=i18n::NAV_LABEL>
+                        <A href=href attr:class="header__link">{text}</A>
+                    </nav>
                     <div class="header__account">
                         <span class="header__who">{i18n::SIGNED_IN_AS}" "<strong>{account.name}</strong></span>
                         <button type="button" class="button button--secondary button--small" on:click=sign_out.clone()>
                             {i18n::SIGN_OUT}
                         </button>
                     </div>
+                    }
                 })}
             </div>
         </header>

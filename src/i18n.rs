@@ -8,6 +8,7 @@ pub const APP_NAME: &str = "Open Platform Developer Portal";
 pub const SKIP_TO_CONTENT: &str = "Skip to main content";
 pub const SIGN_OUT: &str = "Sign out";
 pub const SIGNED_IN_AS: &str = "Signed in as";
+pub const NAV_LABEL: &str = "Main";
 pub const LOADING: &str = "Loading…";
 pub const TRY_AGAIN: &str = "Try again";
 pub const ERROR_SUMMARY_TITLE: &str = "There is a problem";

@@ -273,6 +273,11 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.wait_text(".table", "店铺助手_v2").await;
     browser.checkpoint("apps-list").await;
 
+    // The header leads back to the app list from anywhere.
+    browser.goto(&portal.url("/developer")).await;
+    browser.click_text("Your apps").await;
+    browser.wait_path("/apps").await;
+
     // The app's forms send idempotency keys with what they change.
     assert!(portal.store.idempotency_key_count().await.unwrap() >= 5);
 
