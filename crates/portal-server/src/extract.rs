@@ -79,7 +79,11 @@ impl FromRequestParts<AppState> for AuthUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let (session, account) = bearer_account(state, &parts.headers).await?;
+        // The idempotency layer may already have looked the session up for this request.
+        let (session, account) = match parts.extensions.get::<SessionAccount>() {
+            Some(SessionAccount(session, account)) => (session.clone(), account.clone()),
+            None => bearer_account(state, &parts.headers).await?,
+        };
         Ok(AuthUser {
             id: account.id,
             name: account.name,
@@ -88,6 +92,10 @@ impl FromRequestParts<AppState> for AuthUser {
         })
     }
 }
+
+/// A request's session (token hash) and account, once looked up, kept in its extensions.
+#[derive(Debug, Clone)]
+pub struct SessionAccount(pub String, pub crate::store::AccountRow);
 
 /// The session (its token's hash) and account behind a request's bearer token.
 pub async fn bearer_account(

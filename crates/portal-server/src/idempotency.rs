@@ -5,7 +5,7 @@
 
 use crate::{
     error::AppError,
-    extract::bearer_account,
+    extract::{bearer_account, SessionAccount},
     store::{Begin, StoredResponse},
     AppState,
 };
@@ -25,7 +25,7 @@ const KEY_MAX: usize = 100;
 /// Responses are small JSON documents; a larger one is not kept.
 const BODY_MAX: usize = 1024 * 1024;
 
-pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     if !matches!(*req.method(), Method::POST | Method::PUT | Method::DELETE) {
         return next.run(req).await;
     }
@@ -41,9 +41,11 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
             .into_response();
     }
     // Keys belong to an account; without a valid session the handler refuses as usual.
-    let Ok((_, account)) = bearer_account(&state, req.headers()).await else {
+    let Ok((session, account)) = bearer_account(&state, req.headers()).await else {
         return next.run(req).await;
     };
+    req.extensions_mut()
+        .insert(SessionAccount(session, account.clone()));
     let (method, path) = (req.method().to_string(), req.uri().path().to_owned());
     let begin = state
         .store

@@ -44,7 +44,7 @@ pub(super) async fn detail(
     Path(id): Path<i64>,
 ) -> Result<ApiJson<ReviewDetail>> {
     user.require_reviewer()?;
-    state.store.qualification(id).await?.ok_or(AppError::NotFound)?;
+    // Updates nothing for an unknown id; review_detail then answers 404.
     state.store.start_review(id, user.id, state.clock.now()).await?;
     Ok(ApiJson(review_detail(&state, id).await?))
 }
