@@ -31,6 +31,14 @@ pub enum ApiError {
     Validation(Vec<FieldError>),
     /// Too many wrong passwords; trying again is allowed after this many seconds.
     TooManyAttempts(Option<u64>),
+    /// Too many uploads lately; uploading again is allowed after this many seconds.
+    UploadQuota(Option<u64>),
+    /// The server is busy (or still working on the same request); try again shortly.
+    Busy(Option<u64>),
+    /// No answer in time (the app's own limit, or the server's).
+    Timeout,
+    /// What was sent is larger than the server takes.
+    TooLarge,
     /// 5xx or any status the app does not expect.
     Server(u16),
     /// A 2xx whose body could not be read.
@@ -45,9 +53,14 @@ impl ApiError {
             401 => ApiError::SessionExpired,
             403 => ApiError::Forbidden,
             404 => ApiError::NotFound,
+            408 => ApiError::Timeout,
+            409 if code == code::REQUEST_IN_PROGRESS => ApiError::Busy(body.and_then(|b| b.retry_after)),
             409 => ApiError::Conflict(body.unwrap_or_else(|| ErrorBody::new(code::CONFLICT, ""))),
+            413 => ApiError::TooLarge,
             422 => ApiError::Validation(body.map(|b| b.fields).unwrap_or_default()),
+            429 if code == code::UPLOAD_QUOTA => ApiError::UploadQuota(body.and_then(|b| b.retry_after)),
             429 => ApiError::TooManyAttempts(body.and_then(|b| b.retry_after)),
+            503 if code == code::SERVER_BUSY => ApiError::Busy(body.and_then(|b| b.retry_after)),
             s => ApiError::Server(s),
         }
     }
@@ -57,6 +70,8 @@ impl ApiError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
     base: String,
+    /// How long to wait for an answer, in milliseconds.
+    timeout_ms: u32,
 }
 
 /// A client that carries a session token: only a successful sign-in makes one,
@@ -64,18 +79,29 @@ pub struct Api {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuthApi {
     base: String,
+    timeout_ms: u32,
     token: String,
     /// Sent with state-changing requests, so that a retry happens once.
     idempotency_key: Option<String>,
 }
 
 impl Api {
-    pub fn new(base: impl Into<String>) -> Self {
-        Self { base: base.into() }
+    pub fn new(base: impl Into<String>, timeout_seconds: u32) -> Self {
+        Self {
+            base: base.into(),
+            timeout_ms: timeout_seconds.saturating_mul(1000),
+        }
     }
 
     pub async fn sign_in(&self, req: &SignInRequest) -> Result<(AuthApi, SignInResponse), ApiError> {
-        let res: SignInResponse = send_json(Request::post(&self.url(path::SESSION)), req).await?;
+        let url = self.url(path::SESSION);
+        let res: SignInResponse = decode(
+            send(self.timeout_ms, |signal| {
+                Request::post(&url).abort_signal(signal).json(req)
+            })
+            .await?,
+        )
+        .await?;
         Ok((self.with_token(res.token.clone()), res))
     }
 
@@ -83,6 +109,7 @@ impl Api {
     pub fn with_token(&self, token: String) -> AuthApi {
         AuthApi {
             base: self.base.clone(),
+            timeout_ms: self.timeout_ms,
             token,
             idempotency_key: None,
         }
@@ -99,38 +126,42 @@ impl AuthApi {
     }
 
     /// The same client, sending `key` as `Idempotency-Key` with what it changes.
-    pub fn with_idempotency_key(mut self, key: String) -> Self {
-        self.idempotency_key = Some(key);
+    pub fn with_idempotency_key(mut self, key: Option<String>) -> Self {
+        self.idempotency_key = key;
         self
     }
 
     pub async fn me(&self) -> Result<Me, ApiError> {
-        receive(self.get(path::ME)).await
+        self.get(path::ME).await
     }
 
     pub async fn sign_out(&self) -> Result<(), ApiError> {
-        let res = send(self.auth(Request::delete(&self.url(path::SESSION)))).await?;
-        check(res).await.map(|_| ())
+        let url = self.url(path::SESSION);
+        send(self.timeout_ms, |signal| {
+            self.auth(Request::delete(&url)).abort_signal(signal).build()
+        })
+        .await
+        .map(|_| ())
     }
 
     pub async fn agreement(&self) -> Result<Agreement, ApiError> {
-        receive(self.get(path::AGREEMENT)).await
+        self.get(path::AGREEMENT).await
     }
 
     pub async fn accept_agreement(
         &self,
         req: &AcceptAgreementRequest,
     ) -> Result<AgreementAcceptance, ApiError> {
-        send_json(self.post(path::AGREEMENT_ACCEPTANCE), req).await
+        self.write(Method::Post, path::AGREEMENT_ACCEPTANCE, req).await
     }
 
     /// `None` while the developer information has not been given.
     pub async fn developer(&self) -> Result<Option<DeveloperProfile>, ApiError> {
-        optional(receive(self.get(path::DEVELOPER)).await)
+        optional(self.get(path::DEVELOPER).await)
     }
 
     pub async fn save_developer(&self, info: &DeveloperInfo) -> Result<DeveloperProfile, ApiError> {
-        send_json(self.put(path::DEVELOPER), info).await
+        self.write(Method::Put, path::DEVELOPER, info).await
     }
 
     /// Uploads the licence image as the raw request body.
@@ -140,61 +171,70 @@ impl AuthApi {
             self.url(path::LICENCE_UPLOADS),
             js_sys::encode_uri_component(file_name)
         );
-        let body = js_sys::Uint8Array::from(bytes);
-        let req = self
-            .auth(Request::post(&url))
-            .header("Content-Type", "application/octet-stream")
-            .body(body)
-            .map_err(|_| ApiError::BadResponse)?;
-        let res = req.send().await.map_err(|_| ApiError::Network)?;
-        decode(check(res).await?).await
+        let res = send(self.timeout_ms, |signal| {
+            self.writing(Request::post(&url))
+                .abort_signal(signal)
+                .header("Content-Type", "application/octet-stream")
+                .body(js_sys::Uint8Array::from(bytes))
+        })
+        .await?;
+        decode(res).await
     }
 
     /// The licence image's bytes (the API needs the bearer token, so no plain `<img src>`).
     pub async fn licence_image(&self, id: &str) -> Result<Vec<u8>, ApiError> {
-        let res = check(send(self.get(&path::LICENCE_UPLOAD.replace("{id}", id))).await?).await?;
+        let url = self.url(&path::LICENCE_UPLOAD.replace("{id}", id));
+        let res = send(self.timeout_ms, |signal| {
+            self.auth(Request::get(&url)).abort_signal(signal).build()
+        })
+        .await?;
         res.binary().await.map_err(|_| ApiError::BadResponse)
     }
 
     /// `None` before the first application.
     pub async fn qualification(&self) -> Result<Option<Qualification>, ApiError> {
-        optional(receive(self.get(path::QUALIFICATION)).await)
+        optional(self.get(path::QUALIFICATION).await)
     }
 
     pub async fn submit_qualification(&self, req: &QualificationRequest) -> Result<Qualification, ApiError> {
-        send_json(self.put(path::QUALIFICATION), req).await
+        self.write(Method::Put, path::QUALIFICATION, req).await
     }
 
     pub async fn apps(&self) -> Result<Vec<AppSummary>, ApiError> {
-        receive(self.get(path::APPS)).await
+        self.get(path::APPS).await
     }
 
     pub async fn create_app(&self, req: &CreateAppRequest) -> Result<AppDetail, ApiError> {
-        send_json(self.post(path::APPS), req).await
+        self.write(Method::Post, path::APPS, req).await
     }
 
     pub async fn app(&self, id: i64) -> Result<AppDetail, ApiError> {
-        receive(self.get(&path::with_id(path::APP, id))).await
+        self.get(&path::with_id(path::APP, id)).await
     }
 
     pub async fn reveal_secret(&self, id: i64, req: &PasswordConfirmation) -> Result<AppSecret, ApiError> {
-        send_json(self.post(&path::with_id(path::APP_SECRET_REVEAL, id)), req).await
+        self.write(Method::Post, &path::with_id(path::APP_SECRET_REVEAL, id), req)
+            .await
     }
 
     pub async fn reset_secret(&self, id: i64, req: &PasswordConfirmation) -> Result<AppSecret, ApiError> {
-        send_json(self.post(&path::with_id(path::APP_SECRET_RESET, id)), req).await
+        self.write(Method::Post, &path::with_id(path::APP_SECRET_RESET, id), req)
+            .await
     }
 
     pub async fn review_queue(&self) -> Result<Vec<ReviewQueueItem>, ApiError> {
-        receive(self.get(path::REVIEW_APPLICATIONS)).await
+        self.get(path::REVIEW_APPLICATIONS).await
     }
 
-    pub async fn review_detail(&self, id: i64) -> Result<ReviewDetail, ApiError> {
-        receive(self.get(&path::with_id(path::REVIEW_APPLICATION, id))).await
+    /// Opens an application for review (a submitted one is then "in review").
+    pub async fn open_review(&self, id: i64) -> Result<ReviewDetail, ApiError> {
+        self.write(Method::Post, &path::with_id(path::REVIEW_START, id), &())
+            .await
     }
 
     pub async fn decide(&self, id: i64, req: &DecisionRequest) -> Result<ReviewDetail, ApiError> {
-        send_json(self.post(&path::with_id(path::REVIEW_DECISION, id)), req).await
+        self.write(Method::Post, &path::with_id(path::REVIEW_DECISION, id), req)
+            .await
     }
 
     fn url(&self, path: &str) -> String {
@@ -205,16 +245,34 @@ impl AuthApi {
         req.header("Authorization", &format!("Bearer {}", self.token))
     }
 
-    fn get(&self, path: &str) -> RequestBuilder {
-        self.auth(Request::get(&self.url(path)))
+    /// A read, decoded.
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let url = self.url(path);
+        decode(
+            send(self.timeout_ms, |signal| {
+                self.auth(Request::get(&url)).abort_signal(signal).build()
+            })
+            .await?,
+        )
+        .await
     }
 
-    fn post(&self, path: &str) -> RequestBuilder {
-        self.writing(Request::post(&self.url(path)))
-    }
-
-    fn put(&self, path: &str) -> RequestBuilder {
-        self.writing(Request::put(&self.url(path)))
+    /// A state-changing request with a JSON body, decoded.
+    async fn write<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let url = self.url(path);
+        let build = |signal: Option<&web_sys::AbortSignal>| {
+            let req = match method {
+                Method::Post => Request::post(&url),
+                Method::Put => Request::put(&url),
+            };
+            self.writing(req).abort_signal(signal).json(body)
+        };
+        decode(send(self.timeout_ms, build).await?).await
     }
 
     /// A state-changing request: authorised, and with the idempotency key if there is one.
@@ -227,6 +285,12 @@ impl AuthApi {
     }
 }
 
+#[derive(Debug, Clone, Copy)]
+enum Method {
+    Post,
+    Put,
+}
+
 /// A 404 means "not there yet", which callers treat as a value, not a failure.
 fn optional<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
     match result {
@@ -236,18 +300,93 @@ fn optional<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
     }
 }
 
-async fn send(req: RequestBuilder) -> Result<Response, ApiError> {
-    req.send().await.map_err(|_| ApiError::Network)
+/// How often a request the server is still working on (same idempotency key) is asked
+/// about again before the app gives up and says so.
+const IN_PROGRESS_RETRIES: u32 = 10;
+
+/// Sends the request `build` makes, within `timeout_ms`; a 2xx response, or its typed
+/// error. While the server says the same request is still in progress (its first answer
+/// was lost), waits as told and asks again with the same key.
+async fn send(
+    timeout_ms: u32,
+    build: impl Fn(Option<&web_sys::AbortSignal>) -> Result<Request, gloo_net::Error>,
+) -> Result<Response, ApiError> {
+    let mut waits = 0;
+    loop {
+        let deadline = Deadline::start(timeout_ms);
+        let signal = deadline.controller.as_ref().map(|c| c.signal());
+        let req = build(signal.as_ref()).map_err(|_| ApiError::BadResponse)?;
+        let outcome = req.send().await;
+        let timed_out = deadline.passed();
+        drop(deadline);
+        let res = match outcome {
+            Ok(res) => res,
+            Err(_) if timed_out => return Err(ApiError::Timeout),
+            Err(_) => return Err(ApiError::Network),
+        };
+        match check(res).await {
+            Err(ApiError::Busy(wait)) if waits < IN_PROGRESS_RETRIES => {
+                waits += 1;
+                sleep_ms(wait.unwrap_or(1).clamp(1, 5) as u32 * 1000).await;
+            }
+            other => return other,
+        }
+    }
 }
 
-async fn send_json<B: Serialize, T: DeserializeOwned>(req: RequestBuilder, body: &B) -> Result<T, ApiError> {
-    let req = req.json(body).map_err(|_| ApiError::BadResponse)?;
-    let res = req.send().await.map_err(|_| ApiError::Network)?;
-    decode(check(res).await?).await
+/// Aborts a request when its time is up.
+struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<i32>,
+    _on_time_up: Option<wasm_bindgen::closure::Closure<dyn FnMut()>>,
 }
 
-async fn receive<T: DeserializeOwned>(req: RequestBuilder) -> Result<T, ApiError> {
-    decode(check(send(req).await?).await?).await
+impl Deadline {
+    fn start(ms: u32) -> Self {
+        use wasm_bindgen::JsCast;
+        let controller = web_sys::AbortController::new().ok();
+        let Some(c) = controller.clone() else {
+            return Self {
+                controller: None,
+                timer: None,
+                _on_time_up: None,
+            };
+        };
+        let on_time_up = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || c.abort());
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_time_up.as_ref().unchecked_ref(),
+                ms.min(i32::MAX as u32) as i32,
+            )
+            .ok()
+        });
+        Self {
+            controller,
+            timer,
+            _on_time_up: Some(on_time_up),
+        }
+    }
+
+    fn passed(&self) -> bool {
+        self.controller.as_ref().is_some_and(|c| c.signal().aborted())
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(timer), Some(window)) = (self.timer, web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
+async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Turns a non-2xx response into its typed error.

@@ -70,10 +70,16 @@ pub fn App(
     /// The resolved runtime configuration.
     config: Config,
 ) -> impl IntoView {
-    provide_context(Api::new(config.api_base.clone()));
+    provide_context(Api::new(config.api_base.clone(), config.request_timeout_seconds));
     provide_context(config.clone());
-    provide_context(Session::restore());
-    let draft = QualificationDraft::restore();
+    let session = Session::restore();
+    provide_context(session);
+    let draft = QualificationDraft::new();
+    // The draft follows whoever is signed in: their own answers, nobody else's.
+    Effect::new({
+        let draft = draft.clone();
+        move |_| draft.switch_to(session.account().map(|a| a.name))
+    });
     // Every change to the application's answers is kept in the browser at once.
     Effect::new({
         let draft = draft.clone();

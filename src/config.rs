@@ -15,6 +15,9 @@ struct ConfigFile {
     /// How long a revealed AppSecret stays on screen, in seconds.
     #[serde(default)]
     reveal_seconds: Option<u32>,
+    /// How long the app waits for an answer from the API, in seconds.
+    #[serde(default)]
+    request_timeout_seconds: Option<u32>,
 }
 
 /// The resolved configuration the app runs with.
@@ -26,10 +29,14 @@ pub struct Config {
     pub router_base: String,
     /// How long a revealed AppSecret stays on screen, in seconds.
     pub reveal_seconds: u32,
+    /// How long the app waits for an answer from the API, in seconds.
+    pub request_timeout_seconds: u32,
 }
 
 /// A revealed AppSecret is hidden again after a minute unless configured otherwise.
 pub const DEFAULT_REVEAL_SECONDS: u32 = 60;
+/// A little longer than the reference server's own 30-second limit per request.
+pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u32 = 35;
 
 /// Why the app cannot start; shown on the page instead of a blank screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +90,10 @@ pub fn parse(text: &str, page_base: &str) -> Result<Config, String> {
             .reveal_seconds
             .filter(|s| *s > 0)
             .unwrap_or(DEFAULT_REVEAL_SECONDS),
+        request_timeout_seconds: file
+            .request_timeout_seconds
+            .filter(|s| *s > 0)
+            .unwrap_or(DEFAULT_REQUEST_TIMEOUT_SECONDS),
     })
 }
 

@@ -1,5 +1,7 @@
 //! The qualification answers being written: kept in signals shared by the form and the
-//! check page, and in the browser's storage so that a refresh or a later visit loses nothing.
+//! check page, and in the browser's storage so that a refresh, a closed tab or a session
+//! that ended loses nothing. Each account has its own draft on a shared browser; another
+//! account signing in never sees it. No password, token or secret is ever part of it.
 
 use leptos::prelude::*;
 use portal_core::{
@@ -8,7 +10,11 @@ use portal_core::{
 };
 use serde::{Deserialize, Serialize};
 
-const STORAGE_KEY: &str = "portal.qualification-draft";
+/// Before drafts were per account, one key held whoever's answers were typed last.
+const OLD_STORAGE_KEY: &str = "portal.qualification-draft";
+const STORAGE_PREFIX: &str = "portal.draft.qualification:";
+/// Drafts written by another version of the form are not restored.
+const SCHEMA_VERSION: u32 = 2;
 /// Fields that are not typed text: the upload and the confirmation.
 const NOT_TEXT: [&str; 2] = ["licence_id", "agreement_confirmed"];
 /// The IT person's fields and the contact fields they copy when "same as contact" is ticked.
@@ -25,19 +31,27 @@ pub struct QualificationDraft {
     /// "The IT responsible person is the contact" (WCAG 3.3.7: no typing the same twice).
     pub same_it: RwSignal<bool>,
     pub licence: RwSignal<Option<LicenceInfo>>,
+    /// Whose draft this is; nothing is kept while no one is signed in.
+    owner: RwSignal<Option<String>>,
+    /// The answers came back from an earlier visit (the form says so, and offers to discard).
+    pub restored: RwSignal<bool>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
+    version: u32,
     answers: QualificationRequest,
     same_it: bool,
     licence: Option<LicenceInfo>,
 }
 
 impl QualificationDraft {
-    /// The draft kept from an earlier visit, or an empty one.
-    pub fn restore() -> Self {
-        let draft = Self {
+    /// An empty draft belonging to no one yet (see [`QualificationDraft::switch_to`]).
+    pub fn new() -> Self {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(OLD_STORAGE_KEY);
+        }
+        Self {
             fields: QualificationRequest::FIELDS
                 .iter()
                 .filter(|f| !NOT_TEXT.contains(f))
@@ -46,15 +60,32 @@ impl QualificationDraft {
             agreement: RwSignal::new(false),
             same_it: RwSignal::new(false),
             licence: RwSignal::new(None),
-        };
-        let stored = storage()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|t| serde_json::from_str::<Stored>(&t).ok());
-        if let Some(stored) = stored {
-            draft.load(&stored.answers, stored.licence);
-            draft.same_it.set(stored.same_it);
+            owner: RwSignal::new(None),
+            restored: RwSignal::new(false),
         }
-        draft
+    }
+
+    /// Makes this the draft of `account` (or of no one): its kept answers, if any, replace
+    /// whatever the signals held.
+    pub fn switch_to(&self, account: Option<String>) {
+        if self.owner.get_untracked() == account {
+            return;
+        }
+        // No one owns the signals while they change hands, so nothing is saved under the
+        // wrong account.
+        self.owner.set(None);
+        self.reset_signals();
+        let stored = account
+            .as_deref()
+            .and_then(|a| storage().and_then(|s| s.get_item(&storage_key(a)).ok().flatten()))
+            .and_then(|t| serde_json::from_str::<Stored>(&t).ok())
+            .filter(|s| s.version == SCHEMA_VERSION);
+        if let Some(stored) = stored {
+            self.load(&stored.answers, stored.licence);
+            self.same_it.set(stored.same_it);
+            self.restored.set(self.is_started());
+        }
+        self.owner.set(account);
     }
 
     /// The signal of a text answer.
@@ -112,30 +143,47 @@ impl QualificationDraft {
                 .any(|(_, s)| s.with_untracked(|v| !v.is_empty()))
     }
 
-    /// Writes the draft to storage (call from an effect).
+    /// Writes the draft to its owner's storage (call from an effect).
     pub fn save(&self) {
+        let Some(owner) = self.owner.get() else { return };
         let stored = Stored {
+            version: SCHEMA_VERSION,
             answers: self.request(),
             same_it: self.same_it.get(),
             licence: self.licence.get(),
         };
         if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&stored)) {
-            let _ = storage.set_item(STORAGE_KEY, &text);
+            let _ = storage.set_item(&storage_key(&owner), &text);
         }
     }
 
-    /// Forgets the draft (after submitting, or when signing out).
+    /// Forgets the draft (after submitting, discarding it, or signing out).
     pub fn clear(&self) {
+        self.reset_signals();
+        if let (Some(storage), Some(owner)) = (storage(), self.owner.get_untracked()) {
+            let _ = storage.remove_item(&storage_key(&owner));
+        }
+    }
+
+    fn reset_signals(&self) {
         for (_, signal) in &self.fields {
             signal.set(String::new());
         }
         self.agreement.set(false);
         self.same_it.set(false);
         self.licence.set(None);
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(STORAGE_KEY);
-        }
+        self.restored.set(false);
     }
+}
+
+impl Default for QualificationDraft {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn storage_key(account: &str) -> String {
+    format!("{STORAGE_PREFIX}{}", account.to_lowercase())
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -65,6 +65,13 @@ pub const CHOOSE_TYPE_TITLE: &str = "Choose the application type";
 pub const TYPE_COMMERCIAL_HINT: &str = "For commercial software vendors (ISVs) whose software serves sellers. Needs an approved qualification before the app is created.";
 pub const CONTINUE_BUTTON: &str = "Continue";
 
+pub const CRASH_TITLE: &str = "Sorry, something went wrong in this page";
+pub const CRASH_BODY: &str =
+    "The portal stopped because of a problem on our side. Your answers are kept on this device. Reload the page to carry on.";
+pub const CRASH_RELOAD: &str = "Reload the page";
+pub const DRAFT_RESTORED: &str =
+    "We kept the answers you gave earlier on this device. Check them and carry on, or start again.";
+pub const DRAFT_DISCARD: &str = "Discard these answers and start again";
 pub const QUALIFICATION_TITLE: &str = "Apply for the commercial developer qualification";
 pub const QUALIFICATION_INTRO: &str = "All questions are required unless marked optional. Your answers are kept in this browser until you submit.";
 pub const SECTION_CONTACT: &str = "Contact";
@@ -314,6 +321,10 @@ pub fn field_message(error: &FieldError) -> String {
         (_, field_code::CIF_CONTROL) => {
             "Check the CIF number: its last character does not match the others".into()
         }
+        (_, field_code::INVISIBLE_CHAR) => format!(
+            "{} must not contain control characters, line breaks or text-direction marks",
+            capitalise(noun)
+        ),
         (_, field_code::FILE_EMPTY) => "The selected file is empty".into(),
         (_, field_code::FILE_TOO_LARGE) => "The selected file must be 2 MB or smaller".into(),
         (_, field_code::FILE_TYPE) => "The selected file must be a JPG or PNG image".into(),
@@ -424,14 +435,35 @@ pub fn api_error(error: &ApiError) -> String {
         ApiError::NotFound => "We could not find what you asked for. It may have been removed".into(),
         ApiError::Conflict(body) => body.message.clone(),
         ApiError::Validation(_) => "Some answers need correcting".into(),
-        ApiError::TooManyAttempts(wait) => {
-            let minutes = wait.map(|s| s.div_ceil(60)).unwrap_or(15);
-            format!("Too many incorrect passwords. For your security, try again in {minutes} minutes")
-        }
+        ApiError::TooManyAttempts(wait) => format!(
+            "Too many incorrect passwords. For your security, try again in {}",
+            wait_text(*wait)
+        ),
+        ApiError::UploadQuota(wait) => format!(
+            "You have uploaded many files today. You can upload another in {}",
+            wait_text(*wait)
+        ),
+        ApiError::Busy(_) => "The server is busy right now. Wait a moment and try again. Your answers are kept.".into(),
+        ApiError::Timeout => "The server took too long to answer. Try again. Your answers are kept, and \
+             sending them again will not save them twice."
+            .into(),
+        ApiError::TooLarge => "What you sent is too large for the server. Shorten your answers or choose a smaller file.".into(),
         ApiError::Server(status) => {
             format!("Something went wrong on our side (error {status}). Try again in a moment. Your answers are kept.")
         }
         ApiError::BadResponse => "The server sent an answer we could not read. Try again in a moment.".into(),
+    }
+}
+
+/// "45 seconds", "1 minute", "15 minutes": how long to wait.
+fn wait_text(seconds: Option<u64>) -> String {
+    match seconds.unwrap_or(60) {
+        1 => "1 second".into(),
+        s @ 0..=59 => format!("{s} seconds"),
+        s => match s.div_ceil(60) {
+            1 => "1 minute".into(),
+            m => format!("{m} minutes"),
+        },
     }
 }
 

@@ -22,7 +22,10 @@ use wasm_bindgen::JsCast;
 pub const MOUNT_ID: &str = "portal";
 
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash();
+    }));
     let document = document();
     let root = document
         .get_element_by_id(MOUNT_ID)
@@ -34,4 +37,40 @@ pub fn start() {
         .get_attribute("data-config")
         .unwrap_or_else(|| "config.json".into());
     leptos::mount::mount_to(root, move || view! { <app::Boot config_url /> }).forget();
+}
+
+/// After a bug stopped the app: a message and a way back, never a blank page. Plain DOM,
+/// because the app's own rendering can no longer be trusted. Answers in the browser's
+/// storage survive the reload.
+fn show_crash() {
+    let document = document();
+    let Some(root) = document
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| document.body().map(Into::into))
+    else {
+        return;
+    };
+    root.set_inner_html("");
+    let build = || -> Option<()> {
+        let box_ = document.create_element("div").ok()?;
+        box_.set_class_name("notice notice--error");
+        box_.set_attribute("role", "alert").ok()?;
+        let heading = document.create_element("h1").ok()?;
+        heading.set_class_name("heading-m");
+        heading.set_text_content(Some(i18n::CRASH_TITLE));
+        let text = document.create_element("p").ok()?;
+        text.set_text_content(Some(i18n::CRASH_BODY));
+        let reload = document.create_element("a").ok()?;
+        reload.set_class_name("button");
+        reload
+            .set_attribute("href", &window().location().href().ok()?)
+            .ok()?;
+        reload.set_text_content(Some(i18n::CRASH_RELOAD));
+        box_.append_child(&heading).ok()?;
+        box_.append_child(&text).ok()?;
+        box_.append_child(&reload).ok()?;
+        root.append_child(&box_).ok()?;
+        Some(())
+    };
+    let _ = build();
 }

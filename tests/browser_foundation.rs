@@ -133,12 +133,13 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
         .await;
     browser.wait_focused("account").await;
 
-    // Guessing further is slowed down, and the page says for how long.
+    // Guessing further is slowed down, and the page says for how long: after many
+    // failures from this address the pause has grown to its longest.
     let now = portal_server::clock::Clock::now(&portal_server::clock::SystemClock);
-    for _ in 1..portal_server::throttle::MAX_FAILURES {
+    for _ in 0..20 {
         portal
             .store
-            .record_failure(DEMO_SELLER.0, portal_server::throttle::SIGN_IN, now)
+            .record_failure(DEMO_SELLER.0, "127.0.0.1", portal_server::throttle::SIGN_IN, now)
             .await
             .unwrap();
     }

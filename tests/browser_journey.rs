@@ -5,7 +5,7 @@
 mod support;
 
 use portal_server::seed::{DEMO_REVIEWER, DEMO_SELLER};
-use support::{Browser, Portal};
+use support::{seller_at_developer_info, Browser, Portal};
 
 /// A real 1×1 PNG image.
 const PNG_1X1: &[u8] = &[
@@ -19,16 +19,6 @@ fn file_with(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     path.display().to_string()
-}
-
-/// Signs in the demo seller and accepts the agreement: the developer information page.
-async fn seller_at_developer_info(browser: &Browser, portal: &Portal) {
-    browser.goto(&portal.url("/")).await;
-    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
-    browser.wait_path("/agreement").await;
-    browser.click("#confirmed").await;
-    browser.click_text("Accept and continue").await;
-    browser.wait_path("/developer").await;
 }
 
 async fn fill_developer_info(browser: &Browser, country: &str) {

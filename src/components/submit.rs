@@ -20,14 +20,15 @@ pub fn submit_with<T, R, Fut>(
     done: impl Fn(Result<R, ApiError>) + Clone + 'static,
 ) -> impl Fn(SubmitEvent) + 'static
 where
-    T: Form + 'static,
+    T: Form + serde::Serialize + 'static,
     R: 'static,
     Fut: Future<Output = Result<R, ApiError>> + 'static,
 {
     let (client, _) = use_client();
     let session = expect_context::<Session>();
-    // One key per form until it succeeds: resending after a lost answer happens once.
-    let key = StoredValue::new(new_idempotency_key());
+    // One key per request until it succeeds: resending the same answers after a lost
+    // answer happens once; changed answers are a new request with a new key.
+    let key = StoredValue::new(None::<(String, Option<String>)>);
     move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -36,12 +37,18 @@ where
         let Some(req) = form.submit(request()) else { return };
         let Some(client) = client() else { return };
         pending.set(true);
-        let client = client.with_idempotency_key(key.get_value());
+        let body = serde_json::to_string(&req).unwrap_or_default();
+        let this_key = match key.get_value() {
+            Some((sent, k)) if sent == body => k,
+            _ => new_idempotency_key(),
+        };
+        key.set_value(Some((body, this_key.clone())));
+        let client = client.with_idempotency_key(this_key);
         let (future, done) = (send(client, req), done.clone());
         spawn_local(async move {
             let result = future.await;
             if result.is_ok() {
-                key.set_value(new_idempotency_key());
+                key.set_value(None);
             }
             if let Err(ApiError::SessionExpired) = &result {
                 session.ask_reauth();
@@ -84,11 +91,14 @@ pub fn sign_in_with(
     }
 }
 
-/// 128 random bits from the browser's cryptographic generator, as hex.
-pub fn new_idempotency_key() -> String {
+/// 128 random bits from the browser's cryptographic generator, as hex; `None` if it
+/// fails (the request then goes without a key rather than with a guessable one).
+pub fn new_idempotency_key() -> Option<String> {
     let mut bytes = [0u8; 16];
-    if let Ok(crypto) = window().crypto() {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    window()
+        .crypto()
+        .ok()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -108,8 +108,23 @@ fn QualificationForm(
         }
     };
 
+    let restored = draft.restored;
+    let discard = {
+        let draft = draft.clone();
+        move |_| draft.clear()
+    };
     view! {
         <ErrorSummary form errors />
+        {move || restored.get().then(|| view! {
+            <div class="notice" role="status">
+                <p>{i18n::DRAFT_RESTORED}</p>
+                <p>
+                    <button type="button" class="button button--secondary button--small" on:click=discard.clone()>
+                        {i18n::DRAFT_DISCARD}
+                    </button>
+                </p>
+            </div>
+        })}
         <p class="lead">{i18n::QUALIFICATION_INTRO}</p>
         <form on:submit=on_submit novalidate>
             <section class="section">

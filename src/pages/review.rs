@@ -103,7 +103,7 @@ fn ApplicationLoader(
     view! {
         <p class="back"><A href=Page::Review.path()>{i18n::REVIEW_TITLE}</A></p>
         {load_or(
-            move |c| async move { c.review_detail(id).await },
+            move |c| async move { c.open_review(id).await },
             |detail, reload| view! { <Application detail reload /> },
             reviewers_only,
         )}

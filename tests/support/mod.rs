@@ -19,6 +19,8 @@ pub struct Portal {
     pub base: String,
     pub store: Store,
     pub state: AppState,
+    /// The server runs with test faults enabled; arm them here.
+    pub faults: portal_server::faults::Faults,
     _dir: tempfile::TempDir,
 }
 
@@ -66,11 +68,13 @@ impl Portal {
             mailer: portal_server::mailer::Mailer::Outbox,
             secrets: portal_server::sealed::SecretBox::random(),
         };
+        let faults = portal_server::faults::Faults::default();
         let app = portal_server::app(
             state.clone(),
             &HttpOptions {
                 dist: Some(dist),
-                cors_origins: vec![],
+                faults: Some(faults.clone()),
+                ..Default::default()
             },
         );
         tokio::spawn(async move { axum_serve(listener, app).await });
@@ -78,6 +82,7 @@ impl Portal {
             base,
             store,
             state,
+            faults,
             _dir: dir,
         }
     }
@@ -97,10 +102,32 @@ impl Portal {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
+
+    /// Makes the next request of `method` to the API `path` meet `kind` (see the server's
+    /// `faults` module).
+    pub fn arm(&self, method: &str, path: &str, kind: &str, delay_ms: u64) {
+        let fault = serde_json::from_value(serde_json::json!({
+            "method": method, "path": format!("/api/v1{path}"), "kind": kind, "delay_ms": delay_ms,
+        }))
+        .unwrap();
+        self.faults.arm(fault);
+    }
 }
 
 async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
-    axum::serve(listener, app).await.unwrap();
+    portal_server::serve::serve(listener, app, Default::default(), std::future::pending())
+        .await
+        .unwrap();
+}
+
+/// Signs in the demo seller and accepts the agreement: the developer information page.
+pub async fn seller_at_developer_info(browser: &Browser, portal: &Portal) {
+    browser.goto(&portal.url("/")).await;
+    browser.sign_in(seed::DEMO_SELLER.0, seed::DEMO_SELLER.1).await;
+    browser.wait_path("/agreement").await;
+    browser.click("#confirmed").await;
+    browser.click_text("Accept and continue").await;
+    browser.wait_path("/developer").await;
 }
 
 /// A headless Chromium session, with its own chromedriver and profile.

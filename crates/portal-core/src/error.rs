@@ -27,6 +27,15 @@ pub mod code {
     pub const ALREADY_DECIDED: &str = "already_decided";
     pub const APPLICATION_LOCKED: &str = "application_locked";
     pub const INTERNAL: &str = "internal";
+    /// The request took too long on the server (or sending its body did).
+    pub const TIMEOUT: &str = "timeout";
+    /// Too many password checks are running; try again in a moment (`retry_after`).
+    pub const SERVER_BUSY: &str = "server_busy";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    /// A request header has a value the API does not accept.
+    pub const BAD_HEADER: &str = "bad_header";
+    /// The seller uploaded too many files recently (`retry_after`).
+    pub const UPLOAD_QUOTA: &str = "upload_quota";
 }
 
 /// Per-field error codes (`FieldError::code`).
@@ -51,6 +60,8 @@ pub mod field_code {
     pub const DUPLICATE: &str = "duplicate";
     pub const INCORRECT_PASSWORD: &str = "incorrect_password";
     pub const UPLOAD_MISSING: &str = "upload_missing";
+    /// Control characters, direction overrides or other invisible formatting.
+    pub const INVISIBLE_CHAR: &str = "invisible_char";
 }
 
 /// One problem with one field of a request.

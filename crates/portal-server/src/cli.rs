@@ -26,9 +26,24 @@ pub struct Config {
         global = true
     )]
     pub database: PathBuf,
-    /// The built SPA to serve (Trunk's `dist/`).
-    #[arg(long, env = "PORTAL_DIST", default_value = "dist", global = true)]
-    pub dist: PathBuf,
+    /// The built SPA to serve (Trunk's `dist/`); without it the server answers the API only.
+    #[arg(long, env = "PORTAL_DIST", global = true)]
+    pub dist: Option<PathBuf>,
+    /// How long one request may take, reading its body included, in seconds.
+    #[arg(
+        long,
+        env = "PORTAL_REQUEST_TIMEOUT_SECS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub request_timeout_secs: u64,
+    /// How long a client may take to send a request's headers (and an idle connection may
+    /// stay open), in seconds.
+    #[arg(long, env = "PORTAL_HEADER_TIMEOUT_SECS", default_value_t = 10, global = true)]
+    pub header_timeout_secs: u64,
+    /// Test only: lets tests inject faults through `/api/_faults`. Never in production.
+    #[arg(long, env = "PORTAL_TEST_FAULTS", hide = true, global = true)]
+    pub test_faults: bool,
     /// Public URL of the portal, the base of every link in e-mails. Defaults to http://ADDR/.
     #[arg(long, env = "PORTAL_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
@@ -73,6 +88,16 @@ pub enum Command {
         /// File with the agreement's plain text (paragraphs separated by blank lines).
         #[arg(long)]
         body_file: PathBuf,
+    },
+    /// Create an account that signs in with a password.
+    CreateAccount {
+        /// The account name (1 to 64 characters).
+        name: String,
+        #[arg(long, env = "PORTAL_NEW_ACCOUNT_PASSWORD")]
+        password: String,
+        /// `seller` (a developer) or `reviewer`.
+        #[arg(long, default_value = "seller")]
+        role: String,
     },
 }
 
@@ -131,16 +156,46 @@ async fn execute(cli: Cli) -> Result<(), String> {
             println!("Published agreement version {version}.");
             Ok(())
         }
+        Command::CreateAccount { name, password, role } => {
+            let role = portal_core::api::Role::parse(&role)
+                .ok_or_else(|| format!("role {role:?}: use seller or reviewer"))?;
+            let name = name.trim();
+            portal_core::rules::account_name(name).map_err(|e| format!("account name: {}", e.code))?;
+            portal_core::rules::password(&password).map_err(|e| format!("password: {}", e.code))?;
+            if store
+                .account_by_name(name)
+                .await
+                .map_err(|e| e.to_string())?
+                .is_some()
+            {
+                return Err(format!("an account named {name} already exists"));
+            }
+            let hash = crate::password::hash(password).await?;
+            store
+                .create_account(name, &hash, role, now)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Created {} account {name}.", role.as_str());
+            Ok(())
+        }
         Command::Serve => serve(config, store).await,
     }
 }
 
 async fn serve(config: Config, store: Store) -> Result<(), String> {
-    if !config.dist.join("index.html").is_file() {
+    if let Some(dist) = config.dist.as_ref().filter(|d| !d.join("index.html").is_file()) {
         return Err(format!(
             "{} has no index.html: build the app first (cargo xtask serve does it)",
-            config.dist.display()
+            dist.display()
         ));
+    }
+    // This process is the only one on the database: nothing it had in flight survived.
+    let released = store
+        .idempotency_release_all_in_progress()
+        .await
+        .map_err(|e| e.to_string())?;
+    if released > 0 {
+        tracing::info!(released, "let go of idempotency keys left by a stopped process");
     }
     let state = AppState {
         store,
@@ -160,14 +215,30 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
         },
     };
     let options = HttpOptions {
-        dist: Some(config.dist.clone()),
+        dist: config.dist.clone(),
         cors_origins: config.cors_origins.clone(),
+        timeouts: crate::serve::Timeouts {
+            header: std::time::Duration::from_secs(config.header_timeout_secs.max(1)),
+            request: std::time::Duration::from_secs(config.request_timeout_secs.max(1)),
+            ..Default::default()
+        },
+        faults: config.test_faults.then(crate::faults::Faults::default),
     };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    println!("Developer portal running at http://{addr}/");
+    let shutdown = crate::serve::shutdown_signal();
+    match &config.dist {
+        Some(dist) => println!(
+            "Developer portal running at http://{addr}/ (app from {})",
+            dist.display()
+        ),
+        None => println!("Developer portal API running at http://{addr}/api/v1 (API only: no --dist given)"),
+    }
+    if config.test_faults {
+        println!("  TEST FAULT INJECTION IS ON (--test-faults): never use this in production");
+    }
     println!("  database: {}", config.database.display());
     if config.demo_accounts {
         let (seller, seller_pw) = seed::DEMO_SELLER;
@@ -176,10 +247,11 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
         println!("  demo reviewer: {reviewer} / {reviewer_pw}");
     }
     println!("Press Ctrl+C to stop.");
-    axum::serve(listener, crate::app(state, &options))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+    crate::maintenance::spawn(state.clone());
+    let app = crate::app(state, &options);
+    crate::serve::serve(listener, app, options.timeouts, shutdown)
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    println!("Stopped.");
+    Ok(())
 }

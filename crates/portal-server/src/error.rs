@@ -1,7 +1,7 @@
 //! Every failure a handler can return, and its one JSON shape on the wire.
 
 use axum::{
-    http::StatusCode,
+    http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
@@ -18,17 +18,32 @@ pub enum AppError {
     InvalidCredentials,
     Forbidden,
     NotFound,
+    MethodNotAllowed,
     /// The request conflicts with the current state; `code` says how.
     Conflict {
         code: &'static str,
         message: String,
     },
+    /// The first request with this idempotency key is still running.
+    InProgress,
+    /// The idempotency key was used for a different request.
+    KeyReused,
     Validation(Vec<FieldError>),
-    MalformedBody(String),
+    /// The body is not the JSON the route takes. What was sent is never echoed.
+    MalformedBody,
+    BadHeader(&'static str),
+    PayloadTooLarge,
+    Timeout,
     /// Too many failed password checks; try again after `retry_after` seconds.
     TooManyAttempts {
         retry_after: i64,
     },
+    /// Too many uploads lately; try again after `retry_after` seconds.
+    UploadQuota {
+        retry_after: i64,
+    },
+    /// Every password hasher is busy; try again in a moment.
+    Busy,
     /// Details are logged, never sent.
     Internal(String),
 }
@@ -50,33 +65,64 @@ impl AppError {
         AppError::Internal(e.to_string())
     }
 
+    /// A request body that could not be read: too large (413), or cut off / too slow.
+    pub fn from_body_error(e: axum::Error) -> Self {
+        let inner = e.into_inner();
+        if inner.downcast_ref::<http_body_util::LengthLimitError>().is_some() {
+            AppError::PayloadTooLarge
+        } else if inner.to_string().contains("timed out") {
+            AppError::Timeout
+        } else {
+            AppError::MalformedBody
+        }
+    }
+
     fn parts(self) -> (StatusCode, ErrorBody) {
         use AppError::*;
+        let plain = |status, code, message: &str| (status, ErrorBody::new(code, message));
         match self {
-            Unauthenticated => (
+            Unauthenticated => plain(
                 StatusCode::UNAUTHORIZED,
-                ErrorBody::new(code::UNAUTHENTICATED, "Sign in to continue."),
+                code::UNAUTHENTICATED,
+                "Sign in to continue.",
             ),
-            SessionExpired => (
+            SessionExpired => plain(
                 StatusCode::UNAUTHORIZED,
-                ErrorBody::new(code::SESSION_EXPIRED, "Your session has expired. Sign in again."),
+                code::SESSION_EXPIRED,
+                "Your session has expired. Sign in again.",
             ),
-            InvalidCredentials => (
+            InvalidCredentials => plain(
                 StatusCode::UNAUTHORIZED,
-                ErrorBody::new(
-                    code::INVALID_CREDENTIALS,
-                    "The account name or password is incorrect.",
-                ),
+                code::INVALID_CREDENTIALS,
+                "The account name or password is incorrect.",
             ),
-            Forbidden => (
+            Forbidden => plain(
                 StatusCode::FORBIDDEN,
-                ErrorBody::new(code::FORBIDDEN, "This account may not do that."),
+                code::FORBIDDEN,
+                "This account may not do that.",
             ),
-            NotFound => (
-                StatusCode::NOT_FOUND,
-                ErrorBody::new(code::NOT_FOUND, "Not found."),
+            NotFound => plain(StatusCode::NOT_FOUND, code::NOT_FOUND, "Not found."),
+            MethodNotAllowed => plain(
+                StatusCode::METHOD_NOT_ALLOWED,
+                code::METHOD_NOT_ALLOWED,
+                "This address does not take that method.",
             ),
             Conflict { code, message } => (StatusCode::CONFLICT, ErrorBody::new(code, message)),
+            InProgress => (
+                StatusCode::CONFLICT,
+                ErrorBody {
+                    retry_after: Some(1),
+                    ..ErrorBody::new(
+                        code::REQUEST_IN_PROGRESS,
+                        "The same request is still being processed. Try again in a moment.",
+                    )
+                },
+            ),
+            KeyReused => plain(
+                StatusCode::CONFLICT,
+                code::IDEMPOTENCY_KEY_REUSED,
+                "This Idempotency-Key was used for a different request.",
+            ),
             Validation(fields) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorBody {
@@ -84,35 +130,64 @@ impl AppError {
                     ..ErrorBody::new(code::VALIDATION_FAILED, "Some answers need correcting.")
                 },
             ),
-            MalformedBody(detail) => (
+            MalformedBody => plain(
                 StatusCode::BAD_REQUEST,
-                ErrorBody::new(
-                    code::MALFORMED_BODY,
-                    format!("The request body could not be read: {detail}"),
-                ),
+                code::MALFORMED_BODY,
+                "The request body is not the JSON this address takes.",
             ),
-            TooManyAttempts { retry_after } => (
+            BadHeader(name) => plain(
+                StatusCode::BAD_REQUEST,
+                code::BAD_HEADER,
+                &format!("The {name} header has a value this API does not accept."),
+            ),
+            PayloadTooLarge => plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                code::PAYLOAD_TOO_LARGE,
+                "The request body is too large.",
+            ),
+            Timeout => plain(
+                StatusCode::REQUEST_TIMEOUT,
+                code::TIMEOUT,
+                "The request took too long. Try again.",
+            ),
+            TooManyAttempts { retry_after } => waiting(
                 StatusCode::TOO_MANY_REQUESTS,
-                ErrorBody {
-                    retry_after: Some(retry_after as u64),
-                    ..ErrorBody::new(
-                        code::TOO_MANY_ATTEMPTS,
-                        format!(
-                            "Too many incorrect passwords. Try again in {} minutes.",
-                            (retry_after + 59) / 60
-                        ),
-                    )
-                },
+                code::TOO_MANY_ATTEMPTS,
+                "Too many incorrect passwords. Wait before trying again.",
+                retry_after,
+            ),
+            UploadQuota { retry_after } => waiting(
+                StatusCode::TOO_MANY_REQUESTS,
+                code::UPLOAD_QUOTA,
+                "Too many files uploaded lately. Wait before uploading again.",
+                retry_after,
+            ),
+            Busy => waiting(
+                StatusCode::SERVICE_UNAVAILABLE,
+                code::SERVER_BUSY,
+                "The server is busy. Try again in a moment.",
+                1,
             ),
             Internal(detail) => {
                 tracing::error!(%detail, "internal error");
-                (
+                plain(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    ErrorBody::new(code::INTERNAL, "Something went wrong on our side. Try again."),
+                    code::INTERNAL,
+                    "Something went wrong on our side. Try again.",
                 )
             }
         }
     }
+}
+
+fn waiting(status: StatusCode, code: &str, message: &str, retry_after: i64) -> (StatusCode, ErrorBody) {
+    (
+        status,
+        ErrorBody {
+            retry_after: Some(retry_after.max(1) as u64),
+            ..ErrorBody::new(code, message)
+        },
+    )
 }
 
 impl IntoResponse for AppError {
@@ -123,7 +198,7 @@ impl IntoResponse for AppError {
         if let Some(secs) = retry_after {
             response
                 .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, secs.into());
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }

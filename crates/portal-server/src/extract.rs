@@ -3,7 +3,7 @@
 use crate::{error::AppError, token, AppState};
 use axum::{
     extract::{rejection::JsonRejection, FromRequest, FromRequestParts, Request},
-    http::{header, request::Parts},
+    http::{header, request::Parts, StatusCode},
     response::{IntoResponse, Response},
 };
 use portal_core::{api::Role, Form};
@@ -24,7 +24,42 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 }
 
 fn malformed(rejection: JsonRejection) -> AppError {
-    AppError::MalformedBody(rejection.body_text())
+    match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+        StatusCode::REQUEST_TIMEOUT => AppError::Timeout,
+        _ => AppError::MalformedBody,
+    }
+}
+
+/// A path parameter; one that does not parse (`/apps/abc`) names nothing, so it is a 404.
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| ApiPath(value))
+            .map_err(|_| AppError::NotFound)
+    }
+}
+
+/// The address the request came from, for throttling; `unknown` when the server was not
+/// started with connection information (in-process tests).
+pub struct ClientAddr(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip().to_string())
+            .unwrap_or_else(|| "unknown".into());
+        Ok(ClientAddr(addr))
+    }
 }
 
 impl<T: Serialize> IntoResponse for ApiJson<T> {

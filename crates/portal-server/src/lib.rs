@@ -4,12 +4,15 @@ pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod extract;
+pub mod faults;
 pub mod idempotency;
 pub mod mailer;
+pub mod maintenance;
 pub mod password;
 pub mod routes;
 pub mod sealed;
 pub mod seed;
+pub mod serve;
 pub mod spa;
 pub mod store;
 pub mod throttle;
@@ -61,11 +64,22 @@ pub struct HttpOptions {
     pub dist: Option<PathBuf>,
     /// Origins allowed to call the API from another host (CORS); empty means same origin only.
     pub cors_origins: Vec<String>,
+    pub timeouts: serve::Timeouts,
+    /// Test-only: lets tests make the API fail on purpose (see [`faults`]). Never in production.
+    pub faults: Option<faults::Faults>,
 }
 
 /// The whole application as a router, so tests can serve it on any listener.
 pub fn app(state: AppState, options: &HttpOptions) -> Router {
-    let mut router = Router::new().nest("/api", routes::api_router(state));
+    let mut api = routes::api_router(state, options.faults.clone());
+    if let Some(faults) = &options.faults {
+        api = faults::wrap(api, faults.clone());
+    }
+    let api = api.layer(axum::middleware::from_fn_with_state(
+        options.timeouts.request,
+        deadline,
+    ));
+    let mut router = Router::new().nest("/api", api);
     if let Some(dist) = &options.dist {
         router = router.fallback_service(spa::router(dist));
     }
@@ -73,6 +87,20 @@ pub fn app(state: AppState, options: &HttpOptions) -> Router {
         router = router.layer(cors(&options.cors_origins));
     }
     router.layer(CompressionLayer::new())
+}
+
+/// Answers 408 in the API's error shape when a request (reading its body included) takes
+/// longer than `limit`; the handler is dropped, which lets its idempotency key go.
+async fn deadline(
+    axum::extract::State(limit): axum::extract::State<std::time::Duration>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => error::AppError::Timeout.into_response(),
+    }
 }
 
 fn cors(origins: &[String]) -> CorsLayer {

@@ -14,6 +14,8 @@ const NONCE_LEN: usize = 12;
 #[derive(Clone)]
 pub struct SecretBox {
     cipher: ChaCha20Poly1305,
+    /// A separate key, derived from the same file, for request fingerprints.
+    fingerprint_key: [u8; 32],
 }
 
 impl std::fmt::Debug for SecretBox {
@@ -24,9 +26,28 @@ impl std::fmt::Debug for SecretBox {
 
 impl SecretBox {
     pub fn new(key: [u8; 32]) -> Self {
+        let mut fingerprint_key = [0u8; 32];
+        hkdf::Hkdf::<sha2::Sha256>::new(None, &key)
+            .expand(b"portal idempotency fingerprint v1", &mut fingerprint_key)
+            .expect("32 bytes is a valid HKDF-SHA256 output length");
         Self {
             cipher: ChaCha20Poly1305::new(Key::from_slice(&key)),
+            fingerprint_key,
         }
+    }
+
+    /// A keyed digest (HMAC-SHA256) of `parts`: equal requests give equal fingerprints, and
+    /// a copy of the database cannot be used to test guesses of a password a body held.
+    pub fn fingerprint(&self, parts: &[&[u8]]) -> String {
+        use hmac::Mac;
+        let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(&self.fingerprint_key)
+            .expect("HMAC takes a key of any length");
+        for part in parts {
+            // Each part's length first, so that parts cannot run into each other.
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part);
+        }
+        crate::token::hex(&mac.finalize().into_bytes())
     }
 
     /// A box with a fresh random key (tests, throwaway databases).

@@ -45,3 +45,43 @@ fn serve_without_a_built_app_says_how_to_build_it() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cargo xtask serve"));
 }
+
+#[tokio::test]
+async fn create_account_makes_an_account_that_signs_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("portal.sqlite3");
+    let create = |name: &str, role: &str| {
+        Command::new(env!("CARGO_BIN_EXE_portal-server"))
+            .arg("--database")
+            .arg(&db)
+            .args([
+                "create-account",
+                name,
+                "--password",
+                "a-long-password",
+                "--role",
+                role,
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = create("load-seller-1", "seller");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "Created seller account load-seller-1."
+    );
+    let again = create("LOAD-SELLER-1", "seller");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert!(!create("x", "admin").status.success());
+
+    let store = Store::open(&db).unwrap();
+    let account = store.account_by_name("load-seller-1").await.unwrap().unwrap();
+    assert_eq!(account.role, portal_core::api::Role::Seller);
+    assert!(
+        portal_server::password::verify("a-long-password".into(), Some(account.password_hash))
+            .await
+            .unwrap()
+    );
+}

@@ -244,10 +244,23 @@ async fn reviewers_review_reject_with_reasons_and_approve_after_resubmission() {
     assert_eq!(queue[0]["account"], "demo-seller");
 
     s.clock.advance(300);
+    // Reading changes nothing; opening it for review does.
     let (status, detail) = s
         .call(
             "GET",
             &format!("/review/applications/{id}"),
+            Some(&reviewer),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, detail["application"]["status"].as_str()),
+        (200, Some("submitted"))
+    );
+    let (status, detail) = s
+        .call(
+            "POST",
+            &format!("/review/applications/{id}/start"),
             Some(&reviewer),
             None,
         )
@@ -601,7 +614,7 @@ async fn guessing_the_password_at_the_secret_step_up_is_slowed_down() {
         .call("POST", "/apps", Some(&seller), Some(json!({"name": "TOP.app_1"})))
         .await;
     let reveal = format!("/apps/{}/secret/reveal", app["app"]["id"]);
-    for _ in 0..portal_server::throttle::MAX_FAILURES {
+    for _ in 0..portal_server::throttle::FREE_FAILURES {
         let (status, body) = s
             .call("POST", &reveal, Some(&seller), Some(json!({"password": "guess"})))
             .await;
@@ -619,9 +632,11 @@ async fn guessing_the_password_at_the_secret_step_up_is_slowed_down() {
             Some(json!({"password": password})),
         )
         .await;
-    assert_eq!((status, body["code"].as_str()), (429, Some("too_many_attempts")));
-    s.clock.advance(portal_server::throttle::WINDOW_SECS);
-    let seller = s.sign_in_seller().await;
+    assert_eq!(
+        (status, body["code"].as_str(), body["retry_after"].as_i64()),
+        (429, Some("too_many_attempts"), Some(1))
+    );
+    s.clock.advance(1);
     let (status, _) = s
         .call(
             "POST",
@@ -631,6 +646,14 @@ async fn guessing_the_password_at_the_secret_step_up_is_slowed_down() {
         )
         .await;
     assert_eq!(status, 200);
+    assert_eq!(
+        s.store
+            .failure_count(portal_server::throttle::STEP_UP)
+            .await
+            .unwrap(),
+        0,
+        "the right password forgets the failures"
+    );
 }
 
 #[tokio::test]

@@ -3,7 +3,6 @@
 
 use crate::{root, tools};
 use std::{
-    io::{Read, Write},
     net::{SocketAddr, TcpStream},
     process::{Command, Stdio},
     time::{Duration, Instant},
@@ -82,7 +81,9 @@ fn latency() -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .port();
     let addr: SocketAddr = ([127, 0, 0, 1], port).into();
-    let mut server = Command::new(root().join("target/server/portal-server"))
+    let binary = root().join("target/server/portal-server");
+    crate::load::create_accounts(&binary, &dir.join("bench.sqlite3"))?;
+    let mut server = Command::new(&binary)
         .arg("--addr")
         .arg(addr.to_string())
         .arg("--database")
@@ -92,7 +93,7 @@ fn latency() -> Result<(), String> {
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
-    let result = measure(addr);
+    let result = measure(addr).and_then(|()| crate::load::run(addr, server.id()));
     let _ = server.kill();
     let _ = server.wait();
     let _ = std::fs::remove_dir_all(&dir);
@@ -155,18 +156,19 @@ fn timed(n: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<Vec<Dura
     Ok(times)
 }
 
-fn report(name: &str, sorted: &[Duration]) {
+pub(crate) fn report(name: &str, sorted: &[Duration]) {
     let pct = |p: f64| sorted[((sorted.len() as f64 - 1.0) * p).round() as usize];
     println!(
-        "  {name:<28} n={:<4} p50 {:>8.2?}  p95 {:>8.2?}  max {:>8.2?}",
+        "  {name:<28} n={:<4} p50 {:>8.2?}  p95 {:>8.2?}  p99 {:>8.2?}  max {:>8.2?}",
         sorted.len(),
         pct(0.5),
         pct(0.95),
+        pct(0.99),
         sorted[sorted.len() - 1]
     );
 }
 
-/// A minimal HTTP/1.1 exchange, so the benchmark needs no client library.
+/// One request with an optional bearer token (see [`crate::load::send`]).
 fn http(
     addr: SocketAddr,
     method: &str,
@@ -174,31 +176,9 @@ fn http(
     token: Option<&str>,
     body: Option<&str>,
 ) -> Result<(u16, String), String> {
-    let mut stream = TcpStream::connect(addr).map_err(|e| e.to_string())?;
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    if let Some(t) = token {
-        req.push_str(&format!("Authorization: Bearer {t}\r\n"));
-    }
-    let body = body.unwrap_or_default();
-    if !body.is_empty() {
-        req.push_str(&format!(
-            "Content-Type: application/json\r\nContent-Length: {}\r\n",
-            body.len()
-        ));
-    }
-    req.push_str("\r\n");
-    req.push_str(body);
-    stream.write_all(req.as_bytes()).map_err(|e| e.to_string())?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).map_err(|e| e.to_string())?;
-    let status = response
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let text = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    Ok((status, text))
+    let headers: Vec<(&str, String)> = token
+        .map(|t| ("Authorization", format!("Bearer {t}")))
+        .into_iter()
+        .collect();
+    crate::load::send(addr, method, path, &headers, body.unwrap_or_default().as_bytes())
 }

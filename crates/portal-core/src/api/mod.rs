@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 /// number, filled in by the functions below.
 pub mod path {
     pub const SESSION: &str = "/session";
+    /// Every session of the signed-in account (sign out everywhere).
+    pub const SESSIONS: &str = "/sessions";
     pub const ME: &str = "/me";
     pub const AGREEMENT: &str = "/agreement";
     pub const AGREEMENT_ACCEPTANCE: &str = "/agreement/acceptance";
@@ -34,6 +36,8 @@ pub mod path {
     pub const CREDENTIALS_VERIFY: &str = "/credentials/verify";
     pub const REVIEW_APPLICATIONS: &str = "/review/applications";
     pub const REVIEW_APPLICATION: &str = "/review/applications/{id}";
+    /// Opening an application for review (a write, so that reading never changes state).
+    pub const REVIEW_START: &str = "/review/applications/{id}/start";
     pub const REVIEW_DECISION: &str = "/review/applications/{id}/decision";
     pub const OPENAPI: &str = "/openapi.json";
 

@@ -4,6 +4,7 @@
 //! that the user interface, not the rule, decides the wording.
 
 mod app_name;
+pub mod characters;
 mod cif;
 mod contact;
 mod licence;
@@ -31,13 +32,21 @@ fn error_with(code: &'static str, name: &'static str, value: impl serde::Seriali
     e
 }
 
-/// A required text field of at most `max` characters (Unicode scalar values).
+/// A required one-line text field of at most `max` characters (Unicode scalar values),
+/// with no control characters or direction overrides.
 pub fn text(value: &str, max: usize) -> RuleResult {
-    if value.is_empty() {
+    text_of(value, max, false)
+}
+
+fn text_of(value: &str, max: usize, multiline: bool) -> RuleResult {
+    if characters::looks_empty(value) {
         return Err(error(field_code::REQUIRED));
     }
     if value.chars().count() > max {
         return Err(error_with(field_code::TOO_LONG, "max", max));
+    }
+    if !value.chars().all(|c| characters::is_allowed(c, multiline)) {
+        return Err(error(field_code::INVISIBLE_CHAR));
     }
     Ok(())
 }
@@ -51,8 +60,15 @@ pub fn account_name(value: &str) -> RuleResult {
     text(value, ACCOUNT_MAX)
 }
 
+/// Any character may be part of a password; only presence and length are checked.
 pub fn password(value: &str) -> RuleResult {
-    text(value, PASSWORD_MAX)
+    if value.is_empty() {
+        return Err(error(field_code::REQUIRED));
+    }
+    if value.chars().count() > PASSWORD_MAX {
+        return Err(error_with(field_code::TOO_LONG, "max", PASSWORD_MAX));
+    }
+    Ok(())
 }
 
 /// Limits of the free-text answers, in characters.
@@ -68,8 +84,9 @@ pub fn short_text(value: &str) -> RuleResult {
     text(value, SHORT_MAX)
 }
 
+/// Long answers may run over several lines.
 pub fn long_text(value: &str) -> RuleResult {
-    text(value, LONG_MAX)
+    text_of(value, LONG_MAX, true)
 }
 
 /// An optional field: empty is fine, anything else must pass `rule`.
@@ -109,6 +126,10 @@ mod tests {
             (&han64, 64, None),
             (&long65, 64, Some("too_long")),
             ("𠀀𠀀", 2, None), // counted by scalar value, not UTF-16 unit
+            ("\u{200B}\u{200C}", 10, Some("required")),
+            ("a\u{202E}b", 10, Some("invisible_char")),
+            ("a\nb", 10, Some("invisible_char")),
+            ("a\u{0}", 10, Some("invisible_char")),
         ];
         for (value, max, want) in cases {
             assert_eq!(
@@ -117,6 +138,14 @@ mod tests {
                 "value {value:?} max {max}"
             );
         }
+    }
+
+    #[test]
+    fn long_text_keeps_lines_but_not_controls() {
+        assert_eq!(code(long_text("one\ntwo\tthree")), None);
+        assert_eq!(code(long_text("one\r\ntwo")).as_deref(), Some("invisible_char"));
+        assert_eq!(code(long_text("\n\n")).as_deref(), Some("required"));
+        assert_eq!(code(password("\u{200B}pass word\u{7}")), None);
     }
 
     #[test]

@@ -4,15 +4,18 @@ use super::guard;
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, AuthUser, Valid},
+    extract::{ApiJson, ApiPath, AuthUser, ClientAddr, Valid},
+    idempotency::PriorAnswer,
     password,
     sealed::same,
     store::AppRow,
     throttle, token, AppState,
 };
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
+    response::{IntoResponse, Response},
+    Extension,
 };
 use portal_core::{
     api::{
@@ -49,20 +52,22 @@ pub(super) async fn create(
 pub(super) async fn get(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<AppDetail>> {
     let row = own_app(&state, &user, id).await?;
     Ok(ApiJson(detail(&state, &row).await?))
 }
 
-/// Shows the AppSecret after the account password is given again.
+/// Shows the AppSecret after the account password is given again. Never kept for replay:
+/// each reveal is checked and audited.
 pub(super) async fn reveal(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<i64>,
+    ClientAddr(client): ClientAddr,
+    ApiPath(id): ApiPath<i64>,
     Valid(confirm): Valid<PasswordConfirmation>,
 ) -> Result<ApiJson<AppSecret>> {
-    let row = stepped_up(&state, &user, id, confirm.password).await?;
+    let row = stepped_up(&state, &user, &client, id, confirm.password).await?;
     let now = state.clock.now();
     let (current, previous) = state.store.secrets(row.id, now).await?;
     state
@@ -79,15 +84,27 @@ pub(super) async fn reveal(
     }))
 }
 
-/// Issues a new AppSecret; the old one keeps working for the grace period.
+/// Issues a new AppSecret; the old one keeps working for the grace period. A retry with the
+/// same idempotency key (its answer was lost) passes the same checks and is audited, then
+/// gets the secret the first request issued instead of a second reset, which would cut
+/// the grace period of the secret still in use.
 pub(super) async fn reset(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<i64>,
+    ClientAddr(client): ClientAddr,
+    ApiPath(id): ApiPath<i64>,
+    prior: Option<Extension<PriorAnswer>>,
     Valid(confirm): Valid<PasswordConfirmation>,
-) -> Result<ApiJson<AppSecret>> {
-    let row = stepped_up(&state, &user, id, confirm.password).await?;
+) -> Result<Response> {
+    let row = stepped_up(&state, &user, &client, id, confirm.password).await?;
     let now = state.clock.now();
+    if let Some(Extension(prior)) = prior {
+        state
+            .store
+            .audit(user.id, "secret.reset.retried", row.app_key.clone(), now)
+            .await?;
+        return Ok(prior.into_response());
+    }
     let grace_until = now + state.settings.secret_grace_secs;
     let secret = token::random_hex(20);
     state
@@ -102,15 +119,22 @@ pub(super) async fn reset(
         app_secret: secret,
         secret_issued_at: rfc3339(now),
         previous_secret_expires_at: Some(rfc3339(grace_until)),
-    }))
+    })
+    .into_response())
 }
 
 /// What the platform's gateway asks: does this key and secret work now?
+/// Failed checks are throttled per AppKey and address like passwords, so the endpoint
+/// cannot be used to guess secrets.
 pub(super) async fn verify(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<VerifyCredentialsRequest>,
 ) -> Result<ApiJson<VerifyCredentialsResponse>> {
+    let key: String = req.app_key.chars().take(64).collect();
+    let attempt = throttle::reserve(&state, &key, &client, throttle::VERIFY, throttle::CREDENTIALS).await?;
     let valid = credentials_valid(&state, &req.app_key, &req.app_secret, state.clock.now()).await?;
+    attempt.settle(&state, valid).await?;
     Ok(ApiJson(VerifyCredentialsResponse { valid }))
 }
 
@@ -130,16 +154,23 @@ async fn own_app(state: &AppState, user: &AuthUser, id: i64) -> Result<AppRow> {
 }
 
 /// The user's own app, once they gave their password again (step-up before secrets).
-async fn stepped_up(state: &AppState, user: &AuthUser, id: i64, password: String) -> Result<AppRow> {
+async fn stepped_up(
+    state: &AppState,
+    user: &AuthUser,
+    client: &str,
+    id: i64,
+    password: String,
+) -> Result<AppRow> {
     let row = own_app(state, user, id).await?;
     let account = state
         .store
         .account_by_id(user.id)
         .await?
         .ok_or(AppError::SessionExpired)?;
-    throttle::check(state, &user.name, throttle::STEP_UP).await?;
-    let ok = password::verify(password, Some(account.password_hash)).await;
-    throttle::record(state, &user.name, throttle::STEP_UP, ok).await?;
+    let attempt =
+        throttle::reserve(state, &user.name, client, throttle::STEP_UP, throttle::PASSWORDS).await?;
+    let ok = password::verify(password, Some(account.password_hash)).await?;
+    attempt.settle(state, ok).await?;
     if ok {
         Ok(row)
     } else {

@@ -3,10 +3,10 @@
 use super::qualification::{reference, to_api};
 use crate::{
     error::{AppError, Result},
-    extract::{ApiJson, AuthUser, Valid},
+    extract::{ApiJson, ApiPath, AuthUser, Valid},
     mailer, AppState,
 };
-use axum::extract::{Path, State};
+use axum::extract::State;
 use portal_core::{
     api::{Decision, DecisionRequest, QualificationRequest, ReviewDetail, ReviewQueueItem},
     error::code,
@@ -37,11 +37,22 @@ pub(super) async fn queue(
     Ok(ApiJson(items))
 }
 
-/// Opening a submitted application puts it in review, which the developer's timeline shows.
+/// One application, as it stands; reading changes nothing.
 pub(super) async fn detail(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<ApiJson<ReviewDetail>> {
+    user.require_reviewer()?;
+    Ok(ApiJson(review_detail(&state, id).await?))
+}
+
+/// A reviewer opening a submitted application puts it in review, which the developer's
+/// timeline shows. Opening it again changes nothing.
+pub(super) async fn start(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<ReviewDetail>> {
     user.require_reviewer()?;
     // Updates nothing for an unknown id; review_detail then answers 404.
@@ -52,7 +63,7 @@ pub(super) async fn detail(
 pub(super) async fn decide(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     Valid(req): Valid<DecisionRequest>,
 ) -> Result<ApiJson<ReviewDetail>> {
     user.require_reviewer()?;

@@ -3,7 +3,7 @@
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, AuthUser, Valid},
+    extract::{ApiJson, AuthUser, ClientAddr, Valid},
     password, throttle, token, AppState,
 };
 use axum::{extract::State, http::StatusCode};
@@ -11,13 +11,21 @@ use portal_core::api::{Account, AgreementStatus, Me, SignInRequest, SignInRespon
 
 pub(super) async fn sign_in(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Valid(req): Valid<SignInRequest>,
 ) -> Result<ApiJson<SignInResponse>> {
-    throttle::check(&state, &req.account, throttle::SIGN_IN).await?;
+    let attempt = throttle::reserve(
+        &state,
+        &req.account,
+        &client,
+        throttle::SIGN_IN,
+        throttle::PASSWORDS,
+    )
+    .await?;
     let account = state.store.account_by_name(&req.account).await?;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let ok = password::verify(req.password, stored).await;
-    throttle::record(&state, &req.account, throttle::SIGN_IN, ok).await?;
+    let ok = password::verify(req.password, stored).await?;
+    attempt.settle(&state, ok).await?;
     if !ok {
         return Err(AppError::InvalidCredentials);
     }
@@ -41,6 +49,12 @@ pub(super) async fn sign_in(
 
 pub(super) async fn sign_out(State(state): State<AppState>, user: AuthUser) -> Result<StatusCode> {
     state.store.delete_session(&user.session).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends every session of the account, this one included (a lost device, a shared computer).
+pub(super) async fn sign_out_everywhere(State(state): State<AppState>, user: AuthUser) -> Result<StatusCode> {
+    state.store.end_sessions(user.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -2,12 +2,12 @@
 
 use crate::{
     error::{AppError, Result},
-    extract::{ApiJson, AuthUser},
+    extract::{ApiJson, ApiPath, AuthUser},
     token, AppState,
 };
 use axum::{
     body::Body,
-    extract::{Path, Query, State},
+    extract::{rejection::QueryRejection, Query, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
@@ -22,6 +22,10 @@ use serde::Deserialize;
 /// The form field the licence belongs to, so errors show beside the upload.
 const FIELD: &str = "licence_id";
 const FILE_NAME_MAX: usize = 200;
+/// At most this many uploads per seller in `UPLOAD_PERIOD_SECS`: enough for every
+/// correction a person makes, not enough to fill the disk.
+pub const UPLOAD_QUOTA: usize = 20;
+pub const UPLOAD_PERIOD_SECS: i64 = 24 * 60 * 60;
 
 #[derive(Deserialize)]
 pub(super) struct UploadParams {
@@ -31,10 +35,11 @@ pub(super) struct UploadParams {
 pub(super) async fn upload(
     State(state): State<AppState>,
     user: AuthUser,
-    Query(params): Query<UploadParams>,
+    params: std::result::Result<Query<UploadParams>, QueryRejection>,
     body: Body,
 ) -> Result<(StatusCode, ApiJson<LicenceInfo>)> {
     user.require_seller()?;
+    let Query(params) = params.map_err(|_| AppError::MalformedBody)?;
     // One byte over the limit is enough to know the file is too large.
     let bytes = axum::body::to_bytes(body, LICENCE_MAX_BYTES as usize + 1)
         .await
@@ -50,7 +55,7 @@ pub(super) async fn upload(
         .map(|n| {
             n.trim()
                 .chars()
-                .filter(|c| !c.is_control())
+                .filter(|c| rules::characters::is_allowed(*c, false))
                 .take(FILE_NAME_MAX)
                 .collect()
         })
@@ -64,8 +69,15 @@ pub(super) async fn upload(
     };
     state
         .store
-        .save_licence(&info, user.id, bytes.to_vec(), state.clock.now())
-        .await?;
+        .save_licence(
+            &info,
+            user.id,
+            bytes.to_vec(),
+            state.clock.now(),
+            (UPLOAD_QUOTA, UPLOAD_PERIOD_SECS),
+        )
+        .await?
+        .map_err(|retry_after| AppError::UploadQuota { retry_after })?;
     Ok((StatusCode::CREATED, ApiJson(info)))
 }
 
@@ -73,7 +85,7 @@ pub(super) async fn upload(
 pub(super) async fn download(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Response> {
     let (info, owner) = state.store.licence(&id).await?.ok_or(AppError::NotFound)?;
     if owner != user.id && user.role != Role::Reviewer {

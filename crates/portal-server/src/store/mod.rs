@@ -7,11 +7,14 @@ mod apps;
 mod attempts;
 mod developer;
 mod idempotency;
+mod maintenance;
 mod outbox;
 mod qualification;
 
 pub use apps::{AppRow, SecretRow};
-pub use idempotency::{Begin, StoredResponse};
+pub use attempts::Allowance;
+pub use idempotency::{Begin, StoredResponse, ABANDONED_SECS, KEEP_SECS};
+pub use maintenance::Purged;
 pub use outbox::Mail;
 pub use qualification::{QualificationRow, SubmitOutcome};
 
@@ -59,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_developers_qualifications_apps.sql"),
     include_str!("../../migrations/0003_failed_attempts.sql"),
     include_str!("../../migrations/0004_idempotency_keys.sql"),
+    include_str!("../../migrations/0005_fingerprints_clients.sql"),
 ];
 
 #[derive(Clone)]
@@ -88,6 +92,7 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Other(format!("{}: {e}", dir.display())))?;
         }
+        create_private(path).map_err(|e| StoreError::Other(format!("{}: {e}", path.display())))?;
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -292,6 +297,27 @@ fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
         password_hash: r.get(2)?,
         role: Role::parse(&role).unwrap_or(Role::Seller),
     })
+}
+
+/// Creates the database file readable by its owner only (SQLite gives its -wal and -shm
+/// files the same mode); an existing file is left as it is.
+#[cfg(unix)]
+fn create_private(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        other => other.map(|_| ()),
+    }
+}
+
+#[cfg(not(unix))]
+fn create_private(_path: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

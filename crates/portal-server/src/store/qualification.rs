@@ -50,16 +50,33 @@ fn qualification_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QualificationRow
 }
 
 impl Store {
+    /// Stores an upload unless the account already uploaded `quota.0` files in the last
+    /// `quota.1` seconds; then `Err(seconds until one more is allowed)`. Counted and
+    /// stored in one transaction, so parallel uploads cannot pass the quota.
     pub async fn save_licence(
         &self,
         info: &LicenceInfo,
         account_id: i64,
         bytes: Vec<u8>,
         now: i64,
-    ) -> StoreResult<()> {
+        quota: (usize, i64),
+    ) -> StoreResult<Result<(), i64>> {
         let info = info.clone();
         self.call(move |c| {
-            c.execute(
+            let tx = c.transaction()?;
+            let (limit, period) = quota;
+            let recent: Vec<i64> = tx
+                .prepare_cached(
+                    "SELECT uploaded_at FROM licences WHERE account_id = ?1 AND uploaded_at > ?2
+                     ORDER BY uploaded_at DESC",
+                )?
+                .query_map(params![account_id, now - period], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if recent.len() >= limit {
+                let oldest_counted = recent[limit - 1];
+                return Ok(Err((oldest_counted + period - now).max(1)));
+            }
+            tx.execute(
                 "INSERT INTO licences (id, account_id, content_type, file_name, size, bytes, uploaded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
@@ -71,8 +88,9 @@ impl Store {
                     bytes,
                     now
                 ],
-            )
-            .map(|_| ())
+            )?;
+            tx.commit()?;
+            Ok(Ok(()))
         })
         .await
     }

@@ -14,6 +14,7 @@ pub struct TestServer {
     pub store: Store,
     pub db_path: PathBuf,
     pub http: reqwest::Client,
+    pub state: AppState,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
 }
@@ -45,14 +46,14 @@ impl TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = oneshot::channel::<()>();
-        let app = portal_server::app(state, &options);
+        let app = portal_server::app(state.clone(), &options);
+        let timeouts = options.timeouts;
         let task = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await
-                .unwrap();
+            portal_server::serve::serve(listener, app, timeouts, async {
+                let _ = stopped.await;
+            })
+            .await
+            .unwrap();
         });
         Self {
             base,
@@ -60,6 +61,7 @@ impl TestServer {
             store,
             db_path,
             http: reqwest::Client::new(),
+            state,
             stop: Some(stop),
             task: Some(task),
         }
@@ -271,5 +273,86 @@ impl TestServer {
             )
             .await;
         assert_eq!(status, 200, "{body}");
+    }
+}
+
+/// An HTTP client whose connections come from `ip` (any 127.x address is this machine),
+/// to act as a different client address.
+pub fn client_from(ip: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .local_address(ip.parse::<std::net::IpAddr>().unwrap())
+        .build()
+        .unwrap()
+}
+
+/// A response's status, headers and JSON body (or the text as a JSON string).
+pub struct Answer {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl TestServer {
+    /// A request with an `Idempotency-Key`.
+    pub async fn keyed(&self, method: &str, path: &str, token: &str, key: &str, body: Value) -> Answer {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let res = self
+            .http
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .header("Idempotency-Key", key)
+            .json(&body)
+            .send()
+            .await
+            .expect("request");
+        let (status, headers) = (res.status().as_u16(), res.headers().clone());
+        let text = res.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// Every stored idempotent answer body, as text (to look for credentials at rest).
+    pub fn stored_answers(&self) -> Vec<String> {
+        let db = rusqlite::Connection::open(&self.db_path).unwrap();
+        let mut stmt = db
+            .prepare("SELECT COALESCE(body, x'') FROM idempotency_keys")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| r.get::<_, Vec<u8>>(0))
+            .unwrap()
+            .map(|b| String::from_utf8_lossy(&b.unwrap()).into_owned())
+            .collect();
+        rows
+    }
+
+    /// An approved seller with one app; returns the app's id and AppKey.
+    pub async fn seller_with_app(&self, token: &str) -> (i64, String) {
+        self.approved(token).await;
+        let (status, app) = self
+            .call("POST", "/apps", Some(token), Some(json!({"name": "TOP.app_1"})))
+            .await;
+        assert_eq!(status, 201, "{app}");
+        (
+            app["app"]["id"].as_i64().unwrap(),
+            app["app_key"].as_str().unwrap().to_owned(),
+        )
+    }
+}
+
+impl TestServer {
+    /// Arms a fault (the server must run with faults enabled).
+    pub async fn arm(&self, fault: Value) {
+        let res = self
+            .http
+            .post(format!("{}/api/_faults", self.base))
+            .json(&fault)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 204);
     }
 }

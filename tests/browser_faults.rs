@@ -1,0 +1,62 @@
+//! What a seller meets when the server fails mid-form, in real headless Chromium: a
+//! server error, an answer that is not JSON, an answer slower than the app waits. Each time the message says
+//! what happened, every typed value stays, and trying again stores the answers once.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use portal_server::seed::DEMO_SELLER;
+use support::{dist_with_config, seller_at_developer_info, Browser, Portal};
+
+const NAME: &str = "Example Trading Co.";
+
+async fn at_developer_info(browser: &Browser, portal: &Portal) {
+    seller_at_developer_info(browser, portal).await;
+    browser.fill("developer_name", NAME).await;
+    browser.select("country", "CN").await;
+    browser.fill("email", "dev@example.com").await;
+    browser.fill("mobile", "+86 138 0013 8000").await;
+}
+
+/// Every answer is still in its field.
+async fn answers_kept(browser: &Browser) {
+    assert_eq!(browser.value("developer_name").await, NAME);
+    assert_eq!(browser.value("email").await, "dev@example.com");
+    assert_eq!(browser.value("mobile").await, "+86 138 0013 8000");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_fault_keeps_the_answers_says_what_happened_and_the_retry_saves_once() {
+    // The app waits 2 seconds for an answer here, so a slow server is quick to show.
+    let dist = dist_with_config(r#"{"api_base_url": "api/v1", "request_timeout_seconds": 2}"#);
+    let portal = Portal::start_with_dist(dist.path().to_owned()).await;
+    let browser = Browser::start().await;
+    at_developer_info(&browser, &portal).await;
+
+    let faults = [
+        ("fail", 0, "Something went wrong on our side (error 500)"),
+        ("malformed", 0, "an answer we could not read"),
+        ("delay", 3500, "took too long to answer"),
+    ];
+    for (kind, delay_ms, message) in faults {
+        portal.arm("PUT", "/developer", kind, delay_ms);
+        browser.click_text("Save and continue").await;
+        browser.wait_text(".error-summary", message).await;
+        answers_kept(&browser).await;
+    }
+    // The slow request finished on the server after the app stopped waiting; the retry
+    // (same answers, same key) gets its answer instead of saving again.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    browser.click_text("Save and continue").await;
+    browser.wait_path("/apps").await;
+    let account = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let (info, _) = portal.store.developer(account.id).await.unwrap().expect("saved");
+    assert_eq!(info.developer_name, NAME);
+    assert_eq!(portal.store.idempotency_in_progress_count().await.unwrap(), 0);
+    browser.close().await;
+}
