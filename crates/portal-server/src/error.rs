@@ -65,13 +65,14 @@ impl AppError {
         AppError::Internal(e.to_string())
     }
 
-    /// A request body that could not be read: too large (413), or cut off / too slow.
+    /// A request body that could not be read: too large (413), or cut off. (Too slow is
+    /// answered by the request deadline around every route.)
     pub fn from_body_error(e: axum::Error) -> Self {
-        let inner = e.into_inner();
-        if inner.downcast_ref::<http_body_util::LengthLimitError>().is_some() {
+        if e.into_inner()
+            .downcast_ref::<http_body_util::LengthLimitError>()
+            .is_some()
+        {
             AppError::PayloadTooLarge
-        } else if inner.to_string().contains("timed out") {
-            AppError::Timeout
         } else {
             AppError::MalformedBody
         }

@@ -107,13 +107,11 @@ pub async fn layer(
         Err(e) => AppError::from(e).into_response(),
         Ok(Begin::InProgress) => AppError::InProgress.into_response(),
         Ok(Begin::Mismatch) => AppError::KeyReused.into_response(),
-        Ok(Begin::Replay(stored)) if replay == Replay::Kept && !stored.sealed => {
-            replayed(plain_response(stored))
-        }
+        // Only guarded routes keep sealed answers; theirs are opened for the route itself.
+        Ok(Begin::Replay(stored)) if !stored.sealed => replayed(plain_response(stored)),
         Ok(Begin::Replay(mut stored)) => {
-            let opened = String::from_utf8(stored.body.clone())
+            let opened = String::from_utf8(std::mem::take(&mut stored.body))
                 .ok()
-                .filter(|_| stored.sealed)
                 .and_then(|sealed| state.secrets.open(&sealed));
             let Some(opened) = opened else {
                 return AppError::internal("a kept answer does not open with this server's key")

@@ -55,6 +55,22 @@ pub async fn reserve(
     }
 }
 
+/// Checks `password` against `stored` (the account's hash, or none for an unknown name) as
+/// one throttled attempt of `account` from `client`: reserved first, settled after.
+pub async fn check_password(
+    state: &AppState,
+    account: &str,
+    client: &str,
+    purpose: &'static str,
+    password: String,
+    stored: Option<String>,
+) -> Result<bool, AppError> {
+    let attempt = reserve(state, account, client, purpose, PASSWORDS).await?;
+    let ok = crate::password::verify(password, stored).await?;
+    attempt.settle(state, ok).await?;
+    Ok(ok)
+}
+
 impl Attempt {
     pub async fn settle(self, state: &AppState, ok: bool) -> Result<(), AppError> {
         state.store.settle_attempt(self.id, ok).await?;

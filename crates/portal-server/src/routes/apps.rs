@@ -6,7 +6,6 @@ use crate::{
     error::{AppError, Result},
     extract::{ApiJson, ApiPath, AuthUser, ClientAddr, Valid},
     idempotency::PriorAnswer,
-    password,
     sealed::same,
     store::AppRow,
     throttle, token, AppState,
@@ -167,10 +166,8 @@ async fn stepped_up(
         .account_by_id(user.id)
         .await?
         .ok_or(AppError::SessionExpired)?;
-    let attempt =
-        throttle::reserve(state, &user.name, client, throttle::STEP_UP, throttle::PASSWORDS).await?;
-    let ok = password::verify(password, Some(account.password_hash)).await?;
-    attempt.settle(state, ok).await?;
+    let stored = Some(account.password_hash);
+    let ok = throttle::check_password(state, &user.name, client, throttle::STEP_UP, password, stored).await?;
     if ok {
         Ok(row)
     } else {

@@ -4,7 +4,7 @@ use crate::{
     clock::rfc3339,
     error::{AppError, Result},
     extract::{ApiJson, AuthUser, ClientAddr, Valid},
-    password, throttle, token, AppState,
+    throttle, token, AppState,
 };
 use axum::{extract::State, http::StatusCode};
 use portal_core::api::{Account, AgreementStatus, Me, SignInRequest, SignInResponse};
@@ -14,18 +14,17 @@ pub(super) async fn sign_in(
     ClientAddr(client): ClientAddr,
     Valid(req): Valid<SignInRequest>,
 ) -> Result<ApiJson<SignInResponse>> {
-    let attempt = throttle::reserve(
+    let account = state.store.account_by_name(&req.account).await?;
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    let ok = throttle::check_password(
         &state,
         &req.account,
         &client,
         throttle::SIGN_IN,
-        throttle::PASSWORDS,
+        req.password,
+        stored,
     )
     .await?;
-    let account = state.store.account_by_name(&req.account).await?;
-    let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let ok = password::verify(req.password, stored).await?;
-    attempt.settle(&state, ok).await?;
     if !ok {
         return Err(AppError::InvalidCredentials);
     }

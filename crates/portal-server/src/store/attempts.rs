@@ -49,10 +49,7 @@ impl Store {
             if wait > 0 {
                 return Ok(Err(wait));
             }
-            tx.execute(
-                "INSERT INTO failed_attempts (account_name, client, purpose, at) VALUES (?1, ?2, ?3, ?4)",
-                params![account, client, purpose, now],
-            )?;
+            insert_failure(&tx, &account, &client, purpose, now)?;
             let id = tx.last_insert_rowid();
             tx.commit()?;
             Ok(Ok(id))
@@ -87,14 +84,8 @@ impl Store {
         now: i64,
     ) -> StoreResult<()> {
         let (account, client) = (account.to_lowercase(), client.to_owned());
-        self.call(move |c| {
-            c.execute(
-                "INSERT INTO failed_attempts (account_name, client, purpose, at) VALUES (?1, ?2, ?3, ?4)",
-                params![account, client, purpose, now],
-            )
-            .map(|_| ())
-        })
-        .await
+        self.call(move |c| insert_failure(c, &account, &client, purpose, now))
+            .await
     }
 
     /// Counted failures of one purpose (tests, operators).
@@ -108,6 +99,20 @@ impl Store {
         })
         .await
     }
+}
+
+fn insert_failure(
+    c: &Connection,
+    account: &str,
+    client: &str,
+    purpose: &str,
+    now: i64,
+) -> rusqlite::Result<()> {
+    c.execute(
+        "INSERT INTO failed_attempts (account_name, client, purpose, at) VALUES (?1, ?2, ?3, ?4)",
+        params![account, client, purpose, now],
+    )
+    .map(|_| ())
 }
 
 fn failure_times(
