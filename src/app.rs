@@ -129,9 +129,13 @@ fn Header() -> impl IntoView {
     let draft = expect_context::<QualificationDraft>();
     let sign_out = move |_| {
         let client = session.client(&api);
+        let account = session.account_name();
         session.end();
         // Answers stay on this device only while their author is signed in.
         draft.clear();
+        if let Some(account) = account {
+            crate::draft::forget_account(&account);
+        }
         navigate(&Page::SignIn.path(), Default::default());
         // Ending the session on the server is best effort: locally it is already gone.
         spawn_local(async move {

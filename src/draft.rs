@@ -1,18 +1,21 @@
-//! The qualification answers being written: kept in signals shared by the form and the
-//! check page, and in the browser's storage so that a refresh, a closed tab or a session
-//! that ended loses nothing. Each account has its own draft on a shared browser; another
-//! account signing in never sees it. No password, token or secret is ever part of it.
+//! Answers being written, kept in the browser's storage so that a refresh, a closed tab or
+//! a session that ended loses nothing: the qualification (in signals shared by the form and
+//! the check page) and the short forms ([`FormDraft`]). Each account has its own drafts on
+//! a shared browser; another account signing in never sees them. No password, token or
+//! secret is ever part of one.
 
 use leptos::prelude::*;
 use portal_core::{
     api::{LicenceInfo, QualificationRequest},
     Form,
 };
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// Before drafts were per account, one key held whoever's answers were typed last.
 const OLD_STORAGE_KEY: &str = "portal.qualification-draft";
-const STORAGE_PREFIX: &str = "portal.draft.qualification:";
+/// Every draft's key is `portal.draft.<form>:<account>`.
+const DRAFT_PREFIX: &str = "portal.draft.";
+const QUALIFICATION: &str = "qualification";
 /// Drafts written by another version of the form are not restored.
 const SCHEMA_VERSION: u32 = 2;
 /// Fields that are not typed text: the upload and the confirmation.
@@ -77,7 +80,7 @@ impl QualificationDraft {
         self.reset_signals();
         let stored = account
             .as_deref()
-            .and_then(|a| storage().and_then(|s| s.get_item(&storage_key(a)).ok().flatten()))
+            .and_then(|a| storage().and_then(|s| s.get_item(&storage_key(QUALIFICATION, a)).ok().flatten()))
             .and_then(|t| serde_json::from_str::<Stored>(&t).ok())
             .filter(|s| s.version == SCHEMA_VERSION);
         if let Some(stored) = stored {
@@ -153,7 +156,7 @@ impl QualificationDraft {
             licence: self.licence.get(),
         };
         if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&stored)) {
-            let _ = storage.set_item(&storage_key(&owner), &text);
+            let _ = storage.set_item(&storage_key(QUALIFICATION, &owner), &text);
         }
     }
 
@@ -161,7 +164,7 @@ impl QualificationDraft {
     pub fn clear(&self) {
         self.reset_signals();
         if let (Some(storage), Some(owner)) = (storage(), self.owner.get_untracked()) {
-            let _ = storage.remove_item(&storage_key(&owner));
+            let _ = storage.remove_item(&storage_key(QUALIFICATION, &owner));
         }
     }
 
@@ -182,8 +185,87 @@ impl Default for QualificationDraft {
     }
 }
 
-fn storage_key(account: &str) -> String {
-    format!("{STORAGE_PREFIX}{}", account.to_lowercase())
+/// A short form's answers (developer information, a new app's name), kept per account and
+/// form while they differ from what the server has, restored with a notice.
+#[derive(Debug, Clone, Copy)]
+pub struct FormDraft {
+    key: StoredValue<Option<String>>,
+    /// The answers came back from an earlier visit (the form says so, and offers to discard).
+    pub restored: RwSignal<bool>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredForm<T> {
+    version: u32,
+    answers: T,
+}
+
+impl FormDraft {
+    /// The draft of `form` for `account` (none is kept while no one is signed in).
+    pub fn open(form: &str, account: Option<String>) -> Self {
+        Self {
+            key: StoredValue::new(account.map(|a| storage_key(form, &a))),
+            restored: RwSignal::new(false),
+        }
+    }
+
+    /// The kept answers if they differ from `saved` (and then says they were restored),
+    /// else `saved`.
+    pub fn restore<T: DeserializeOwned + PartialEq + Clone>(&self, saved: &T) -> T {
+        let kept = self
+            .key
+            .get_value()
+            .and_then(|key| storage().and_then(|s| s.get_item(&key).ok().flatten()))
+            .and_then(|text| serde_json::from_str::<StoredForm<T>>(&text).ok())
+            .filter(|s| s.version == SCHEMA_VERSION && s.answers != *saved);
+        self.restored.set(kept.is_some());
+        kept.map_or_else(|| saved.clone(), |s| s.answers)
+    }
+
+    /// Keeps `answers` while they differ from `saved`; forgets them once they match.
+    pub fn keep<T: Serialize + PartialEq>(&self, answers: &T, saved: &T) {
+        let (Some(key), Some(storage)) = (self.key.get_value(), storage()) else {
+            return;
+        };
+        let stored = StoredForm {
+            version: SCHEMA_VERSION,
+            answers,
+        };
+        match serde_json::to_string(&stored) {
+            Ok(text) if answers != saved => {
+                let _ = storage.set_item(&key, &text);
+            }
+            _ => {
+                let _ = storage.remove_item(&key);
+            }
+        }
+    }
+
+    /// Forgets the answers (after submitting or discarding them).
+    pub fn forget(&self) {
+        if let (Some(key), Some(storage)) = (self.key.get_value(), storage()) {
+            let _ = storage.remove_item(&key);
+        }
+        self.restored.set(false);
+    }
+}
+
+/// Forgets every draft of `account` on this browser (signing out).
+pub fn forget_account(account: &str) {
+    let Some(storage) = storage() else { return };
+    let suffix = format!(":{}", account.to_lowercase());
+    let length = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(DRAFT_PREFIX) && k.ends_with(&suffix))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}
+
+fn storage_key(form: &str, account: &str) -> String {
+    format!("{DRAFT_PREFIX}{form}:{}", account.to_lowercase())
 }
 
 fn storage() -> Option<web_sys::Storage> {

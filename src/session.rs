@@ -41,6 +41,12 @@ impl Session {
         self.stored.with(|s| s.as_ref().map(|s| s.account.clone()))
     }
 
+    /// Who is signed in now, without tracking changes (whose drafts a form keeps).
+    pub fn account_name(&self) -> Option<String> {
+        self.stored
+            .with_untracked(|s| s.as_ref().map(|s| s.account.name.clone()))
+    }
+
     pub fn is_signed_in(&self) -> bool {
         self.stored.with(Option::is_some)
     }

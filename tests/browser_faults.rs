@@ -6,7 +6,7 @@
 mod support;
 
 use portal_server::seed::DEMO_SELLER;
-use support::{dist_with_config, seller_at_developer_info, Browser, Portal};
+use support::{approve_demo_seller, dist_with_config, seller_at_developer_info, Browser, Portal};
 
 const NAME: &str = "Example Trading Co.";
 
@@ -57,6 +57,43 @@ async fn each_fault_keeps_the_answers_says_what_happened_and_the_retry_saves_onc
         .unwrap();
     let (info, _) = portal.store.developer(account.id).await.unwrap().expect("saved");
     assert_eq!(info.developer_name, NAME);
+    assert_eq!(portal.store.idempotency_in_progress_count().await.unwrap(), 0);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_lost_after_the_app_was_created_leaves_one_app() {
+    let portal = Portal::start().await;
+    approve_demo_seller(&portal).await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/")).await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/apps").await;
+    browser.goto(&portal.url("/apps/new/commercial")).await;
+    browser.fill("name", "OrderSync").await;
+
+    // The server creates the app, then the connection breaks before the answer arrives.
+    // Browsers resend a request whose connection closed unanswered by themselves (with
+    // the same key, so that alone creates nothing twice): every such resend breaks too.
+    portal.arm_times("POST", "/apps", "drop", 0, 10);
+    browser.click_text("Create app").await;
+    browser
+        .wait_text(".error-summary", "We could not reach the portal's server")
+        .await;
+    assert_eq!(browser.value("name").await, "OrderSync");
+    portal.faults.clear();
+
+    // Trying again gets the app that was created, not a second one.
+    browser.click_text("Create app").await;
+    browser.wait_text("h1", "OrderSync").await;
+    let seller = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let apps = portal.store.apps(seller.id).await.unwrap();
+    assert_eq!(apps.len(), 1, "exactly one app stored");
     assert_eq!(portal.store.idempotency_in_progress_count().await.unwrap(), 0);
     browser.close().await;
 }

@@ -415,3 +415,70 @@ async fn a_revealed_secret_hides_itself_again() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_comes_back_to_its_author_only_and_can_be_discarded() {
+    let portal = Portal::start().await;
+    let hash = portal_server::password::hash("second-seller-2026".into())
+        .await
+        .unwrap();
+    portal
+        .store
+        .create_account(
+            "second-seller",
+            &hash,
+            portal_core::api::Role::Seller,
+            1_790_000_000,
+        )
+        .await
+        .unwrap();
+    let browser = Browser::start().await;
+    seller_at_developer_info(&browser, &portal).await;
+    browser.fill("developer_name", "Example Trading Co.").await;
+    browser.fill("email", "dev@example.com").await;
+
+    // A refresh (or a closed tab) brings the answers back, and says so.
+    browser.goto(&portal.url("/developer")).await;
+    browser
+        .wait_text(".notice", "We kept the answers you gave earlier")
+        .await;
+    assert_eq!(browser.value("developer_name").await, "Example Trading Co.");
+    assert_eq!(browser.value("email").await, "dev@example.com");
+
+    // The session ends; another seller signs in on the same browser and sees nothing.
+    let first = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    portal.store.end_sessions(first.id).await.unwrap();
+    browser.goto(&portal.url("/developer")).await;
+    browser.sign_in("second-seller", "second-seller-2026").await;
+    browser.wait_path("/agreement").await;
+    browser.click("#confirmed").await;
+    browser.click_text("Accept and continue").await;
+    browser.wait_path("/developer").await;
+    assert_eq!(browser.value("developer_name").await, "");
+    assert_eq!(browser.value("email").await, "");
+    browser.sign_out().await;
+
+    // Its author signs in again: the answers are there until discarded.
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/developer").await;
+    browser
+        .wait_text(".notice", "We kept the answers you gave earlier")
+        .await;
+    assert_eq!(browser.value("developer_name").await, "Example Trading Co.");
+    browser.click_text("Discard these answers and start again").await;
+    assert_eq!(browser.value("developer_name").await, "");
+    browser.goto(&portal.url("/developer")).await;
+    browser.wait_text("h1", "Developer information").await;
+    assert_eq!(browser.value("developer_name").await, "");
+    assert!(browser
+        .client
+        .find(fantoccini::Locator::Css(".notice"))
+        .await
+        .is_err());
+    browser.close().await;
+}

@@ -3,6 +3,7 @@
 pub mod checkbox;
 pub mod copy_button;
 pub mod dialog;
+pub mod draft_notice;
 pub mod error_panel;
 pub mod error_summary;
 pub mod form_errors;
@@ -22,6 +23,7 @@ pub mod text_field;
 pub use checkbox::Checkbox;
 pub use copy_button::CopyButton;
 pub use dialog::Dialog;
+pub use draft_notice::DraftNotice;
 pub use error_panel::ErrorPanel;
 pub use error_summary::ErrorSummary;
 pub use form_errors::FormErrors;

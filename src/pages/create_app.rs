@@ -1,8 +1,10 @@
 use crate::{
     api::ApiError,
-    components::{submit_with, ErrorSummary, FormErrors, Journey, TextField},
+    components::{submit_with, DraftNotice, ErrorSummary, FormErrors, Journey, TextField},
+    draft::FormDraft,
     i18n,
     routes::Page,
+    session::Session,
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate};
@@ -27,7 +29,8 @@ pub fn CreateAppPage() -> impl IntoView {
 #[component]
 fn CreateAppForm() -> impl IntoView {
     let navigate = use_navigate();
-    let name = RwSignal::new(String::new());
+    let kept = FormDraft::open("new-app", expect_context::<Session>().account_name());
+    let name = RwSignal::new(kept.restore(&CreateAppRequest::default()).name);
     let pending = RwSignal::new(false);
     let not_approved = RwSignal::new(false);
     let form = FormErrors::new::<CreateAppRequest>();
@@ -35,6 +38,11 @@ fn CreateAppForm() -> impl IntoView {
     let errors = Memo::new(move |_| form.visible(request().errors()));
     let weight = move || app_name_weight(name.read().trim());
     let over = move || weight() > APP_NAME_MAX_WEIGHT;
+    Effect::new(move |_| kept.keep(&request(), &CreateAppRequest::default()));
+    let discard = Callback::new(move |()| {
+        kept.forget();
+        name.set(String::new());
+    });
 
     let on_submit = submit_with(
         form,
@@ -42,7 +50,10 @@ fn CreateAppForm() -> impl IntoView {
         request,
         |c, req| async move { c.create_app(&req).await },
         move |result| match result {
-            Ok(app) => navigate(&Page::App(app.app.id).path(), Default::default()),
+            Ok(app) => {
+                kept.forget();
+                navigate(&Page::App(app.app.id).path(), Default::default())
+            }
             Err(ApiError::Conflict(body)) if body.code == code::QUALIFICATION_REQUIRED => {
                 not_approved.set(true)
             }
@@ -53,6 +64,7 @@ fn CreateAppForm() -> impl IntoView {
     view! {
         <ErrorSummary form errors />
         <h1 class="heading-l">{i18n::CREATE_APP_TITLE}</h1>
+        <DraftNotice restored=kept.restored on_discard=discard />
         <Show when=move || not_approved.get()>
             <div class="notice notice--warning" role="status">
                 <p>{i18n::NOT_APPROVED_YET}</p>

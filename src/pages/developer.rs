@@ -1,7 +1,9 @@
 use crate::{
-    components::{load, submit_with, ErrorSummary, FormErrors, Journey, SelectField, TextField},
+    components::{load, submit_with, DraftNotice, ErrorSummary, FormErrors, Journey, SelectField, TextField},
+    draft::FormDraft,
     i18n,
     routes::Page,
+    session::Session,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -44,7 +46,9 @@ fn DeveloperForm(
     existing: Option<DeveloperInfo>,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let start = existing.unwrap_or_default();
+    let saved = existing.unwrap_or_default();
+    let kept = FormDraft::open("developer", expect_context::<Session>().account_name());
+    let start = kept.restore(&saved);
     let name = RwSignal::new(start.developer_name);
     let country = RwSignal::new(start.country);
     let email = RwSignal::new(start.email);
@@ -60,6 +64,18 @@ fn DeveloperForm(
         website: website.get(),
     };
     let errors = Memo::new(move |_| form.visible(request().errors()));
+    Effect::new({
+        let saved = saved.clone();
+        move |_| kept.keep(&request(), &saved)
+    });
+    let discard = Callback::new(move |()| {
+        kept.forget();
+        name.set(saved.developer_name.clone());
+        country.set(saved.country.clone());
+        email.set(saved.email.clone());
+        mobile.set(saved.mobile.clone());
+        website.set(saved.website.clone());
+    });
 
     let on_submit = submit_with(
         form,
@@ -67,13 +83,17 @@ fn DeveloperForm(
         request,
         |c, req| async move { c.save_developer(&req).await },
         move |result| match result {
-            Ok(_) => navigate(&Page::Apps.path(), Default::default()),
+            Ok(_) => {
+                kept.forget();
+                navigate(&Page::Apps.path(), Default::default())
+            }
             Err(e) => form.fail(&e, None),
         },
     );
 
     view! {
         <ErrorSummary form errors />
+        <DraftNotice restored=kept.restored on_discard=discard />
         <p class="lead">{i18n::DEVELOPER_INTRO}</p>
         <form on:submit=on_submit novalidate>
             <TextField id="developer_name" value=name form errors autocomplete="organization" />

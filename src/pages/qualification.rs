@@ -1,5 +1,5 @@
 use crate::{
-    components::{load, Checkbox, ErrorSummary, FormErrors, Journey, LicenceUpload, TextField},
+    components::{load, Checkbox, DraftNotice, ErrorSummary, FormErrors, Journey, LicenceUpload, TextField},
     draft::QualificationDraft,
     i18n,
     routes::Page,
@@ -109,22 +109,13 @@ fn QualificationForm(
     };
 
     let restored = draft.restored;
-    let discard = {
+    let discard = Callback::new({
         let draft = draft.clone();
-        move |_| draft.clear()
-    };
+        move |()| draft.clear()
+    });
     view! {
         <ErrorSummary form errors />
-        {move || restored.get().then(|| view! {
-            <div class="notice" role="status">
-                <p>{i18n::DRAFT_RESTORED}</p>
-                <p>
-                    <button type="button" class="button button--secondary button--small" on:click=discard.clone()>
-                        {i18n::DRAFT_DISCARD}
-                    </button>
-                </p>
-            </div>
-        })}
+        <DraftNotice restored on_discard=discard />
         <p class="lead">{i18n::QUALIFICATION_INTRO}</p>
         <form on:submit=on_submit novalidate>
             <section class="section">

@@ -106,8 +106,14 @@ impl Portal {
     /// Makes the next request of `method` to the API `path` meet `kind` (see the server's
     /// `faults` module).
     pub fn arm(&self, method: &str, path: &str, kind: &str, delay_ms: u64) {
+        self.arm_times(method, path, kind, delay_ms, 1);
+    }
+
+    /// Like [`Portal::arm`], for the next `count` such requests.
+    pub fn arm_times(&self, method: &str, path: &str, kind: &str, delay_ms: u64, count: u32) {
         let fault = serde_json::from_value(serde_json::json!({
             "method": method, "path": format!("/api/v1{path}"), "kind": kind, "delay_ms": delay_ms,
+            "count": count,
         }))
         .unwrap();
         self.faults.arm(fault);
@@ -128,6 +134,52 @@ pub async fn seller_at_developer_info(browser: &Browser, portal: &Portal) {
     browser.click("#confirmed").await;
     browser.click_text("Accept and continue").await;
     browser.wait_path("/developer").await;
+}
+
+/// Takes the demo seller through the journey on the server's side, up to an approved
+/// qualification, so a test can start at creating an app.
+pub async fn approve_demo_seller(portal: &Portal) {
+    let now = 1_790_000_100;
+    let store = &portal.store;
+    let seller = store.account_by_name(seed::DEMO_SELLER.0).await.unwrap().unwrap();
+    let reviewer = store
+        .account_by_name(seed::DEMO_REVIEWER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let agreement = store.current_agreement().await.unwrap().unwrap();
+    store
+        .accept_agreement(seller.id, agreement.version, now)
+        .await
+        .unwrap();
+    let info = portal_core::api::DeveloperInfo {
+        developer_name: "Example Trading Co.".into(),
+        country: "CN".into(),
+        email: "dev@example.com".into(),
+        mobile: "+8613800138000".into(),
+        website: String::new(),
+    };
+    store.save_developer(seller.id, &info, now).await.unwrap();
+    let licence = portal_core::api::LicenceInfo {
+        id: "licence-of-the-demo-seller".into(),
+        content_type: "image/png".into(),
+        size: 4,
+        file_name: "licence.png".into(),
+    };
+    store
+        .save_licence(&licence, seller.id, b"\x89PNG".to_vec(), now, (20, 86_400))
+        .await
+        .unwrap()
+        .unwrap();
+    let answers = serde_json::to_string(&portal_core::api::QualificationRequest::default()).unwrap();
+    let outcome = store
+        .submit_qualification(seller.id, answers, licence.id.clone(), now)
+        .await
+        .unwrap();
+    let portal_server::store::SubmitOutcome::Submitted(id) = outcome else {
+        panic!("the demo seller has applied already")
+    };
+    assert!(store.decide(id, reviewer.id, true, None, now).await.unwrap());
 }
 
 /// A headless Chromium session, with its own chromedriver and profile.

@@ -59,6 +59,13 @@ impl Faults {
         }
     }
 
+    /// Disarms every fault.
+    pub fn clear(&self) {
+        if let Ok(mut armed) = self.0.lock() {
+            armed.clear();
+        }
+    }
+
     /// Takes one use of the first fault armed for this request among `kinds`.
     fn take(&self, req: &Request, kinds: &[FaultKind]) -> Option<Fault> {
         let path = req
@@ -103,9 +110,7 @@ async fn arm(State(faults): State<Faults>, Json(fault): Json<Fault>) -> StatusCo
 }
 
 async fn clear(State(faults): State<Faults>) -> StatusCode {
-    if let Ok(mut armed) = faults.0.lock() {
-        armed.clear();
-    }
+    faults.clear();
     StatusCode::NO_CONTENT
 }
 

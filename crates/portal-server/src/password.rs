@@ -1,16 +1,18 @@
 //! Password hashing with Argon2id, run off the async threads because it is slow on purpose
 //! and memory-hungry (19 MiB a check): at most a few run at once, and a short queue waits
-//! for them; anything beyond answers "busy" at once instead of taking memory.
+//! for them; anything beyond answers "busy" at once instead of taking memory. Each running
+//! check works in a buffer kept for the next one: allocating 19 MiB per check left the
+//! allocator holding gigabytes after a burst of sign-ins (the load benchmark shows it).
 
 use crate::error::AppError;
 use argon2::{
-    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
-    Argon2,
+    password_hash::{rand_core::OsRng, Output, PasswordHash, PasswordHasher, SaltString},
+    Algorithm, Argon2, Block, Params, Version,
 };
 use std::{
     sync::{
         atomic::{AtomicUsize, Ordering},
-        OnceLock,
+        Mutex, OnceLock,
     },
     time::Duration,
 };
@@ -43,8 +45,14 @@ pub fn peak_running() -> usize {
     PEAK.load(Ordering::SeqCst)
 }
 
-/// Runs `work` on a blocking thread once a hasher is free, or answers 503 busy.
-async fn with_hasher<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+/// Work buffers of the hashers not running now (at most one per hasher).
+static BUFFERS: Mutex<Vec<Vec<Block>>> = Mutex::new(Vec::new());
+
+/// Runs `work` on a blocking thread with a work buffer once a hasher is free, or answers
+/// 503 busy.
+async fn with_hasher<T: Send + 'static>(
+    work: impl FnOnce(&mut Vec<Block>) -> T + Send + 'static,
+) -> Result<T, AppError> {
     if WAITING.fetch_add(1, Ordering::SeqCst) >= QUEUE_MAX {
         WAITING.fetch_sub(1, Ordering::SeqCst);
         return Err(AppError::Busy);
@@ -59,7 +67,11 @@ async fn with_hasher<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'stati
     tokio::task::spawn_blocking(move || {
         let running = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
         PEAK.fetch_max(running, Ordering::SeqCst);
-        let result = work();
+        let mut buffer = BUFFERS.lock().ok().and_then(|mut b| b.pop()).unwrap_or_default();
+        let result = work(&mut buffer);
+        if let Ok(mut buffers) = BUFFERS.lock() {
+            buffers.push(buffer);
+        }
         RUNNING.fetch_sub(1, Ordering::SeqCst);
         drop(permit);
         result
@@ -85,22 +97,82 @@ pub fn hash_now(password: &str) -> Result<String, String> {
 /// Checks `password` against `stored`; with no stored hash (unknown account) it checks
 /// against a dummy, so that both cases take the same time.
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, AppError> {
-    with_hasher(move || {
-        let dummy = dummy_hash();
-        let stored_ref = stored.as_deref().unwrap_or(dummy);
-        let ok = PasswordHash::new(stored_ref)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false);
+    with_hasher(move |buffer| {
+        let stored_ref = stored.as_deref().unwrap_or_else(|| dummy_hash());
+        let ok = matches(password.as_bytes(), stored_ref, buffer).unwrap_or(false);
         ok && stored.is_some()
     })
     .await
 }
 
+/// Whether `password` gives the stored PHC hash, computed in `buffer` (grown if the
+/// hash's parameters need more). What `PasswordVerifier` does, without allocating.
+fn matches(password: &[u8], stored: &str, buffer: &mut Vec<Block>) -> Option<bool> {
+    let parsed = PasswordHash::new(stored).ok()?;
+    let expected = parsed.hash?;
+    let params = Params::try_from(&parsed).ok()?;
+    let algorithm = Algorithm::try_from(parsed.algorithm).ok()?;
+    let version = match parsed.version {
+        Some(v) => Version::try_from(v).ok()?,
+        None => Version::default(),
+    };
+    let mut salt = [0u8; 64];
+    let salt = parsed.salt?.decode_b64(&mut salt).ok()?;
+    if buffer.len() < params.block_count() {
+        buffer.resize(params.block_count(), Block::default());
+    }
+    let computed = Output::init_with(expected.len(), |out| {
+        Argon2::new(algorithm, version, params)
+            .hash_password_into_with_memory(password, salt, out, &mut buffer[..])
+            .map_err(|_| argon2::password_hash::Error::Password)
+    })
+    .ok()?;
+    // `Output` compares in constant time.
+    Some(computed == expected)
+}
+
 fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
     DUMMY.get_or_init(|| hash_now("dummy password for unknown accounts").unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use argon2::password_hash::PasswordVerifier;
+
+    #[test]
+    fn one_reused_buffer_answers_as_the_library_does() {
+        let other_params = Argon2::new(
+            Algorithm::Argon2i,
+            Version::V0x10,
+            Params::new(64, 2, 1, None).unwrap(),
+        );
+        let salt = SaltString::generate(&mut OsRng);
+        let hashes = [
+            ("first password", hash_now("first password").unwrap()),
+            ("second password", hash_now("second password").unwrap()),
+            (
+                "other parameters",
+                other_params
+                    .hash_password(b"other parameters", &salt)
+                    .unwrap()
+                    .to_string(),
+            ),
+        ];
+        let mut buffer = Vec::new();
+        for _ in 0..2 {
+            for (right, stored) in &hashes {
+                for (tried, _) in &hashes {
+                    let parsed = PasswordHash::new(stored).unwrap();
+                    let library = Argon2::default()
+                        .verify_password(tried.as_bytes(), &parsed)
+                        .is_ok();
+                    assert_eq!(matches(tried.as_bytes(), stored, &mut buffer), Some(library));
+                    assert_eq!(library, tried == right);
+                }
+            }
+        }
+        assert_eq!(matches(b"anything", "not a hash", &mut buffer), None);
+    }
 }

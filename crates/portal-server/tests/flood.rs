@@ -42,6 +42,14 @@ async fn a_flood_of_sign_ins_is_bounded_not_queued_in_memory() {
     }
     assert!(portal_server::password::peak_running() <= portal_server::password::hasher_limit());
     assert!(busy > 0, "250 at once must overflow the queue");
+    // The memory of the checks is reused, not left with the allocator (it was gigabytes).
+    let rss_kib: u64 = std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    assert!(rss_kib < 400 * 1024, "{rss_kib} KiB resident after the flood");
     // The server still answers a signed-in user.
     assert_eq!(s.sign_in_seller().await.len(), 64);
 }

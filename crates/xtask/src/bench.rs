@@ -19,20 +19,12 @@ pub(crate) fn run() -> Result<(), String> {
     latency()
 }
 
-fn compressed(tool: &str, args: &[&str], file: &std::path::Path) -> Result<usize, String> {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(file)
-        .output()
-        .map_err(|e| format!("{tool}: {e} (install Debian's {tool})"))?;
-    Ok(out.stdout.len())
-}
-
 fn sizes() -> Result<(), String> {
     let dist = root().join("dist");
     let mut files: Vec<_> = std::fs::read_dir(&dist)
         .map_err(|e| e.to_string())?
         .flatten()
+        .filter(|e| crate::compress::is_compressible(&e.path()))
         .collect();
     files.sort_by_key(|e| e.file_name());
     println!(
@@ -42,9 +34,10 @@ fn sizes() -> Result<(), String> {
     let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
     for entry in files {
         let file = entry.path();
-        let raw = entry.metadata().map_err(|e| e.to_string())?.len() as usize;
-        let gz = compressed("gzip", &["-9", "-c"], &file)?;
-        let br = compressed("brotli", &["-q", "11", "-c"], &file)?;
+        let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
+        let raw = bytes.len();
+        let gz = crate::compress::gzip(&bytes).len();
+        let br = crate::compress::brotli(&bytes).len();
         println!(
             "{:<44} {:>10} {:>10} {:>10}",
             entry.file_name().to_string_lossy(),

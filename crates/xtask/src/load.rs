@@ -39,14 +39,27 @@ pub(crate) fn run(addr: SocketAddr, server_pid: u32) -> Result<(), String> {
     println!("\nLoad on loopback: {SELLERS} sellers at once (bounded: each sends one request at a time)");
     let before = rss_kib(server_pid);
 
-    // 1. Everyone signs in at once; a 503 "busy" is retried after the time it names.
+    // 1. Everyone signs in at once, each from an address of their own (as sellers do: a
+    // single address is throttled far sooner); a 503 "busy" is retried after the time it names.
     let (tokens, times, busy) = all_at_once(move |i| {
         let body = format!(r#"{{"account":"load-{i}","password":"{PASSWORD}"}}"#);
-        send(addr, "POST", "/api/v1/session", &[], body.as_bytes())
+        let from = std::net::Ipv4Addr::new(127, 1, (i / 250) as u8, (i % 250 + 1) as u8);
+        send_from(
+            addr,
+            Some(from.into()),
+            "POST",
+            "/api/v1/session",
+            &[],
+            body.as_bytes(),
+        )
     })?;
     let tokens: Vec<String> = tokens.iter().map(|b| field(b, "token")).collect();
     crate::bench::report("concurrent sign-ins", &times);
     println!("  sign-ins answered 503 busy and retried: {busy}");
+    println!(
+        "  server memory (RSS) after the sign-ins: {} KiB",
+        rss_kib(server_pid).map_or("?".into(), |k| k.to_string())
+    );
 
     // 2. Each gets ready: agreement, developer information, a licence.
     for token in &tokens {
@@ -197,7 +210,30 @@ pub(crate) fn send(
     headers: &[(&str, String)],
     body: &[u8],
 ) -> Result<Answer, String> {
-    let mut stream = TcpStream::connect(addr).map_err(|e| e.to_string())?;
+    send_from(addr, None, method, path, headers, body)
+}
+
+/// [`send`] from the loopback address `from` (any 127.x address is this machine).
+fn send_from(
+    addr: SocketAddr,
+    from: Option<std::net::IpAddr>,
+    method: &str,
+    path: &str,
+    headers: &[(&str, String)],
+    body: &[u8],
+) -> Result<Answer, String> {
+    let mut stream = match from {
+        None => TcpStream::connect(addr).map_err(|e| e.to_string())?,
+        Some(ip) => {
+            let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
+                .map_err(|e| e.to_string())?;
+            socket
+                .bind(&SocketAddr::new(ip, 0).into())
+                .map_err(|e| format!("bind {ip}: {e}"))?;
+            socket.connect(&addr.into()).map_err(|e| e.to_string())?;
+            socket.into()
+        }
+    };
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .map_err(|e| e.to_string())?;

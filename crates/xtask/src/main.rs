@@ -2,6 +2,7 @@
 //! missing on a fresh machine (see TOOLCHAIN.md) and reuse what is already there.
 
 mod bench;
+mod compress;
 mod load;
 mod tools;
 

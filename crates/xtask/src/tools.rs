@@ -127,6 +127,7 @@ pub(crate) fn build_web(path: &OsString) -> Result<(), String> {
     run(Command::new("trunk")
         .args(["build", "--release"])
         .env("PATH", path))?;
+    crate::compress::precompress(&root.join("dist"))?;
     if let Some(f) = fingerprint {
         let _ = std::fs::write(stamp, f);
     }
