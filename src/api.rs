@@ -4,10 +4,10 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use portal_core::{
     api::{
-        path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AppDetail, AppSecret, AppSummary,
-        CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, LicenceInfo, Me,
+        headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AppDetail, AppSecret,
+        AppSummary, CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, LicenceInfo, Me,
         PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail, ReviewQueueItem,
-        SignInRequest, SignInResponse,
+        ServiceInfo, SignInRequest, SignInResponse,
     },
     error::code,
     ErrorBody, FieldError,
@@ -17,8 +17,8 @@ use serde::{de::DeserializeOwned, Serialize};
 /// Everything that can go wrong with a call, as the user interface needs to tell it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// The server could not be reached (offline, DNS, CORS, server down).
-    Network,
+    /// The API at this base URL could not be reached (offline, DNS, CORS, server down).
+    Network(String),
     /// No valid session: the token is missing, unknown or expired.
     SessionExpired,
     /// Sign-in refused: wrong account name or password.
@@ -96,13 +96,25 @@ impl Api {
     pub async fn sign_in(&self, req: &SignInRequest) -> Result<(AuthApi, SignInResponse), ApiError> {
         let url = self.url(path::SESSION);
         let res: SignInResponse = decode(
-            send(self.timeout_ms, |signal| {
+            send(&self.base, self.timeout_ms, |signal| {
                 Request::post(&url).abort_signal(signal).json(req)
             })
             .await?,
         )
         .await?;
         Ok((self.with_token(res.token.clone()), res))
+    }
+
+    /// What answers at the API base URL: the portal's API says so (see [`path::SERVICE`]).
+    pub async fn service(&self) -> Result<ServiceInfo, ApiError> {
+        let url = self.url(path::SERVICE);
+        decode(
+            send(&self.base, self.timeout_ms, |signal| {
+                Request::get(&url).abort_signal(signal).build()
+            })
+            .await?,
+        )
+        .await
     }
 
     /// Restores a client from a token kept by the browser (or handed over by a host page).
@@ -137,7 +149,7 @@ impl AuthApi {
 
     pub async fn sign_out(&self) -> Result<(), ApiError> {
         let url = self.url(path::SESSION);
-        send(self.timeout_ms, |signal| {
+        send(&self.base, self.timeout_ms, |signal| {
             self.auth(Request::delete(&url)).abort_signal(signal).build()
         })
         .await
@@ -171,10 +183,10 @@ impl AuthApi {
             self.url(path::LICENCE_UPLOADS),
             js_sys::encode_uri_component(file_name)
         );
-        let res = send(self.timeout_ms, |signal| {
+        let res = send(&self.base, self.timeout_ms, |signal| {
             self.writing(Request::post(&url))
                 .abort_signal(signal)
-                .header("Content-Type", "application/octet-stream")
+                .header(headers::CONTENT_TYPE, "application/octet-stream")
                 .body(js_sys::Uint8Array::from(bytes))
         })
         .await?;
@@ -184,7 +196,7 @@ impl AuthApi {
     /// The licence image's bytes (the API needs the bearer token, so no plain `<img src>`).
     pub async fn licence_image(&self, id: &str) -> Result<Vec<u8>, ApiError> {
         let url = self.url(&path::LICENCE_UPLOAD.replace("{id}", id));
-        let res = send(self.timeout_ms, |signal| {
+        let res = send(&self.base, self.timeout_ms, |signal| {
             self.auth(Request::get(&url)).abort_signal(signal).build()
         })
         .await?;
@@ -242,14 +254,14 @@ impl AuthApi {
     }
 
     fn auth(&self, req: RequestBuilder) -> RequestBuilder {
-        req.header("Authorization", &format!("Bearer {}", self.token))
+        req.header(headers::AUTHORIZATION, &format!("Bearer {}", self.token))
     }
 
     /// A read, decoded.
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         let url = self.url(path);
         decode(
-            send(self.timeout_ms, |signal| {
+            send(&self.base, self.timeout_ms, |signal| {
                 self.auth(Request::get(&url)).abort_signal(signal).build()
             })
             .await?,
@@ -272,14 +284,14 @@ impl AuthApi {
             };
             self.writing(req).abort_signal(signal).json(body)
         };
-        decode(send(self.timeout_ms, build).await?).await
+        decode(send(&self.base, self.timeout_ms, build).await?).await
     }
 
     /// A state-changing request: authorised, and with the idempotency key if there is one.
     fn writing(&self, req: RequestBuilder) -> RequestBuilder {
         let req = self.auth(req);
         match &self.idempotency_key {
-            Some(key) => req.header("Idempotency-Key", key),
+            Some(key) => req.header(headers::IDEMPOTENCY_KEY, key),
             None => req,
         }
     }
@@ -308,6 +320,7 @@ const IN_PROGRESS_RETRIES: u32 = 10;
 /// error. While the server says the same request is still in progress (its first answer
 /// was lost), waits as told and asks again with the same key.
 async fn send(
+    api_base: &str,
     timeout_ms: u32,
     build: impl Fn(Option<&web_sys::AbortSignal>) -> Result<Request, gloo_net::Error>,
 ) -> Result<Response, ApiError> {
@@ -322,7 +335,7 @@ async fn send(
         let res = match outcome {
             Ok(res) => res,
             Err(_) if timed_out => return Err(ApiError::Timeout),
-            Err(_) => return Err(ApiError::Network),
+            Err(_) => return Err(ApiError::Network(api_base.to_owned())),
         };
         match check(res).await {
             Err(ApiError::Busy(wait)) if waits < IN_PROGRESS_RETRIES => {

@@ -16,7 +16,6 @@ use crate::{
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     components::{Route, Router, Routes, A},
-    hooks::use_navigate,
     path,
 };
 use portal_core::api::Role;
@@ -35,11 +34,47 @@ pub fn Boot(
         <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match config.await {
-                    Ok(config) => view! { <App config /> }.into_any(),
+                    Ok(config) => view! { <Checked config /> }.into_any(),
                     Err(error) => view! { <ConfigProblem error /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The app, at once, while the configured API is checked alongside (so the first page is
+/// not kept waiting). An address that answers as something else stops the app with the
+/// reason; an API that cannot be reached (down for a moment, or refusing this origin) is
+/// named above the app, which keeps working and keeps what is typed.
+#[component]
+fn Checked(
+    /// The resolved runtime configuration.
+    config: Config,
+) -> impl IntoView {
+    let check = LocalResource::new({
+        let config = config.clone();
+        move || {
+            let config = config.clone();
+            async move { config::check_api(&config).await }
+        }
+    });
+    let problem = Memo::new(move |_| check.get().and_then(Result::err));
+    let wrong_api = move || matches!(problem.get(), Some(ConfigError::NotAnApi { .. }));
+    view! {
+        {move || match problem.get() {
+            Some(error @ ConfigError::ApiUnreachable { .. }) => Some(view! {
+                <div class="notice notice--error notice--banner" role="alert">
+                    <p>{i18n::config_problem(&error)}</p>
+                </div>
+            }),
+            _ => None,
+        }}
+        <Show
+            when=move || !wrong_api()
+            fallback=move || problem.get().map(|error| view! { <ConfigProblem error /> })
+        >
+            <App config=config.clone() />
+        </Show>
     }
 }
 
@@ -48,11 +83,7 @@ fn ConfigProblem(
     /// What went wrong reading the configuration.
     error: ConfigError,
 ) -> impl IntoView {
-    let detail = match error {
-        ConfigError::Unreachable { url } => format!("{url} could not be loaded."),
-        ConfigError::Status { url, status } => format!("{url} answered with status {status}."),
-        ConfigError::Malformed { url, detail } => format!("{url} is not valid: {detail}."),
-    };
+    let detail = i18n::config_problem(&error);
     view! {
         <main class="main" id="main">
             <div class="notice notice--error" role="alert">
@@ -125,7 +156,7 @@ pub fn App(
 fn Header() -> impl IntoView {
     let session = expect_context::<Session>();
     let api = expect_context::<Api>();
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let draft = expect_context::<QualificationDraft>();
     let sign_out = move |_| {
         let client = session.client(&api);
@@ -136,7 +167,7 @@ fn Header() -> impl IntoView {
         if let Some(account) = account {
             crate::draft::forget_account(&account);
         }
-        navigate(&Page::SignIn.path(), Default::default());
+        navigate(&Page::SignIn.path());
         // Ending the session on the server is best effort: locally it is already gone.
         spawn_local(async move {
             if let Some(c) = client {
@@ -147,11 +178,11 @@ fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <div class="header__inner">
-                <A href=Page::Home.path() attr:class="header__brand">{i18n::APP_NAME}</A>
+                <A href=Page::Home.href() attr:class="header__brand">{i18n::APP_NAME}</A>
                 {move || session.account().map(|account| {
                     let (href, text) = match account.role {
-                        Role::Reviewer => (Page::Review.path(), i18n::REVIEW_TITLE),
-                        Role::Seller => (Page::Apps.path(), i18n::APPS_TITLE),
+                        Role::Reviewer => (Page::Review.href(), i18n::REVIEW_TITLE),
+                        Role::Seller => (Page::Apps.href(), i18n::APPS_TITLE),
                     };
                     view! {
                     <nav class="header__nav" aria-label=i18n::NAV_LABEL>

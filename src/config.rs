@@ -7,9 +7,10 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
-    /// Base URL of the API, absolute or relative to the page's base URL (e.g. `api/v1`).
+    /// Base URL of the API, absolute or relative to the portal's own URL (e.g. `api/v1`).
     api_base_url: String,
-    /// Path the portal lives under; defaults to the path of the page's `<base href>`.
+    /// Path the portal lives under; by default the opened page's path without the page's
+    /// own route (see `routes::base_of`).
     #[serde(default)]
     router_base: Option<String>,
     /// How long a revealed AppSecret stays on screen, in seconds.
@@ -41,15 +42,51 @@ pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u32 = 35;
 /// Why the app cannot start; shown on the page instead of a blank screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConfigError {
-    Unreachable { url: String },
-    Status { url: String, status: u16 },
-    Malformed { url: String, detail: String },
+    Unreachable {
+        url: String,
+    },
+    Status {
+        url: String,
+        status: u16,
+    },
+    Malformed {
+        url: String,
+        detail: String,
+    },
+    /// `api_base_url` answers, but not as the portal's API.
+    NotAnApi {
+        api: String,
+    },
+    /// No answer from `api_base_url` to this page: down, a wrong host, or an API on another
+    /// origin that does not allow `origin` (CORS).
+    ApiUnreachable {
+        api: String,
+        origin: String,
+    },
 }
 
-/// Loads and resolves the configuration file at `url` (relative to the page's base URL).
+/// Checks that the configured API answers this page as the portal's API.
+pub async fn check_api(config: &Config) -> Result<(), ConfigError> {
+    let api = crate::api::Api::new(config.api_base.clone(), config.request_timeout_seconds);
+    match api.service().await {
+        Ok(info) if info.service == portal_core::api::SERVICE_NAME => Ok(()),
+        Err(crate::api::ApiError::Network(_) | crate::api::ApiError::Timeout) => {
+            Err(ConfigError::ApiUnreachable {
+                api: config.api_base.clone(),
+                origin: leptos::prelude::window().location().origin().unwrap_or_default(),
+            })
+        }
+        _ => Err(ConfigError::NotAnApi {
+            api: config.api_base.clone(),
+        }),
+    }
+}
+
+/// Loads and resolves the configuration file at `url` (absolute, or relative to the page).
 pub async fn load(url: &str) -> Result<Config, ConfigError> {
-    let base = page_base();
-    let absolute = resolve(url, &base).unwrap_or_else(|| url.to_owned());
+    let location = leptos::prelude::window().location();
+    let page = location.href().unwrap_or_default();
+    let absolute = resolve(url, &page).unwrap_or_else(|| url.to_owned());
     let response = gloo_net::http::Request::get(&absolute)
         .send()
         .await
@@ -65,24 +102,28 @@ pub async fn load(url: &str) -> Result<Config, ConfigError> {
     let text = response.text().await.map_err(|_| ConfigError::Unreachable {
         url: absolute.clone(),
     })?;
-    parse(&text, &base).map_err(|detail| ConfigError::Malformed {
+    let origin = location.origin().unwrap_or_default();
+    let pathname = location.pathname().unwrap_or_default();
+    parse(&text, &origin, &pathname).map_err(|detail| ConfigError::Malformed {
         url: absolute,
         detail,
     })
 }
 
-/// Parses the file's text against the page's base URL.
-pub fn parse(text: &str, page_base: &str) -> Result<Config, String> {
+/// Parses the file's text for a page at `origin` + `pathname`.
+pub fn parse(text: &str, origin: &str, pathname: &str) -> Result<Config, String> {
     let file: ConfigFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if file.api_base_url.trim().is_empty() {
         return Err("api_base_url is empty".into());
     }
-    let api_base = resolve(file.api_base_url.trim(), page_base)
-        .ok_or_else(|| format!("api_base_url {:?} is not a URL", file.api_base_url))?;
     let router_base = match file.router_base {
-        Some(path) => path,
-        None => path_of(page_base),
+        Some(path) => format!("/{}", path.trim_matches('/')),
+        None => crate::routes::base_of(pathname),
     };
+    // A relative API URL is relative to the portal's own URL, whatever page was opened.
+    let portal_url = format!("{origin}{}/", router_base.trim_end_matches('/'));
+    let api_base = resolve(file.api_base_url.trim(), &portal_url)
+        .ok_or_else(|| format!("api_base_url {:?} is not a URL", file.api_base_url))?;
     Ok(Config {
         api_base: api_base.trim_end_matches('/').to_owned(),
         router_base: router_base.trim_end_matches('/').to_owned(),
@@ -97,18 +138,6 @@ pub fn parse(text: &str, page_base: &str) -> Result<Config, String> {
     })
 }
 
-fn page_base() -> String {
-    leptos::prelude::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| "/".into())
-}
-
 fn resolve(url: &str, base: &str) -> Option<String> {
     web_sys::Url::new_with_base(url, base).ok().map(|u| u.href())
-}
-
-fn path_of(url: &str) -> String {
-    web_sys::Url::new(url).map(|u| u.pathname()).unwrap_or_default()
 }

@@ -19,7 +19,23 @@ pub const HIDE_PASSWORD: &str = "Hide";
 
 pub const CONFIG_ERROR_TITLE: &str = "The portal cannot start";
 pub const CONFIG_ERROR_HINT: &str =
-    "The portal's configuration file is missing or invalid. If you run this portal, check config.json next to index.html.";
+    "The portal's configuration is missing or wrong. If you run this portal, check config.json next to index.html.";
+
+/// What exactly is wrong with the configuration, for the operator.
+pub fn config_problem(error: &crate::config::ConfigError) -> String {
+    use crate::config::ConfigError;
+    match error {
+        ConfigError::Unreachable { url } => format!("{url} could not be loaded."),
+        ConfigError::Status { url, status } => format!("{url} answered with status {status}."),
+        ConfigError::Malformed { url, detail } => format!("{url} is not valid: {detail}."),
+        ConfigError::NotAnApi { api } => format!(
+            "api_base_url is {api}, which does not answer as the portal's API ({api}/service)."
+        ),
+        ConfigError::ApiUnreachable { api, origin } => format!(
+            "The portal's API at {api} could not be reached from this page. Check that it is running at that address and, if it is on another origin, that it allows this page's origin {origin} (the reference server's --cors-origin)."
+        ),
+    }
+}
 
 pub const SIGN_IN_TITLE: &str = "Sign in";
 pub const SIGN_IN_INTRO: &str = "Use your seller account to get API credentials for your apps.";
@@ -426,9 +442,9 @@ pub fn country_name(code: &str) -> &'static str {
 /// The sentence for a failure that is not about one field.
 pub fn api_error(error: &ApiError) -> String {
     match error {
-        ApiError::Network => {
-            "We could not reach the portal's server. Check your connection and try again. Your answers are kept.".into()
-        }
+        ApiError::Network(api) => format!(
+            "We could not reach the portal's server at {api}. Check your connection and try again. Your answers are kept."
+        ),
         ApiError::SessionExpired => SESSION_EXPIRED.into(),
         ApiError::InvalidCredentials => "The account name or password is incorrect".into(),
         ApiError::Forbidden => "Your account does not have access to this page".into(),

@@ -32,10 +32,14 @@ pub fn start() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("the page has neither #portal nor a body");
-    // The host page may point at another config file with data-config.
-    let config_url = root
-        .get_attribute("data-config")
-        .unwrap_or_else(|| "config.json".into());
+    // The host page may point at another config file with data-config; by default it is
+    // the config.json beside the built files (boot.js says where they are).
+    let config_url = root.get_attribute("data-config").unwrap_or_else(|| {
+        let assets = root.get_attribute("data-assets").unwrap_or_default();
+        web_sys::Url::new_with_base("config.json", &assets)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| "config.json".into())
+    });
     leptos::mount::mount_to(root, move || view! { <app::Boot config_url /> }).forget();
 }
 

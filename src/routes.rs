@@ -38,9 +38,32 @@ impl Page {
         }
     }
 
+    /// The route patterns of every page, as the router matches them (`:id` is a number).
+    pub const PATTERNS: [&'static str; 13] = [
+        "/",
+        "/sign-in",
+        "/agreement",
+        "/developer",
+        "/apps",
+        "/apps/new",
+        "/apps/new/commercial",
+        "/apps/:id",
+        "/qualification",
+        "/qualification/check",
+        "/qualification/status",
+        "/review",
+        "/review/:id",
+    ];
+
+    /// The page's address for a link (`<A href>`): its path under the router base, which
+    /// the router's links do not add by themselves (navigating does).
+    pub fn href(self) -> String {
+        link(&self.path())
+    }
+
     /// The qualification form, scrolled to one answer (the check page's Change links).
     pub fn change_answer(field: &str) -> String {
-        format!("{}#{field}", Page::Qualification.path())
+        format!("{}#{field}", Page::Qualification.href())
     }
 
     /// The sign-in page, returning to `next` afterwards.
@@ -59,6 +82,81 @@ impl Page {
             Some(n) if n.starts_with('/') && !n.starts_with("//") => n,
             _ => Page::Home.path(),
         }
+    }
+}
+
+/// `path` (inside the app) under the router base, for a link.
+pub fn link(path: &str) -> String {
+    let base = leptos::prelude::use_context::<crate::config::Config>()
+        .map(|c| c.router_base)
+        .unwrap_or_default();
+    format!("{base}{path}")
+}
+
+/// A function that goes to `path` (inside the app) at the same address as the page's links:
+/// under the router base, and the home page at `base/`, never `base` (from `/developers`
+/// the page's relative file names would resolve against the site root).
+pub fn use_go() -> impl Fn(&str) + Clone + 'static {
+    let navigate = leptos_router::hooks::use_navigate();
+    // Read now: a form's answer arrives outside the component, where context is gone.
+    let base = link("");
+    move |path: &str| {
+        let options = leptos_router::NavigateOptions {
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&format!("{base}{path}"), options)
+    }
+}
+
+/// Goes to `path` (a page inside the app) when shown, as [`use_go`] does; the router's own
+/// `Redirect` would write the home page as `base`, without the slash.
+#[leptos::component]
+pub fn GoTo(
+    /// The page's path inside the app.
+    path: String,
+) -> impl leptos::IntoView {
+    use_go()(&path);
+}
+
+/// The page path of the browser's `pathname` under the router `base` (`/developers/apps`
+/// under `/developers` is `/apps`): what the app's own links and `next` values hold.
+pub fn within(pathname: &str, base: &str) -> String {
+    match pathname.strip_prefix(base) {
+        Some(rest) if rest.starts_with('/') => rest.to_owned(),
+        Some("") => "/".into(),
+        _ => pathname.to_owned(),
+    }
+}
+
+/// The path the portal lives under, from the path of the page the browser opened: that
+/// path without the longest page route it ends with (`/developers/apps/12` → `/developers`).
+/// "" at the site root. Wrong only when the portal's own path ends with a page's name (say
+/// `/apps/`): then `router_base` in `config.json` says it.
+pub fn base_of(pathname: &str) -> String {
+    let mut segments: Vec<&str> = pathname.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.last().is_some_and(|s| s.ends_with(".html")) {
+        segments.pop();
+    }
+    let matches = |pattern: &str| -> Option<usize> {
+        let route: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
+        let tail = segments.get(segments.len().checked_sub(route.len())?..)?;
+        route
+            .iter()
+            .zip(tail)
+            .all(|(r, s)| *r == *s || (*r == ":id" && s.parse::<i64>().is_ok()))
+            .then_some(route.len())
+    };
+    let route_len = Page::PATTERNS
+        .iter()
+        .filter_map(|p| matches(p))
+        .max()
+        .unwrap_or(0);
+    let base = &segments[..segments.len() - route_len];
+    if base.is_empty() {
+        String::new()
+    } else {
+        format!("/{}", base.join("/"))
     }
 }
 
@@ -81,4 +179,72 @@ pub fn required_before(me: &Me, target: Page) -> Option<Page> {
         return Some(Page::Developer);
     }
     (target == Page::Home).then_some(Page::Apps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base_is_the_path_without_its_page_route() {
+        for (path, base) in [
+            ("/", ""),
+            ("", ""),
+            ("/index.html", ""),
+            ("/apps", ""),
+            ("/apps/12", ""),
+            ("/apps/new/commercial", ""),
+            ("/developers/", "/developers"),
+            ("/developers", "/developers"),
+            ("/developers/index.html", "/developers"),
+            ("/developers/sign-in", "/developers"),
+            ("/developers/apps/12", "/developers"),
+            ("/developers/apps/new", "/developers"),
+            ("/developers/apps/new/commercial", "/developers"),
+            ("/developers/review/7", "/developers"),
+            ("/a/b/c/", "/a/b/c"),
+            ("/a/b/c/qualification/check", "/a/b/c"),
+            ("/a/b/c/apps/not-a-number", "/a/b/c/apps/not-a-number"),
+        ] {
+            assert_eq!(base_of(path), base, "{path}");
+        }
+    }
+
+    #[test]
+    fn page_paths_are_taken_from_under_the_base() {
+        for (pathname, base, page) in [
+            ("/developers/apps/12", "/developers", "/apps/12"),
+            ("/developers/", "/developers", "/"),
+            ("/developers", "/developers", "/"),
+            ("/apps", "", "/apps"),
+            ("/developersx/apps", "/developers", "/developersx/apps"),
+        ] {
+            assert_eq!(within(pathname, base), page, "{pathname} under {base}");
+        }
+    }
+
+    #[test]
+    fn every_page_path_matches_a_pattern() {
+        for page in [
+            Page::Home,
+            Page::SignIn,
+            Page::Agreement,
+            Page::Developer,
+            Page::Apps,
+            Page::NewApp,
+            Page::NewCommercialApp,
+            Page::App(12),
+            Page::Qualification,
+            Page::QualificationCheck,
+            Page::QualificationStatus,
+            Page::Review,
+            Page::ReviewApplication(7),
+        ] {
+            assert_eq!(
+                base_of(&format!("/developers{}", page.path())),
+                "/developers",
+                "{page:?}"
+            );
+        }
+    }
 }

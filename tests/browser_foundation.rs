@@ -168,9 +168,23 @@ async fn an_unreachable_api_is_explained_and_what_was_typed_is_kept() {
     let portal = Portal::start_with_dist(copy.path().to_owned()).await;
     let browser = Browser::start().await;
     browser.goto(&portal.url("/sign-in")).await;
+    // The page names the API it cannot reach, and the origin it must allow.
+    let api = format!("http://127.0.0.1:{closed}/api/v1");
+    browser
+        .wait_text(
+            "[role=alert]",
+            &format!("The portal's API at {api} could not be reached"),
+        )
+        .await;
+    browser
+        .wait_text("[role=alert]", &format!("this page's origin {}", portal.base))
+        .await;
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
     browser
-        .wait_text(".error-summary", "We could not reach the portal's server")
+        .wait_text(
+            ".error-summary",
+            &format!("We could not reach the portal's server at {api}"),
+        )
         .await;
     assert_eq!(browser.value("account").await, DEMO_SELLER.0);
     assert_eq!(browser.value("password").await, DEMO_SELLER.1);
@@ -187,6 +201,31 @@ async fn a_broken_config_file_is_explained_on_the_page() {
     browser
         .wait_text("[role=alert]", "config.json is not valid")
         .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_address_that_is_not_the_api_stops_the_portal_with_the_reason() {
+    // An operator's typo: the API base URL points at the site itself.
+    let copy = support::dist_with_config(r#"{"api_base_url": "not-the-api/v1"}"#);
+    let portal = Portal::start_with_dist(copy.path().to_owned()).await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/sign-in")).await;
+    browser.wait_text("[role=alert]", "The portal cannot start").await;
+    browser
+        .wait_text(
+            "[role=alert]",
+            &format!(
+                "api_base_url is {}/not-the-api/v1, which does not answer as the portal's API",
+                portal.base
+            ),
+        )
+        .await;
+    assert!(browser
+        .client
+        .find(fantoccini::Locator::Id("account"))
+        .await
+        .is_err());
     browser.close().await;
 }
 

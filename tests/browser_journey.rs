@@ -4,57 +4,10 @@
 
 mod support;
 
-use portal_server::seed::{DEMO_REVIEWER, DEMO_SELLER};
-use support::{seller_at_developer_info, Browser, Portal};
-
-/// A real 1×1 PNG image.
-const PNG_1X1: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00,
-    0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00,
-    0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01,
-    0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-];
-
-fn file_with(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.display().to_string()
-}
-
-async fn fill_developer_info(browser: &Browser, country: &str) {
-    browser.fill("developer_name", "Example Trading Co.").await;
-    browser.select("country", country).await;
-    browser.fill("email", "dev@example.com").await;
-    browser.fill("mobile", "+86 138 0013 8000").await;
-    browser.click_text("Save and continue").await;
-    browser.wait_path("/apps").await;
-}
-
-async fn review(browser: &Browser, reference: &str, reject_with: Option<&str>) {
-    browser.sign_in(DEMO_REVIEWER.0, DEMO_REVIEWER.1).await;
-    browser.wait_path("/review").await;
-    browser.click_text(reference).await;
-    browser.wait_text("main", "Shop Helper").await;
-    match reject_with {
-        Some(reason) => {
-            browser.click("#decision-reject").await;
-            browser.click_text("Record decision").await;
-            browser
-                .wait_text("#reason-error", "Enter the reasons for rejection")
-                .await;
-            browser.checkpoint("review-detail").await;
-            browser.fill("reason", reason).await;
-            browser.click_text("Record decision").await;
-            browser.wait_text(".tag", "Rejected").await;
-        }
-        None => {
-            browser.click("#decision-approve").await;
-            browser.click_text("Record decision").await;
-            browser.wait_text(".tag", "Approved").await;
-        }
-    }
-    browser.sign_out().await;
-}
+use portal_server::seed::DEMO_SELLER;
+use support::{
+    file_with, fill_developer_info, fill_qualification, review, seller_at_developer_info, Browser, Portal,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() {
@@ -91,20 +44,7 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.click_text("Continue").await;
     browser.wait_path("/qualification").await;
 
-    browser.fill("contact_name", "Li Wei").await;
-    browser.fill("contact_mobile", "+86 139 1234 5678").await;
-    browser.fill("email", "li.wei@example.com").await;
-    browser.fill("software_name", "Shop Helper").await;
-    browser
-        .fill("software_function", "Synchronises orders and stock.")
-        .await;
-    browser
-        .find("#licence_id")
-        .await
-        .send_keys(&file_with(&files, "licence.png", PNG_1X1))
-        .await
-        .unwrap();
-    browser.wait_text(".upload__name", "licence.png").await;
+    fill_qualification(&browser, &files).await;
     // The preview is the uploaded image, decoded by the browser.
     let mut width = serde_json::Value::Null;
     for _ in 0..100 {
@@ -119,18 +59,6 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(width, 1, "the licence preview shows the uploaded PNG");
-    browser.click("#same_it").await;
-    browser.fill("it_team_size", "12").await;
-    browser
-        .fill("market_planning", "Order management for 500 sellers.")
-        .await;
-    browser
-        .fill("server_config", "8 CPU, 32 GB memory, 1 TB disk")
-        .await;
-    browser.fill("server_bandwidth", "1 Gbps").await;
-    browser.fill("dev_language", "Java").await;
-    browser.fill("database", "MySQL").await;
-    browser.click("#agreement_confirmed").await;
     browser.checkpoint("qualification-form").await;
     browser.click_text("Continue").await;
 

@@ -1,7 +1,6 @@
 use super::{loader::load, RequireSession};
-use crate::routes::{required_before, Page};
+use crate::routes::{required_before, GoTo, Page};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 /// Shows its children once the signed-in person has done every step that comes before
 /// `step`; otherwise sends them to the step they still have to do.
@@ -18,7 +17,7 @@ pub fn Journey(
                 load(
                     |c| async move { c.me().await },
                     move |me, _| match required_before(&me, step) {
-                        Some(page) => view! { <Redirect path=page.path() /> }.into_any(),
+                        Some(page) => view! { <GoTo path=page.path() /> }.into_any(),
                         None => children().into_any(),
                     },
                 )

@@ -1,7 +1,6 @@
 use super::{sign_in_with, Dialog, ErrorSummary, FormErrors, TextField};
 use crate::{i18n, routes::Page, session::Session};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use portal_core::{api::SignInRequest, Form};
 
 /// Signs in again in place when the session ended while a form was being sent.
@@ -18,7 +17,7 @@ pub fn ReauthDialog() -> impl IntoView {
 #[component]
 fn ReauthForm() -> impl IntoView {
     let session = expect_context::<Session>();
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let account = session.account().map(|a| a.name).unwrap_or_default();
     let password = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
@@ -38,7 +37,7 @@ fn ReauthForm() -> impl IntoView {
     let sign_out = move |_| {
         session.end();
         session.reauth().set(false);
-        navigate(&Page::SignIn.path(), Default::default());
+        navigate(&Page::SignIn.path());
     };
     view! {
         <form on:submit=on_submit novalidate class="dialog__form">

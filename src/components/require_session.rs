@@ -1,10 +1,11 @@
 use crate::{
     api::{Api, ApiError, AuthApi},
-    routes::Page,
+    config::Config,
+    routes::{self, GoTo, Page},
     session::Session,
 };
 use leptos::prelude::*;
-use leptos_router::{components::Redirect, hooks::use_location};
+use leptos_router::hooks::use_location;
 
 /// Shows its children only when signed in; otherwise sends the person to sign in
 /// and back here afterwards.
@@ -12,6 +13,7 @@ use leptos_router::{components::Redirect, hooks::use_location};
 pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     let location = use_location();
+    let base = expect_context::<Config>().router_base;
     // Only signing in or out changes what is shown, not a renewed token.
     let signed_in = Memo::new(move |_| session.is_signed_in());
     move || {
@@ -19,8 +21,8 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
             // Reads while building the page must not make this switch rebuild it.
             untrack(|| children().into_any())
         } else {
-            let here = location.pathname.get_untracked();
-            view! { <Redirect path=Page::sign_in_then(&here) /> }.into_any()
+            let here = routes::within(&location.pathname.get_untracked(), &base);
+            view! { <GoTo path=Page::sign_in_then(&here) /> }.into_any()
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::{
     routes::Page,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::components::A;
 use portal_core::{
     api::{AcceptAgreementRequest, Agreement, AgreementStatus},
     error::code,
@@ -52,7 +52,7 @@ fn AgreementForm(
     /// Loads the agreement again.
     reload: Callback<()>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let version = agreement.version;
     let confirmed = RwSignal::new(false);
     let pending = RwSignal::new(false);
@@ -77,7 +77,7 @@ fn AgreementForm(
         move |result| match result {
             Ok(_) => {
                 outdated.set(false);
-                navigate(&Page::Home.path(), Default::default());
+                navigate(&Page::Home.path());
             }
             Err(ApiError::Conflict(body)) if body.code == code::AGREEMENT_OUTDATED => {
                 outdated.set(true);
@@ -106,7 +106,7 @@ fn AgreementForm(
         {match already {
             Some(text) => view! {
                 <p class="notice notice--success" role="status">{text}</p>
-                <A href=Page::Developer.path() attr:class="button">{i18n::CONTINUE}</A>
+                <A href=Page::Developer.href() attr:class="button">{i18n::CONTINUE}</A>
             }.into_any(),
             None => view! {
                 <form on:submit=on_submit novalidate>

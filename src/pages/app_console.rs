@@ -35,7 +35,7 @@ fn ConsoleLoader(
     id: i64,
 ) -> impl IntoView {
     view! {
-        <p class="back"><A href=Page::Apps.path()>{i18n::BACK_TO_APPS}</A></p>
+        <p class="back"><A href=Page::Apps.href()>{i18n::BACK_TO_APPS}</A></p>
         {load_or(
             move |c| async move { c.app(id).await },
             |detail, _| view! { <Console detail /> },

@@ -22,7 +22,7 @@ fn AppList() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1 class="heading-l">{i18n::APPS_TITLE}</h1>
-            <A href=Page::NewApp.path() attr:class="button">{i18n::CREATE_APP}</A>
+            <A href=Page::NewApp.href() attr:class="button">{i18n::CREATE_APP}</A>
         </div>
         {load(
             |c| async move { Ok((c.apps().await?, c.qualification().await?)) },
@@ -31,7 +31,7 @@ fn AppList() -> impl IntoView {
                     view! {
                         <p class="notice notice--info" role="status">
                             {i18n::application_banner(&q.reference, i18n::qualification_status(q.status))}" "
-                            <A href=Page::QualificationStatus.path()>{i18n::VIEW_STATUS}</A>
+                            <A href=Page::QualificationStatus.href()>{i18n::VIEW_STATUS}</A>
                         </p>
                     }
                 });
@@ -49,7 +49,7 @@ fn AppList() -> impl IntoView {
                 view! { {banner} {body} }
             },
         )}
-        <p class="meta"><A href=Page::Developer.path()>{i18n::EDIT_DEVELOPER}</A></p>
+        <p class="meta"><A href=Page::Developer.href()>{i18n::EDIT_DEVELOPER}</A></p>
     }
 }
 
@@ -63,7 +63,7 @@ fn AppTable(
         .map(|app| {
             view! {
                 <tr>
-                    <td><A href=Page::App(app.id).path()>{app.name}</A></td>
+                    <td><A href=Page::App(app.id).href()>{app.name}</A></td>
                     <td>{i18n::APP_TYPE_COMMERCIAL}</td>
                     <td><span class="tag tag--green">{i18n::APP_STATUS_ACTIVE}</span></td>
                     <td>{format::date_time(&app.created_at)}</td>

@@ -7,7 +7,7 @@ use crate::{
     session::Session,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::components::A;
 use portal_core::{
     api::CreateAppRequest,
     error::code,
@@ -28,7 +28,7 @@ pub fn CreateAppPage() -> impl IntoView {
 
 #[component]
 fn CreateAppForm() -> impl IntoView {
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let kept = FormDraft::open("new-app", expect_context::<Session>().account_name());
     let name = RwSignal::new(kept.restore(&CreateAppRequest::default()).name);
     let pending = RwSignal::new(false);
@@ -52,7 +52,7 @@ fn CreateAppForm() -> impl IntoView {
         move |result| match result {
             Ok(app) => {
                 kept.forget();
-                navigate(&Page::App(app.app.id).path(), Default::default())
+                navigate(&Page::App(app.app.id).path())
             }
             Err(ApiError::Conflict(body)) if body.code == code::QUALIFICATION_REQUIRED => {
                 not_approved.set(true)
@@ -68,7 +68,7 @@ fn CreateAppForm() -> impl IntoView {
         <Show when=move || not_approved.get()>
             <div class="notice notice--warning" role="status">
                 <p>{i18n::NOT_APPROVED_YET}</p>
-                <p><A href=Page::QualificationStatus.path()>{i18n::VIEW_STATUS}</A></p>
+                <p><A href=Page::QualificationStatus.href()>{i18n::VIEW_STATUS}</A></p>
             </div>
         </Show>
         <form on:submit=on_submit novalidate>

@@ -6,7 +6,6 @@ use crate::{
     session::Session,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use portal_core::{api::DeveloperInfo, rules::COUNTRIES, Form};
 
 /// Developer information: who is developing. Saved to the server; editable later.
@@ -45,7 +44,7 @@ fn DeveloperForm(
     /// What was saved before, if anything.
     existing: Option<DeveloperInfo>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let saved = existing.unwrap_or_default();
     let kept = FormDraft::open("developer", expect_context::<Session>().account_name());
     let start = kept.restore(&saved);
@@ -85,7 +84,7 @@ fn DeveloperForm(
         move |result| match result {
             Ok(_) => {
                 kept.forget();
-                navigate(&Page::Apps.path(), Default::default())
+                navigate(&Page::Apps.path())
             }
             Err(e) => form.fail(&e, None),
         },

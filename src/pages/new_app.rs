@@ -4,7 +4,6 @@ use crate::{
     routes::Page,
 };
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
-use leptos_router::hooks::use_navigate;
 use portal_core::api::QualificationStatus;
 
 /// Create App, step one: the application type. A commercial developer without an
@@ -21,7 +20,7 @@ pub fn NewAppPage() -> impl IntoView {
 #[component]
 fn ChooseType() -> impl IntoView {
     let (client, on_error) = use_client();
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let choice = RwSignal::new("commercial_developer".to_owned());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -35,7 +34,7 @@ fn ChooseType() -> impl IntoView {
                         Some(_) => Page::QualificationStatus,
                         None => Page::Qualification,
                     };
-                    navigate(&next.path(), Default::default());
+                    navigate(&next.path());
                 }
                 Err(e) => on_error(&e),
             }

@@ -2,10 +2,9 @@ use crate::{
     components::{load, Checkbox, DraftNotice, ErrorSummary, FormErrors, Journey, LicenceUpload, TextField},
     draft::QualificationDraft,
     i18n,
-    routes::Page,
+    routes::{GoTo, Page},
 };
 use leptos::{ev::SubmitEvent, prelude::*};
-use leptos_router::{components::Redirect, hooks::use_navigate};
 use portal_core::{
     api::{QualificationRequest, QualificationStatus},
     rules::SPAIN,
@@ -36,7 +35,7 @@ fn QualificationLoader() -> impl IntoView {
             },
             |(country, existing), _| match existing {
                 Some(q) if q.status != QualificationStatus::Rejected => {
-                    view! { <Redirect path=Page::QualificationStatus.path() /> }.into_any()
+                    view! { <GoTo path=Page::QualificationStatus.path() /> }.into_any()
                 }
                 _ => view! { <QualificationForm spain=country == SPAIN /> }.into_any(),
             },
@@ -50,7 +49,7 @@ fn QualificationForm(
     spain: bool,
 ) -> impl IntoView {
     let draft = expect_context::<QualificationDraft>();
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let form = FormErrors::new::<QualificationRequest>();
     let errors = {
         let draft = draft.clone();
@@ -71,7 +70,7 @@ fn QualificationForm(
         move |ev: SubmitEvent| {
             ev.prevent_default();
             if form.submit(draft.request()).is_some() {
-                navigate(&Page::QualificationCheck.path(), Default::default());
+                navigate(&Page::QualificationCheck.path());
             }
         }
     };

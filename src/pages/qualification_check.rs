@@ -3,13 +3,10 @@ use crate::{
     components::{new_idempotency_key, summary_row, use_client, FormErrors, Journey},
     draft::QualificationDraft,
     format, i18n,
-    routes::Page,
+    routes::{GoTo, Page},
 };
 use leptos::{html, prelude::*, task::spawn_local};
-use leptos_router::{
-    components::{Redirect, A},
-    hooks::use_navigate,
-};
+use leptos_router::components::A;
 use portal_core::{api::QualificationRequest, FieldError, Form};
 
 /// "Check your answers": every answer with a Change link, then Submit.
@@ -26,10 +23,10 @@ pub fn QualificationCheckPage() -> impl IntoView {
 fn CheckAnswers() -> impl IntoView {
     let draft = expect_context::<QualificationDraft>();
     if !draft.is_started() {
-        return view! { <Redirect path=Page::Qualification.path() /> }.into_any();
+        return view! { <GoTo path=Page::Qualification.path() /> }.into_any();
     }
     let (client, on_error) = use_client();
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let pending = RwSignal::new(false);
     let form = FormErrors::new::<QualificationRequest>();
     let problems = RwSignal::new(Vec::<FieldError>::new());
@@ -61,7 +58,7 @@ fn CheckAnswers() -> impl IntoView {
                     Ok(_) => {
                         key.set_value(new_idempotency_key());
                         draft.clear();
-                        navigate(&Page::QualificationStatus.path(), Default::default());
+                        navigate(&Page::QualificationStatus.path());
                     }
                     Err(ApiError::Validation(fields)) => {
                         problems.set(fields);

@@ -2,13 +2,10 @@ use crate::{
     components::{load, Journey},
     draft::QualificationDraft,
     format, i18n,
-    routes::Page,
+    routes::{GoTo, Page},
 };
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Redirect, A},
-    hooks::use_navigate,
-};
+use leptos_router::components::A;
 use portal_core::api::{Qualification, QualificationStatus};
 
 /// Where the application stands: reference, timeline, what happens next; the reasons
@@ -30,7 +27,7 @@ fn StatusLoader() -> impl IntoView {
             |c| async move { c.qualification().await },
             |q, _| match q {
                 Some(q) => view! { <Status q /> }.into_any(),
-                None => view! { <Redirect path=Page::Qualification.path() /> }.into_any(),
+                None => view! { <GoTo path=Page::Qualification.path() /> }.into_any(),
             },
         )}
     }
@@ -42,7 +39,7 @@ fn Status(
     q: Qualification,
 ) -> impl IntoView {
     let draft = expect_context::<QualificationDraft>();
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let status = q.status;
     let (tag, next) = match status {
         QualificationStatus::Approved => ("tag--green", i18n::NEXT_APPROVED),
@@ -82,7 +79,7 @@ fn Status(
         let (answers, licence) = (q.answers.clone(), q.licence.clone());
         move |_| {
             draft.load(&answers, licence.clone());
-            navigate(&Page::Qualification.path(), Default::default());
+            navigate(&Page::Qualification.path());
         }
     };
     view! {
@@ -106,7 +103,7 @@ fn Status(
                 view! { <button type="button" class="button" on:click=edit>{i18n::EDIT_AND_RESUBMIT}</button> }.into_any()
             }
             QualificationStatus::Approved => {
-                view! { <A href=Page::NewCommercialApp.path() attr:class="button">{i18n::CREATE_YOUR_APP}</A> }.into_any()
+                view! { <A href=Page::NewCommercialApp.href() attr:class="button">{i18n::CREATE_YOUR_APP}</A> }.into_any()
             }
             _ => ().into_any(),
         }}

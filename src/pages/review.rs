@@ -59,7 +59,7 @@ fn QueueTable(
         .map(|item| {
             view! {
                 <tr>
-                    <td><A href=Page::ReviewApplication(item.id).path()>{item.reference}</A></td>
+                    <td><A href=Page::ReviewApplication(item.id).href()>{item.reference}</A></td>
                     <td>{item.account}</td>
                     <td>{item.software_name}</td>
                     <td><span class=format!("tag {}", status_tag(item.status))>{i18n::qualification_status(item.status)}</span></td>
@@ -101,7 +101,7 @@ fn ApplicationLoader(
     id: i64,
 ) -> impl IntoView {
     view! {
-        <p class="back"><A href=Page::Review.path()>{i18n::REVIEW_TITLE}</A></p>
+        <p class="back"><A href=Page::Review.href()>{i18n::REVIEW_TITLE}</A></p>
         {load_or(
             move |c| async move { c.open_review(id).await },
             |detail, reload| view! { <Application detail reload /> },

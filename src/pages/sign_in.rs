@@ -1,14 +1,11 @@
 use crate::{
     components::{sign_in_with, ErrorSummary, FormErrors, TextField},
     i18n,
-    routes::Page,
+    routes::{GoTo, Page},
     session::Session,
 };
 use leptos::prelude::*;
-use leptos_router::{
-    components::Redirect,
-    hooks::{use_navigate, use_query_map},
-};
+use leptos_router::hooks::use_query_map;
 use portal_core::{api::SignInRequest, Form};
 
 /// Sign in with the seller account. A refused sign-in keeps what was typed.
@@ -19,7 +16,7 @@ pub fn SignInPage() -> impl IntoView {
     let next = move || Page::safe_next(query.read_untracked().get("next"));
     move || {
         if session.is_signed_in() {
-            view! { <Redirect path=next() /> }.into_any()
+            view! { <GoTo path=next() /> }.into_any()
         } else {
             view! { <SignInForm next=next() /> }.into_any()
         }
@@ -32,7 +29,7 @@ fn SignInForm(
     next: String,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
-    let navigate = use_navigate();
+    let navigate = crate::routes::use_go();
     let account = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
@@ -44,9 +41,7 @@ fn SignInForm(
     let errors = Memo::new(move |_| form.visible(request().errors()));
     let expired = session.was_expired();
 
-    let on_submit = sign_in_with(form, pending, request, "account", move || {
-        navigate(&next, Default::default())
-    });
+    let on_submit = sign_in_with(form, pending, request, "account", move || navigate(&next));
 
     view! {
         <div class="narrow">

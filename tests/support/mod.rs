@@ -53,6 +53,15 @@ impl Portal {
     }
 
     pub async fn start_with_dist(dist: PathBuf) -> Self {
+        Self::start_with(Some(dist), Vec::new()).await
+    }
+
+    /// The API alone, callable from pages on `origins` (the app is hosted elsewhere).
+    pub async fn start_api_only(origins: &[String]) -> Self {
+        Self::start_with(None, origins.to_vec()).await
+    }
+
+    async fn start_with(dist: Option<PathBuf>, cors_origins: Vec<String>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("portal.sqlite3")).unwrap();
         seed::ensure_defaults(&store, 1_790_000_000, true).await.unwrap();
@@ -72,7 +81,8 @@ impl Portal {
         let app = portal_server::app(
             state.clone(),
             &HttpOptions {
-                dist: Some(dist),
+                dist,
+                cors_origins,
                 faults: Some(faults.clone()),
                 ..Default::default()
             },
@@ -136,6 +146,87 @@ pub async fn seller_at_developer_info(browser: &Browser, portal: &Portal) {
     browser.wait_path("/developer").await;
 }
 
+/// A real 1×1 PNG image.
+pub const PNG_1X1: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00,
+    0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00,
+    0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01,
+    0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+pub fn file_with(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+pub async fn fill_developer_info(browser: &Browser, country: &str) {
+    browser.fill("developer_name", "Example Trading Co.").await;
+    browser.select("country", country).await;
+    browser.fill("email", "dev@example.com").await;
+    browser.fill("mobile", "+86 138 0013 8000").await;
+    browser.click_text("Save and continue").await;
+    browser.wait_path("/apps").await;
+}
+
+pub async fn review(browser: &Browser, reference: &str, reject_with: Option<&str>) {
+    browser
+        .sign_in(seed::DEMO_REVIEWER.0, seed::DEMO_REVIEWER.1)
+        .await;
+    browser.wait_path("/review").await;
+    browser.click_text(reference).await;
+    browser.wait_text("main", "Shop Helper").await;
+    match reject_with {
+        Some(reason) => {
+            browser.click("#decision-reject").await;
+            browser.click_text("Record decision").await;
+            browser
+                .wait_text("#reason-error", "Enter the reasons for rejection")
+                .await;
+            browser.checkpoint("review-detail").await;
+            browser.fill("reason", reason).await;
+            browser.click_text("Record decision").await;
+            browser.wait_text(".tag", "Rejected").await;
+        }
+        None => {
+            browser.click("#decision-approve").await;
+            browser.click_text("Record decision").await;
+            browser.wait_text(".tag", "Approved").await;
+        }
+    }
+    browser.sign_out().await;
+}
+
+/// Fills in every answer of the qualification form, uploading a PNG licence from `files`.
+pub async fn fill_qualification(browser: &Browser, files: &tempfile::TempDir) {
+    browser.fill("contact_name", "Li Wei").await;
+    browser.fill("contact_mobile", "+86 139 1234 5678").await;
+    browser.fill("email", "li.wei@example.com").await;
+    browser.fill("software_name", "Shop Helper").await;
+    browser
+        .fill("software_function", "Synchronises orders and stock.")
+        .await;
+    browser
+        .find("#licence_id")
+        .await
+        .send_keys(&file_with(files, "licence.png", PNG_1X1))
+        .await
+        .unwrap();
+    browser.wait_text(".upload__name", "licence.png").await;
+    browser.click("#same_it").await;
+    browser.fill("it_team_size", "12").await;
+    browser
+        .fill("market_planning", "Order management for 500 sellers.")
+        .await;
+    browser
+        .fill("server_config", "8 CPU, 32 GB memory, 1 TB disk")
+        .await;
+    browser.fill("server_bandwidth", "1 Gbps").await;
+    browser.fill("dev_language", "Java").await;
+    browser.fill("database", "MySQL").await;
+    browser.click("#agreement_confirmed").await;
+}
+
 /// Takes the demo seller through the journey on the server's side, up to an approved
 /// qualification, so a test can start at creating an app.
 pub async fn approve_demo_seller(portal: &Portal) {
@@ -185,6 +276,8 @@ pub async fn approve_demo_seller(portal: &Portal) {
 /// A headless Chromium session, with its own chromedriver and profile.
 pub struct Browser {
     pub client: Client,
+    /// The path the portal lives under in the current test ("" at the site root).
+    base_path: std::sync::Mutex<String>,
     engine: Engine,
     driver: Child,
     _profile: tempfile::TempDir,
@@ -288,10 +381,16 @@ impl Browser {
         client.set_window_size(1280, 900).await.unwrap();
         Self {
             client,
+            base_path: std::sync::Mutex::new(String::new()),
             engine,
             driver,
             _profile: profile,
         }
+    }
+
+    /// From now on, page paths are under `base` (e.g. `/developers`).
+    pub fn serve_under(&self, base: &str) {
+        *self.base_path.lock().unwrap() = base.trim_end_matches('/').to_owned();
     }
 
     pub async fn goto(&self, url: &str) {
@@ -374,8 +473,9 @@ impl Browser {
         panic!("{css} never showed {expected:?}; last text: {last:?} (screenshot: {shot})");
     }
 
-    /// Waits until the page's path is `path`.
+    /// Waits until the page's path is `path` (under the base path, see [`Browser::serve_under`]).
     pub async fn wait_path(&self, path: &str) {
+        let path = &format!("{}{path}", self.base_path.lock().unwrap());
         let started = Instant::now();
         let mut last = String::new();
         while started.elapsed() < WAIT {
@@ -585,10 +685,88 @@ impl Drop for Browser {
     }
 }
 
-fn free_port() -> u16 {
+/// A free loopback port (bound, then released for a server to take).
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port()
+}
+
+/// nginx serving a built app exactly as `deploy/nginx.conf` says: the file with its four
+/// values replaced, once per site, inside a minimal main configuration.
+pub struct Nginx {
+    process: Child,
+    _dir: tempfile::TempDir,
+}
+
+/// One site of [`Nginx`]: the portal under `path` (with both slashes) on loopback `port`.
+pub struct Site<'a> {
+    pub path: &'a str,
+    pub port: u16,
+}
+
+impl Nginx {
+    pub fn start(sites: &[Site<'_>], dist: &Path, api_origin: &str) -> Self {
+        let recipe = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/nginx.conf"))
+            .expect("deploy/nginx.conf");
+        let server_at = recipe.find("server {").expect("a server block");
+        let (maps, server) = recipe.split_at(server_at);
+        let mut servers = String::new();
+        for site in sites {
+            servers.push_str(
+                &server
+                    .replace("listen 80;", &format!("listen 127.0.0.1:{};", site.port))
+                    .replace("/developers/", site.path)
+                    .replace("/srv/developer-portal/dist/", &format!("{}/", dist.display()))
+                    .replace("https://api.example.com", api_origin),
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let temp = dir.path().display();
+        let running_as_root = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.starts_with(b"0"));
+        let config = format!(
+            "{user}daemon off;\npid {temp}/nginx.pid;\nerror_log {temp}/error.log;\n\
+             load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\nevents {{}}\n\
+             http {{\n include /etc/nginx/mime.types;\n access_log off;\n\
+             client_body_temp_path {temp}/body;\n proxy_temp_path {temp}/proxy;\n\
+             fastcgi_temp_path {temp}/fastcgi;\n uwsgi_temp_path {temp}/uwsgi;\n scgi_temp_path {temp}/scgi;\n\
+             {maps}\n{servers}\n}}\n",
+            // Workers read the test's temporary files, which only their owner may read.
+            user = if running_as_root { "user root;\n" } else { "" },
+        );
+        std::fs::write(dir.path().join("nginx.conf"), config).unwrap();
+        let nginx = std::env::var("NGINX").unwrap_or_else(|_| "/usr/sbin/nginx".into());
+        let process = Command::new(&nginx)
+            .arg("-p")
+            .arg(dir.path())
+            .arg("-e")
+            .arg(dir.path().join("error.log"))
+            .arg("-c")
+            .arg(dir.path().join("nginx.conf"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {nginx}: {e} (run through `cargo xtask test`)"));
+        let started = Instant::now();
+        for site in sites {
+            while std::net::TcpStream::connect(("127.0.0.1", site.port)).is_err() {
+                let log = std::fs::read_to_string(dir.path().join("error.log")).unwrap_or_default();
+                assert!(started.elapsed() < WAIT, "nginx did not start: {log}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        Self { process, _dir: dir }
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
 }

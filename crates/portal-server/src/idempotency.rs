@@ -22,9 +22,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-pub const HEADER: &str = "idempotency-key";
-/// Set on a response that is a replay of the first one.
-pub const REPLAYED: &str = "idempotent-replayed";
+use portal_core::api::headers::{IDEMPOTENCY_KEY as HEADER, IDEMPOTENT_REPLAYED};
 const KEY_MAX: usize = 100;
 /// Responses are small JSON documents; a larger one is not kept.
 const RESPONSE_MAX: usize = 1024 * 1024;
@@ -221,8 +219,10 @@ fn plain_response(stored: StoredResponse) -> Response {
 }
 
 fn replayed(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert(REPLAYED, HeaderValue::from_static("true"));
+    if let Ok(name) = axum::http::HeaderName::from_bytes(IDEMPOTENT_REPLAYED.as_bytes()) {
+        response
+            .headers_mut()
+            .insert(name, HeaderValue::from_static("true"));
+    }
     response
 }

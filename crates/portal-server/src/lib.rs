@@ -103,11 +103,23 @@ async fn deadline(
     }
 }
 
+/// Browsers on `origins` may call the API: every header the app sends is allowed, every
+/// header it may read is exposed (both lists come from the shared API description), and
+/// a preflight is remembered for a day so writes do not each cost an extra round trip.
 fn cors(origins: &[String]) -> CorsLayer {
-    use axum::http::{header, HeaderValue, Method};
+    use axum::http::{HeaderName, HeaderValue, Method};
+    use portal_core::api::headers;
     let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| o.parse().ok()).collect();
+    let names = |list: &[&str]| -> Vec<HeaderName> { list.iter().filter_map(|h| h.parse().ok()).collect() };
     CorsLayer::new()
         .allow_origin(origins)
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .allow_methods(
+            headers::METHODS
+                .iter()
+                .filter_map(|m| m.parse().ok())
+                .collect::<Vec<Method>>(),
+        )
+        .allow_headers(names(&headers::SENT))
+        .expose_headers(names(&headers::READ))
+        .max_age(std::time::Duration::from_secs(24 * 60 * 60))
 }

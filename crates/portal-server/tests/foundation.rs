@@ -266,48 +266,12 @@ async fn the_openapi_document_lists_exactly_the_served_routes() {
 }
 
 #[tokio::test]
-async fn the_spa_is_served_with_index_html_for_deep_links() {
-    let (_dir, db) = temp_db();
-    let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<title>portal</title>").unwrap();
-    std::fs::write(dist.path().join("config.json"), r#"{"api_base_url":"api/v1"}"#).unwrap();
-    let s = TestServer::start(
-        db,
-        HttpOptions {
-            dist: Some(dist.path().to_owned()),
-            ..Default::default()
-        },
-    )
-    .await;
-    for path in ["/", "/agreement", "/apps/42/console"] {
-        let res = s.http.get(format!("{}{path}", s.base)).send().await.unwrap();
-        assert_eq!(res.status().as_u16(), 200, "{path}");
-        assert_eq!(res.text().await.unwrap(), "<title>portal</title>", "{path}");
-    }
-    let config = s
-        .http
-        .get(format!("{}/config.json", s.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(config.headers()["cache-control"], "no-cache");
-    let csp = config.headers()["content-security-policy"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(
-        csp.contains("script-src 'self' 'wasm-unsafe-eval'") && !csp.contains("unsafe-inline"),
-        "{csp}"
-    );
-    assert_eq!(config.text().await.unwrap(), r#"{"api_base_url":"api/v1"}"#);
-}
-
-#[tokio::test]
 async fn every_route_but_sign_in_verify_and_the_document_needs_a_session() {
     let (_dir, s) = server().await;
     let public = [
         ("POST", "/session"),
         ("GET", "/openapi.json"),
+        ("GET", "/service"),
         ("POST", "/credentials/verify"),
     ];
     let mut checked = 0;

@@ -24,7 +24,11 @@ fn sizes() -> Result<(), String> {
     let mut files: Vec<_> = std::fs::read_dir(&dist)
         .map_err(|e| e.to_string())?
         .flatten()
-        .filter(|e| crate::compress::is_compressible(&e.path()))
+        .filter(|e| {
+            let name = e.file_name();
+            // What the browser fetches: the page, its files and config; not the 404 copy.
+            name != "404.html" && (name == "config.json" || crate::compress::is_compressible(&e.path()))
+        })
         .collect();
     files.sort_by_key(|e| e.file_name());
     println!(

@@ -25,10 +25,14 @@ pub(crate) fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Whether `file` is one of the built files (not a compressed copy) worth compressing.
+/// Never `config.json`: operators edit it after the build, and a stale compressed copy
+/// would be served instead.
 pub(crate) fn is_compressible(file: &Path) -> bool {
-    file.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| COMPRESSIBLE.contains(&e))
+    file.file_name().is_some_and(|n| n != "config.json")
+        && file
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| COMPRESSIBLE.contains(&e))
 }
 
 /// Writes `name.br` and `name.gz` beside every compressible file of `dist`.

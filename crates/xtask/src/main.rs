@@ -15,9 +15,10 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   serve [--port N] [-- server flags]   build the app and run the portal on 127.0.0.1 (default port 8080)
+  dist                                  build the app for any static host into dist/ (see deploy/README.md)
   test                                  install what is missing, then run every check and test
   bench                                 measure bundle sizes and API latency
-  tools                                 only install the build tools
+  tools                                 only install the tools the build and the tests need
 ";
 
 fn main() -> ExitCode {
@@ -25,8 +26,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
+        Some("dist") => tools::ensure_build_tools().and_then(|path| tools::build_web(&path)),
         Some("bench") => bench::run(),
-        Some("tools") => tools::ensure_build_tools().map(|_| ()),
+        Some("tools") => tools::ensure_build_tools()
+            .and_then(|_| tools::ensure_browser())
+            .and_then(|_| tools::ensure_axe())
+            .and_then(|_| tools::ensure_nginx())
+            .map(|_| ()),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -96,6 +102,7 @@ fn test() -> Result<(), String> {
     let path = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
     let axe = tools::ensure_axe()?;
+    let nginx = tools::ensure_nginx()?;
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(Command::new("cargo").args([
@@ -118,7 +125,8 @@ fn test() -> Result<(), String> {
         .env("PORTAL_BROWSER", browser.engine)
         .env(browser.driver_variable(), &browser.driver)
         .env(browser.binary_variable(), &browser.binary)
-        .env("AXE_CORE", &axe);
+        .env("AXE_CORE", &axe)
+        .env("NGINX", &nginx);
     let (passed, failed) = run_counting_tests(&mut cmd)?;
     // One closing line for the whole run, whatever order cargo ran the binaries in.
     println!("\ntests: {passed} passed, {failed} failed");

@@ -103,7 +103,9 @@ fn wasm_bindgen_version() -> Result<String, String> {
     Err("wasm-bindgen is not in Cargo.lock".into())
 }
 
-/// Builds the SPA in release mode into dist/, unless nothing it is built from changed.
+/// Builds the SPA in release mode into dist/, unless nothing it is built from changed:
+/// Trunk's output, a `404.html` copy of the page, and `.br`/`.gz` copies of every text
+/// and wasm file.
 pub(crate) fn build_web(path: &OsString) -> Result<(), String> {
     let root = root();
     let stamp = root.join("target/web-build.stamp");
@@ -127,7 +129,10 @@ pub(crate) fn build_web(path: &OsString) -> Result<(), String> {
     run(Command::new("trunk")
         .args(["build", "--release"])
         .env("PATH", path))?;
-    crate::compress::precompress(&root.join("dist"))?;
+    let dist = root.join("dist");
+    // Hosts without rewrite rules answer unknown paths with 404.html: the app, again.
+    std::fs::copy(dist.join("index.html"), dist.join("404.html")).map_err(|e| format!("404.html: {e}"))?;
+    crate::compress::precompress(&dist)?;
     if let Some(f) = fingerprint {
         let _ = std::fs::write(stamp, f);
     }
@@ -176,12 +181,15 @@ impl Browser {
 
 const GECKODRIVER_VERSION: &str = "0.37.1";
 
+/// A program's path from the environment variable `name`, else `default`.
+fn env_path(name: &str, default: PathBuf) -> PathBuf {
+    std::env::var_os(name).map(PathBuf::from).unwrap_or(default)
+}
+
 /// The browser and its WebDriver server: Debian's Chromium and ChromeDriver by default;
 /// with `PORTAL_BROWSER=firefox`, Firefox ESR and geckodriver; with `webkit`, WebKitGTK's
 /// WebKitWebDriver under Xvfb. Installed when missing (Debian packages only as root).
 pub(crate) fn ensure_browser() -> Result<Browser, String> {
-    let env_path =
-        |name: &str, default: PathBuf| std::env::var_os(name).map(PathBuf::from).unwrap_or(default);
     let cargo_bin = std::env::var_os("HOME")
         .map(|h| PathBuf::from(h).join(".cargo/bin"))
         .unwrap_or_default();
@@ -233,4 +241,30 @@ pub(crate) fn ensure_browser() -> Result<Browser, String> {
         run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
     }
     Ok(browser)
+}
+
+/// nginx with its brotli_static module (Debian's packages), for the tests that host the
+/// built app the way deploy/nginx.conf says. Returns the nginx binary.
+pub(crate) fn ensure_nginx() -> Result<PathBuf, String> {
+    let nginx = env_path("NGINX", "/usr/sbin/nginx".into());
+    let module = Path::new("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so");
+    if nginx.exists() && module.exists() {
+        return Ok(nginx);
+    }
+    let packages = ["nginx", "libnginx-mod-http-brotli-static"];
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+    if !is_root {
+        return Err(format!(
+            "the hosting tests need nginx with brotli_static. Install them with\n  sudo apt-get install -y {}",
+            packages.join(" ")
+        ));
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    // The package starts the system's nginx on port 80; the tests start their own.
+    let _ = Command::new("nginx").args(["-s", "stop"]).status();
+    Ok(nginx)
 }

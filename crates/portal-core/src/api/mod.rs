@@ -16,6 +16,38 @@ pub use review::*;
 
 use serde::{Deserialize, Serialize};
 
+/// `GET /service`: the API says what it is, without a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceInfo {
+    /// Always [`SERVICE_NAME`].
+    pub service: String,
+    /// The version of this API (the `v1` of `/api/v1`).
+    pub api_version: u32,
+}
+
+/// The name the portal's API gives itself in [`ServiceInfo`].
+pub const SERVICE_NAME: &str = "developer-portal";
+
+/// The HTTP headers of the API beyond the standard ones: what the app sends and what it
+/// may read. A cross-origin API must allow and expose exactly these, so the server's CORS
+/// rules are built from these lists and tests check every entry.
+pub mod headers {
+    pub const AUTHORIZATION: &str = "Authorization";
+    pub const CONTENT_TYPE: &str = "Content-Type";
+    /// Makes a write happen once however often it is sent (see the server's idempotency).
+    pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+    /// Every request header the app's HTTP client sets.
+    pub const SENT: [&str; 3] = [AUTHORIZATION, CONTENT_TYPE, IDEMPOTENCY_KEY];
+
+    pub const RETRY_AFTER: &str = "Retry-After";
+    /// Set on an answer that is the stored answer of an earlier request with the same key.
+    pub const IDEMPOTENT_REPLAYED: &str = "Idempotent-Replayed";
+    /// Every response header a client of the API may read.
+    pub const READ: [&str; 2] = [RETRY_AFTER, IDEMPOTENT_REPLAYED];
+    /// The methods the API answers.
+    pub const METHODS: [&str; 4] = ["GET", "POST", "PUT", "DELETE"];
+}
+
 /// Paths relative to the API base URL. The server mounts exactly these; `{id}` is a
 /// number, filled in by the functions below.
 pub mod path {
@@ -40,6 +72,8 @@ pub mod path {
     pub const REVIEW_START: &str = "/review/applications/{id}/start";
     pub const REVIEW_DECISION: &str = "/review/applications/{id}/decision";
     pub const OPENAPI: &str = "/openapi.json";
+    /// What answers here: lets the app check at start-up that it was pointed at this API.
+    pub const SERVICE: &str = "/service";
 
     /// `pattern` with `{id}` replaced.
     pub fn with_id(pattern: &str, id: i64) -> String {

@@ -89,7 +89,15 @@ pub fn api_routes() -> Vec<ApiRoute> {
         route(Method::POST, path::REVIEW_START, post(review::start)).replay(Replay::Repeat),
         route(Method::POST, path::REVIEW_DECISION, post(review::decide)),
         route(Method::GET, path::OPENAPI, get(openapi)),
+        route(Method::GET, path::SERVICE, get(service)),
     ]
+}
+
+async fn service() -> axum::Json<portal_core::api::ServiceInfo> {
+    axum::Json(portal_core::api::ServiceInfo {
+        service: portal_core::api::SERVICE_NAME.into(),
+        api_version: 1,
+    })
 }
 
 /// The hand-kept API description, served as it is.
