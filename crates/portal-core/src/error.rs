@@ -13,6 +13,10 @@ pub mod code {
     pub const UNAUTHENTICATED: &str = "unauthenticated";
     pub const SESSION_EXPIRED: &str = "session_expired";
     pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    /// A seller portal's token for host sign-in was refused.
+    pub const INVALID_HOST_TOKEN: &str = "invalid_host_token";
+    /// Host sign-in named an account that signs in with a password here.
+    pub const ACCOUNT_NOT_HOSTED: &str = "account_not_hosted";
     pub const FORBIDDEN: &str = "forbidden";
     pub const NOT_FOUND: &str = "not_found";
     pub const CONFLICT: &str = "conflict";

@@ -70,6 +70,19 @@ pub struct Config {
     )]
     pub mail_from: String,
     /// Key that seals stored AppSecrets (32 bytes); created beside the database if missing.
+    /// PEM Ed25519 public key of the seller portal that embeds this one: its EdDSA-signed
+    /// tokens sign its sellers in (POST /api/v1/session/host). Without it, host sign-in is off.
+    #[arg(long, env = "PORTAL_HOST_TOKEN_KEY", global = true)]
+    pub host_token_key: Option<PathBuf>,
+
+    /// The `aud` a host token must carry.
+    #[arg(long, env = "PORTAL_HOST_TOKEN_AUDIENCE", default_value = crate::host_token::DEFAULT_AUDIENCE, global = true)]
+    pub host_token_audience: String,
+
+    /// The `iss` a host token must carry, when set.
+    #[arg(long, env = "PORTAL_HOST_TOKEN_ISSUER", global = true)]
+    pub host_token_issuer: Option<String>,
+
     #[arg(long, env = "PORTAL_SECRET_KEY_FILE", global = true)]
     pub secret_key_file: Option<PathBuf>,
     /// Create the demo seller and reviewer in an empty database.
@@ -103,6 +116,21 @@ pub enum Command {
 
 impl Config {
     /// The sealing key's file: the flag, or the database's path with `.key` added.
+    /// How host tokens are checked, from `--host-token-key` and its companions.
+    pub fn host_tokens(&self) -> Result<Option<crate::host_token::HostTokens>, String> {
+        let Some(path) = &self.host_token_key else {
+            return Ok(None);
+        };
+        let pem = std::fs::read(path).map_err(|e| format!("--host-token-key {}: {e}", path.display()))?;
+        crate::host_token::HostTokens::from_pem(
+            &pem,
+            &self.host_token_audience,
+            self.host_token_issuer.clone(),
+        )
+        .map(Some)
+        .map_err(|e| format!("--host-token-key {}: {e}", path.display()))
+    }
+
     pub fn secret_key_file(&self) -> PathBuf {
         self.secret_key_file.clone().unwrap_or_else(|| {
             let mut name = self.database.clone().into_os_string();
@@ -203,6 +231,7 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
         settings: Arc::new(Settings {
             public_url: config.public_url(),
             secret_grace_secs: config.secret_grace_hours * 3600,
+            host_tokens: config.host_tokens()?,
             ..Settings::default()
         }),
         secrets: crate::sealed::SecretBox::from_key_file(&config.secret_key_file())?,

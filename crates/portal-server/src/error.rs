@@ -16,6 +16,9 @@ pub enum AppError {
     /// A token was sent but is unknown or expired.
     SessionExpired,
     InvalidCredentials,
+    /// A host token that is not valid now: bad signature or algorithm, wrong audience or
+    /// issuer, expired, too long-lived or issued in the future.
+    InvalidHostToken,
     Forbidden,
     NotFound,
     MethodNotAllowed,
@@ -96,6 +99,11 @@ impl AppError {
                 StatusCode::UNAUTHORIZED,
                 code::INVALID_CREDENTIALS,
                 "The account name or password is incorrect.",
+            ),
+            InvalidHostToken => plain(
+                StatusCode::UNAUTHORIZED,
+                code::INVALID_HOST_TOKEN,
+                "The seller portal's sign-in could not be checked. Sign in to the seller portal again.",
             ),
             Forbidden => plain(
                 StatusCode::FORBIDDEN,

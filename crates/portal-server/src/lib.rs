@@ -5,6 +5,7 @@ pub mod clock;
 pub mod error;
 pub mod extract;
 pub mod faults;
+pub mod host_token;
 pub mod idempotency;
 pub mod mailer;
 pub mod maintenance;
@@ -45,6 +46,8 @@ pub struct Settings {
     pub session_ttl_secs: i64,
     /// How long a replaced AppSecret keeps working after a reset, in seconds.
     pub secret_grace_secs: i64,
+    /// How the embedding seller portal's tokens are checked; without it, host sign-in is off.
+    pub host_tokens: Option<host_token::HostTokens>,
 }
 
 impl Default for Settings {
@@ -53,6 +56,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080/".into(),
             session_ttl_secs: 12 * 60 * 60,
             secret_grace_secs: 24 * 60 * 60,
+            host_tokens: None,
         }
     }
 }

@@ -85,3 +85,22 @@ async fn create_account_makes_an_account_that_signs_in() {
             .unwrap()
     );
 }
+
+#[test]
+fn a_host_token_key_that_is_not_an_ed25519_public_key_stops_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("host.pem");
+    // The private key, given by mistake, is not what the server needs.
+    std::fs::write(&key, include_bytes!("keys/host-test-private.pem")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .arg("--database")
+        .arg(dir.path().join("db.sqlite3"))
+        .arg("--host-token-key")
+        .arg(&key)
+        .args(["--addr", "127.0.0.1:0"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--host-token-key") && stderr.contains("Ed25519 public key"), "{stderr}");
+}

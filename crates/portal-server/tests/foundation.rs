@@ -272,6 +272,7 @@ async fn every_route_but_sign_in_verify_and_the_document_needs_a_session() {
         ("POST", "/session"),
         ("GET", "/openapi.json"),
         ("GET", "/service"),
+        ("POST", "/session/host"),
         ("POST", "/credentials/verify"),
     ];
     let mut checked = 0;

@@ -23,6 +23,12 @@ impl Form for SignInRequest {
     }
 }
 
+/// `POST /session/host`: the embedding seller portal's signed token for its seller.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HostSignInRequest {
+    pub token: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Account {
     pub name: String,

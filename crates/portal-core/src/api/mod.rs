@@ -52,6 +52,8 @@ pub mod headers {
 /// number, filled in by the functions below.
 pub mod path {
     pub const SESSION: &str = "/session";
+    /// Signing in with the embedding seller portal's token instead of a password.
+    pub const SESSION_HOST: &str = "/session/host";
     /// Every session of the signed-in account (sign out everywhere).
     pub const SESSIONS: &str = "/sessions";
     pub const ME: &str = "/me";

@@ -62,6 +62,7 @@ pub const JSON_BODY_MAX: usize = 64 * 1024;
 pub fn api_routes() -> Vec<ApiRoute> {
     vec![
         route(Method::POST, path::SESSION, post(session::sign_in)).replay(Replay::Repeat),
+        route(Method::POST, path::SESSION_HOST, post(session::sign_in_host)).replay(Replay::Repeat),
         route(Method::DELETE, path::SESSION, delete(session::sign_out)).replay(Replay::Repeat),
         route(
             Method::DELETE,

@@ -7,7 +7,11 @@ use crate::{
     throttle, token, AppState,
 };
 use axum::{extract::State, http::StatusCode};
-use portal_core::api::{Account, AgreementStatus, Me, SignInRequest, SignInResponse};
+use portal_core::{
+    api::{Account, AgreementStatus, HostSignInRequest, Me, SignInRequest, SignInResponse},
+    error::code,
+    rules,
+};
 
 pub(super) async fn sign_in(
     State(state): State<AppState>,
@@ -29,6 +33,35 @@ pub(super) async fn sign_in(
         return Err(AppError::InvalidCredentials);
     }
     let account = account.ok_or(AppError::InvalidCredentials)?;
+    open_session(&state, account).await
+}
+
+/// Host sign-in: the embedding seller portal's token for its seller opens a session of the
+/// seller account of that name, created on first use. Off (404) unless the server was given
+/// the host's public key.
+pub(super) async fn sign_in_host(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<HostSignInRequest>,
+) -> Result<ApiJson<SignInResponse>> {
+    let tokens = state.settings.host_tokens.as_ref().ok_or(AppError::NotFound)?;
+    let now = state.clock.now();
+    let name = tokens.verify(&req.token, now)?;
+    if rules::account_name(&name).is_err() {
+        return Err(AppError::InvalidHostToken);
+    }
+    let account = state.store.host_account(&name, now).await?.ok_or_else(|| {
+        AppError::conflict(
+            code::ACCOUNT_NOT_HOSTED,
+            "This account signs in with its password here, not through the seller portal.",
+        )
+    })?;
+    open_session(&state, account).await
+}
+
+async fn open_session(
+    state: &AppState,
+    account: crate::store::AccountRow,
+) -> Result<ApiJson<SignInResponse>> {
     let token = token::random_hex(32);
     let now = state.clock.now();
     let expires_at = now + state.settings.session_ttl_secs;

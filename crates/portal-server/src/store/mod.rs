@@ -63,6 +63,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_failed_attempts.sql"),
     include_str!("../../migrations/0004_idempotency_keys.sql"),
     include_str!("../../migrations/0005_fingerprints_clients.sql"),
+    include_str!("../../migrations/0006_host_accounts.sql"),
 ];
 
 #[derive(Clone)]
@@ -76,6 +77,8 @@ pub struct AccountRow {
     pub name: String,
     pub password_hash: String,
     pub role: Role,
+    /// Signs in through the embedding seller portal (a host token), never with a password.
+    pub from_host: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -143,11 +146,33 @@ impl Store {
         .await
     }
 
+    /// The seller account a host token names, created on first use; `None` when the name
+    /// belongs to an account that signs in with a password here (a host never takes it over).
+    pub async fn host_account(&self, name: &str, now: i64) -> StoreResult<Option<AccountRow>> {
+        let name = name.to_owned();
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "INSERT OR IGNORE INTO accounts (name, password_hash, role, created_at, source)
+                 VALUES (?1, '', 'seller', ?2, 'host')",
+                params![name, now],
+            )?;
+            let row = tx.query_row(
+                "SELECT id, name, password_hash, role, source FROM accounts WHERE name = ?1",
+                [&name],
+                account_row,
+            )?;
+            tx.commit()?;
+            Ok(row.from_host.then_some(row))
+        })
+        .await
+    }
+
     pub async fn account_by_name(&self, name: &str) -> StoreResult<Option<AccountRow>> {
         let name = name.to_owned();
         self.call(move |c| {
             c.query_row(
-                "SELECT id, name, password_hash, role FROM accounts WHERE name = ?1",
+                "SELECT id, name, password_hash, role, source FROM accounts WHERE name = ?1",
                 [name],
                 account_row,
             )
@@ -159,7 +184,7 @@ impl Store {
     pub async fn account_by_id(&self, id: i64) -> StoreResult<Option<AccountRow>> {
         self.call(move |c| {
             c.query_row(
-                "SELECT id, name, password_hash, role FROM accounts WHERE id = ?1",
+                "SELECT id, name, password_hash, role, source FROM accounts WHERE id = ?1",
                 [id],
                 account_row,
             )
@@ -191,7 +216,7 @@ impl Store {
         let token_hash = token_hash.to_owned();
         self.call(move |c| {
             c.query_row(
-                "SELECT a.id, a.name, a.password_hash, a.role FROM sessions s
+                "SELECT a.id, a.name, a.password_hash, a.role, a.source FROM sessions s
                  JOIN accounts a ON a.id = s.account_id
                  WHERE s.token_hash = ?1 AND s.expires_at > ?2",
                 params![token_hash, now],
@@ -296,6 +321,7 @@ fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
         name: r.get(1)?,
         password_hash: r.get(2)?,
         role: Role::parse(&role).unwrap_or(Role::Seller),
+        from_host: r.get::<_, String>(4)? == "host",
     })
 }
 

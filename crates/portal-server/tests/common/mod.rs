@@ -30,6 +30,16 @@ impl TestServer {
         options: HttpOptions,
         mailer: portal_server::mailer::Mailer,
     ) -> Self {
+        Self::start_with(db_path, options, mailer, Settings::default()).await
+    }
+
+    /// A server with these settings (its public URL is always `http://portal.test/`).
+    pub async fn start_with(
+        db_path: PathBuf,
+        options: HttpOptions,
+        mailer: portal_server::mailer::Mailer,
+        settings: Settings,
+    ) -> Self {
         let store = Store::open(&db_path).expect("open store");
         seed::ensure_defaults(&store, START, true).await.expect("seed");
         let clock = Arc::new(ManualClock::new(START));
@@ -38,7 +48,7 @@ impl TestServer {
             clock: clock.clone(),
             settings: Arc::new(Settings {
                 public_url: "http://portal.test/".into(),
-                ..Settings::default()
+                ..settings
             }),
             mailer,
             secrets: portal_server::sealed::SecretBox::random(),
