@@ -5,9 +5,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use portal_core::{
     api::{
         headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AppDetail, AppSecret,
-        AppSummary, CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, LicenceInfo, Me,
-        PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail, ReviewQueueItem,
-        ServiceInfo, SignInRequest, SignInResponse,
+        AppSummary, CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, HostSignInRequest,
+        LicenceInfo, Me, PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail,
+        ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse,
     },
     error::code,
     ErrorBody, FieldError,
@@ -115,6 +115,20 @@ impl Api {
             .await?,
         )
         .await
+    }
+
+    /// Signs in with the host page's token for its seller (`POST /session/host`).
+    pub async fn sign_in_host(&self, token: String) -> Result<(AuthApi, SignInResponse), ApiError> {
+        let url = self.url(path::SESSION_HOST);
+        let body = HostSignInRequest { token };
+        let res: SignInResponse = decode(
+            send(&self.base, self.timeout_ms, |signal| {
+                Request::post(&url).abort_signal(signal).json(&body)
+            })
+            .await?,
+        )
+        .await?;
+        Ok((self.with_token(res.token.clone()), res))
     }
 
     /// Restores a client from a token kept by the browser (or handed over by a host page).

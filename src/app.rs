@@ -23,12 +23,14 @@ use portal_core::api::Role;
 /// Loads the runtime configuration, then starts the app, or says why it cannot.
 #[component]
 pub fn Boot(
-    /// Where the configuration file is, relative to the page's base URL.
-    config_url: String,
+    /// Where the configuration comes from.
+    source: crate::ConfigSource,
+    /// The path the portal owns on the host page, when the host says (overrides `router_base`).
+    base_path: Option<String>,
 ) -> impl IntoView {
     let config = LocalResource::new(move || {
-        let url = config_url.clone();
-        async move { config::load(&url).await }
+        let (source, base_path) = (source.clone(), base_path.clone());
+        async move { config::load(&source, base_path.as_deref()).await }
     });
     view! {
         <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
@@ -103,7 +105,7 @@ pub fn App(
 ) -> impl IntoView {
     provide_context(Api::new(config.api_base.clone(), config.request_timeout_seconds));
     provide_context(config.clone());
-    let session = Session::restore();
+    let session = Session::restore(crate::host::use_host());
     provide_context(session);
     let draft = QualificationDraft::new();
     // The draft follows whoever is signed in: their own answers, nobody else's.
@@ -130,6 +132,7 @@ pub fn App(
                 {i18n::SKIP_TO_CONTENT}
             </a>
             <Header />
+            <TellHostWhereWeAre base=config.router_base.clone() />
             <crate::components::ReauthDialog />
             <main class="main" id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
@@ -152,12 +155,30 @@ pub fn App(
     }
 }
 
+/// Tells the host page each page the portal shows (`portal:navigate` with its path inside
+/// the portal), so a host can follow along (its own navigation, its title, analytics).
+#[component]
+fn TellHostWhereWeAre(
+    /// The router base, taken off the path the host is told.
+    base: String,
+) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let host = crate::host::use_host();
+    Effect::new(move |_| {
+        let path = crate::routes::within(&location.pathname.get(), &base);
+        host.emit("navigate", &[("path", path.into())]);
+    });
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let session = expect_context::<Session>();
     let api = expect_context::<Api>();
     let navigate = crate::routes::use_go();
     let draft = expect_context::<QualificationDraft>();
+    let host = crate::host::use_host();
+    // Where the host page signs its sellers in, signing out is the host's.
+    let own_sign_out = !host.signs_in();
     let sign_out = move |_| {
         let client = session.client(&api);
         let account = session.account_name();
@@ -168,6 +189,7 @@ fn Header() -> impl IntoView {
             crate::draft::forget_account(&account);
         }
         navigate(&Page::SignIn.path());
+        host.emit("signed-out", &[]);
         // Ending the session on the server is best effort: locally it is already gone.
         spawn_local(async move {
             if let Some(c) = client {
@@ -190,9 +212,11 @@ fn Header() -> impl IntoView {
                     </nav>
                     <div class="header__account">
                         <span class="header__who">{i18n::SIGNED_IN_AS}" "<strong>{account.name}</strong></span>
-                        <button type="button" class="button button--secondary button--small" on:click=sign_out.clone()>
-                            {i18n::SIGN_OUT}
-                        </button>
+                        {own_sign_out.then(|| view! {
+                            <button type="button" class="button button--secondary button--small" on:click=sign_out.clone()>
+                                {i18n::SIGN_OUT}
+                            </button>
+                        })}
                     </div>
                     }
                 })}

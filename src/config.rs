@@ -82,32 +82,45 @@ pub async fn check_api(config: &Config) -> Result<(), ConfigError> {
     }
 }
 
-/// Loads and resolves the configuration file at `url` (absolute, or relative to the page).
-pub async fn load(url: &str) -> Result<Config, ConfigError> {
+/// Loads and resolves the configuration from `source`; `base_path`, when the host gives
+/// one, is where the router works.
+pub async fn load(source: &crate::ConfigSource, base_path: Option<&str>) -> Result<Config, ConfigError> {
     let location = leptos::prelude::window().location();
-    let page = location.href().unwrap_or_default();
-    let absolute = resolve(url, &page).unwrap_or_else(|| url.to_owned());
-    let response = gloo_net::http::Request::get(&absolute)
+    let origin = location.origin().unwrap_or_default();
+    let pathname = location.pathname().unwrap_or_default();
+    let (text, url) = match source {
+        crate::ConfigSource::Inline(text) => (text.clone(), "the configuration object".to_owned()),
+        crate::ConfigSource::Url(url) => {
+            let page = location.href().unwrap_or_default();
+            let absolute = resolve(url, &page).unwrap_or_else(|| url.to_owned());
+            (fetch_text(&absolute).await?, absolute)
+        }
+    };
+    let mut config = parse(&text, &origin, base_path.unwrap_or(&pathname))
+        .map_err(|detail| ConfigError::Malformed { url, detail })?;
+    if let Some(base) = base_path {
+        config.router_base = format!("/{}", base.trim_matches('/'))
+            .trim_end_matches('/')
+            .to_owned();
+    }
+    Ok(config)
+}
+
+async fn fetch_text(url: &str) -> Result<String, ConfigError> {
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
-        .map_err(|_| ConfigError::Unreachable {
-            url: absolute.clone(),
-        })?;
+        .map_err(|_| ConfigError::Unreachable { url: url.to_owned() })?;
     if !response.ok() {
         return Err(ConfigError::Status {
-            url: absolute,
+            url: url.to_owned(),
             status: response.status(),
         });
     }
-    let text = response.text().await.map_err(|_| ConfigError::Unreachable {
-        url: absolute.clone(),
-    })?;
-    let origin = location.origin().unwrap_or_default();
-    let pathname = location.pathname().unwrap_or_default();
-    parse(&text, &origin, &pathname).map_err(|detail| ConfigError::Malformed {
-        url: absolute,
-        detail,
-    })
+    response
+        .text()
+        .await
+        .map_err(|_| ConfigError::Unreachable { url: url.to_owned() })
 }
 
 /// Parses the file's text for a page at `origin` + `pathname`.

@@ -38,6 +38,9 @@ pub fn config_problem(error: &crate::config::ConfigError) -> String {
 }
 
 pub const SIGN_IN_TITLE: &str = "Sign in";
+pub const HOST_SIGNING_IN: &str = "Signing you in through the seller portal…";
+pub const HOST_NO_TOKEN: &str =
+    "The seller portal did not sign you in. Sign in to the seller portal, then try again.";
 pub const SIGN_IN_INTRO: &str = "Use your seller account to get API credentials for your apps.";
 pub const SIGN_IN_BUTTON: &str = "Sign in";
 pub const SIGNING_IN: &str = "Signing in…";

@@ -1,7 +1,7 @@
 //! The developer portal's browser app: a Leptos client-side SPA.
 //!
-//! `start` finds the element to mount into, reads the runtime configuration and
-//! renders the router. Everything a user reads comes from [`i18n`]; every HTTP
+//! `mount` (called by `embed.js`, for the stand-alone page too) renders the portal into an
+//! element, reads the runtime configuration and renders the router. Everything a user reads comes from [`i18n`]; every HTTP
 //! call goes through [`api`]; every rule comes from `portal_core`.
 
 pub mod api;
@@ -15,32 +15,103 @@ pub mod pages;
 pub mod routes;
 pub mod session;
 
+pub mod host;
+
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{prelude::wasm_bindgen, JsCast, JsValue};
 
-/// The id of the element the portal mounts into when a host page provides one.
-pub const MOUNT_ID: &str = "portal";
+/// Where the configuration comes from: a `config.json` URL, or the object itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigSource {
+    Url(String),
+    /// The configuration object, as JSON text.
+    Inline(String),
+}
 
-pub fn start() {
+/// The portal mounted into an element of a page (see `embed.js`); `unmount` removes it.
+#[wasm_bindgen]
+pub struct Mounted {
+    view: Option<Box<dyn std::any::Any>>,
+    element: web_sys::HtmlElement,
+    /// Theme properties set on the element, removed again on unmount.
+    theme: Vec<String>,
+    /// Whether the element got the `portal` class from us (and loses it on unmount).
+    added_class: bool,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Removes everything the portal added: its view (with its listeners, effects and
+    /// timers), the theme properties and the class it set on the element.
+    pub fn unmount(&mut self) {
+        self.view.take();
+        let style = self.element.style();
+        for property in self.theme.drain(..) {
+            let _ = style.remove_property(&property);
+        }
+        if std::mem::take(&mut self.added_class) {
+            let _ = self.element.class_list().remove_1("portal");
+        }
+        let _ = self.element.remove_attribute("data-portal-mounted");
+    }
+}
+
+/// Mounts the portal into `element` with the options `embed.js` documents: `config` (URL
+/// or object), `basePath`, `getToken`, `theme`. Exported to JavaScript by the binary.
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Mounted {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_crash();
     }));
-    let document = document();
-    let root = document
-        .get_element_by_id(MOUNT_ID)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.body())
-        .expect("the page has neither #portal nor a body");
-    // The host page may point at another config file with data-config; by default it is
-    // the config.json beside the built files (boot.js says where they are).
-    let config_url = root.get_attribute("data-config").unwrap_or_else(|| {
-        let assets = root.get_attribute("data-assets").unwrap_or_default();
-        web_sys::Url::new_with_base("config.json", &assets)
-            .map(|u| u.href())
-            .unwrap_or_else(|_| "config.json".into())
+    let get =
+        |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let config = get("config");
+    let source = match config.as_string() {
+        Some(url) => ConfigSource::Url(url),
+        None if config.is_object() => ConfigSource::Inline(
+            js_sys::JSON::stringify(&config)
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default(),
+        ),
+        None => ConfigSource::Url("config.json".into()),
+    };
+    let base_path = get("basePath").as_string();
+    let get_token = get("getToken").dyn_into::<js_sys::Function>().ok();
+    let mut theme = Vec::new();
+    let theme_object = get("theme");
+    if theme_object.is_object() {
+        for entry in js_sys::Object::entries(theme_object.unchecked_ref()).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                continue;
+            };
+            // Only the portal's own custom properties: a theme cannot restyle the host.
+            if key.starts_with("--portal-") && element.style().set_property(&key, &value).is_ok() {
+                theme.push(key);
+            }
+        }
+    }
+    let added_class = !element.class_list().contains("portal");
+    let _ = element.class_list().add_1("portal");
+    let _ = element.set_attribute("data-portal-mounted", "");
+    CRASH_ROOT.with(|root| *root.borrow_mut() = Some(element.clone()));
+    let host = host::Host::new(element.clone(), get_token);
+    let view = leptos::mount::mount_to(element.clone(), move || {
+        provide_context(host);
+        view! { <app::Boot source base_path /> }
     });
-    leptos::mount::mount_to(root, move || view! { <app::Boot config_url /> }).forget();
+    Mounted {
+        view: Some(Box::new(view)),
+        element,
+        theme,
+        added_class,
+    }
+}
+
+thread_local! {
+    /// The element of the latest mount, where a crash is shown.
+    static CRASH_ROOT: std::cell::RefCell<Option<web_sys::HtmlElement>> = const { std::cell::RefCell::new(None) };
 }
 
 /// After a bug stopped the app: a message and a way back, never a blank page. Plain DOM,
@@ -48,10 +119,7 @@ pub fn start() {
 /// storage survive the reload.
 fn show_crash() {
     let document = document();
-    let Some(root) = document
-        .get_element_by_id(MOUNT_ID)
-        .or_else(|| document.body().map(Into::into))
-    else {
+    let Some(root) = CRASH_ROOT.with(|r| r.borrow().clone()) else {
         return;
     };
     root.set_inner_html("");

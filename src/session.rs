@@ -1,4 +1,5 @@
-//! Who is signed in, kept in the browser's local storage so that a refresh keeps it.
+//! Who is signed in: kept in the browser's local storage so that a refresh keeps it, or,
+//! when the host page signs its sellers in, in memory only (the host gives a new token).
 
 use crate::api::{Api, AuthApi};
 use leptos::prelude::*;
@@ -22,18 +23,25 @@ pub struct Session {
     /// Set when the session ended while a form was being sent: the page stays, with
     /// everything typed, and a dialog asks for the password again.
     reauth: RwSignal<bool>,
+    /// Sessions opened through the host are not written to the browser's storage.
+    remembered: bool,
+    host: StoredValue<crate::host::Host>,
 }
 
 impl Session {
     /// The session kept from an earlier visit, if any.
-    pub fn restore() -> Self {
+    pub fn restore(host: crate::host::Host) -> Self {
+        let remembered = !host.signs_in();
         let stored = storage()
+            .filter(|_| remembered)
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|text| serde_json::from_str(&text).ok());
         Self {
             stored: RwSignal::new(stored),
             expired: RwSignal::new(false),
             reauth: RwSignal::new(false),
+            remembered,
+            host: StoredValue::new(host),
         }
     }
 
@@ -63,7 +71,8 @@ impl Session {
             token: client.token().to_owned(),
             account,
         };
-        if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&stored)) {
+        if let (Some(storage), Ok(text), true) = (storage(), serde_json::to_string(&stored), self.remembered)
+        {
             let _ = storage.set_item(STORAGE_KEY, &text);
         }
         self.expired.set(false);
@@ -83,11 +92,13 @@ impl Session {
     pub fn expire(&self) {
         self.end();
         self.expired.set(true);
+        self.host.with_value(|h| h.emit("session-expired", &[]));
     }
 
     /// Asks for the password again without leaving the page.
     pub fn ask_reauth(&self) {
         self.reauth.set(true);
+        self.host.with_value(|h| h.emit("session-expired", &[]));
     }
 
     /// Whether the re-authentication dialog is open (and the way to close it).

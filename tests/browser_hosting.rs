@@ -8,8 +8,8 @@ mod support;
 
 use portal_server::seed::DEMO_SELLER;
 use support::{
-    dist_with_config, fill_developer_info, fill_qualification, free_port, review, Browser, Nginx, Portal,
-    Site,
+    dist_with_config, fill_developer_info, fill_qualification, free_port, problems, review, styled, watch,
+    Browser, Nginx, Portal, Site,
 };
 
 /// A deployment: the API on one origin, nginx with the app under a sub-path on a second
@@ -57,52 +57,6 @@ async fn deploy_with_cors(allowed: bool) -> Deployment {
         _dist: dist,
         _nginx: nginx,
     }
-}
-
-/// Starts recording CSP violations and script errors on the current page.
-async fn watch(browser: &Browser) {
-    browser
-        .client
-        .execute(
-            "if (!window.__problems) { window.__problems = [];
-               document.addEventListener('securitypolicyviolation',
-                 e => __problems.push('CSP ' + e.violatedDirective + ' ' + e.blockedURI));
-               window.addEventListener('error', e => __problems.push('error ' + e.message));
-               window.addEventListener('unhandledrejection', e => __problems.push('rejection ' + e.reason)); }",
-            vec![],
-        )
-        .await
-        .unwrap();
-}
-
-/// What went wrong on this page: recorded problems, and every file of the portal that
-/// failed to load (API answers such as "no developer information yet" are not failures).
-async fn problems(browser: &Browser) -> Vec<String> {
-    let found = browser
-        .client
-        .execute(
-            "return (window.__problems || []).concat(
-               performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-                 .filter(e => e.responseStatus >= 400 && !e.name.includes('/api/v1/'))
-                 .map(e => 'HTTP ' + e.responseStatus + ' ' + e.name));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(found).unwrap()
-}
-
-/// The page is styled by the portal's stylesheet (it loaded under the CSP).
-async fn styled(browser: &Browser) -> bool {
-    let colour = browser
-        .client
-        .execute(
-            "return getComputedStyle(document.querySelector('.header')).backgroundColor;",
-            vec![],
-        )
-        .await
-        .unwrap();
-    colour.as_str().is_some_and(|c| c != "rgba(0, 0, 0, 0)")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

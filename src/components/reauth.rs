@@ -7,9 +7,20 @@ use portal_core::{api::SignInRequest, Form};
 #[component]
 pub fn ReauthDialog() -> impl IntoView {
     let session = expect_context::<Session>();
+    let signs_in = crate::host::use_host().signs_in();
+    let reauth = session.reauth();
     view! {
-        <Dialog open=session.reauth() labelled_by="reauth-title">
-            <ReauthForm />
+        <Dialog open=reauth labelled_by="reauth-title">
+            {if signs_in {
+                // The host signs its seller in again; the dialog closes once it has.
+                view! {
+                    <h2 class="heading-m" id="reauth-title">{i18n::REAUTH_TITLE}</h2>
+                    <Show when=move || reauth.get()><super::HostSignIn /></Show>
+                }
+                .into_any()
+            } else {
+                view! { <ReauthForm /> }.into_any()
+            }}
         </Dialog>
     }
 }

@@ -14,12 +14,15 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     let location = use_location();
     let base = expect_context::<Config>().router_base;
+    let signs_in = crate::host::use_host().signs_in();
     // Only signing in or out changes what is shown, not a renewed token.
     let signed_in = Memo::new(move |_| session.is_signed_in());
     move || {
         if signed_in.get() {
             // Reads while building the page must not make this switch rebuild it.
             untrack(|| children().into_any())
+        } else if signs_in {
+            view! { <super::HostSignIn /> }.into_any()
         } else {
             let here = routes::within(&location.pathname.get_untracked(), &base);
             view! { <GoTo path=Page::sign_in_then(&here) /> }.into_any()

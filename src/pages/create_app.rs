@@ -29,6 +29,7 @@ pub fn CreateAppPage() -> impl IntoView {
 #[component]
 fn CreateAppForm() -> impl IntoView {
     let navigate = crate::routes::use_go();
+    let host = crate::host::use_host();
     let kept = FormDraft::open("new-app", expect_context::<Session>().account_name());
     let name = RwSignal::new(kept.restore(&CreateAppRequest::default()).name);
     let pending = RwSignal::new(false);
@@ -52,6 +53,14 @@ fn CreateAppForm() -> impl IntoView {
         move |result| match result {
             Ok(app) => {
                 kept.forget();
+                // The host hears of the new app (never of its secret).
+                host.emit(
+                    "app-created",
+                    &[
+                        ("appId", (app.app.id as f64).into()),
+                        ("appKey", app.app_key.clone().into()),
+                    ],
+                );
                 navigate(&Page::App(app.app.id).path())
             }
             Err(ApiError::Conflict(body)) if body.code == code::QUALIFICATION_REQUIRED => {

@@ -14,8 +14,10 @@ pub fn SignInPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let query = use_query_map();
     let next = move || Page::safe_next(query.read_untracked().get("next"));
+    // Where the host page signs its sellers in, the portal has no sign-in form.
+    let signs_in = crate::host::use_host().signs_in();
     move || {
-        if session.is_signed_in() {
+        if session.is_signed_in() || signs_in {
             view! { <GoTo path=next() /> }.into_any()
         } else {
             view! { <SignInForm next=next() /> }.into_any()

@@ -53,15 +53,27 @@ impl Portal {
     }
 
     pub async fn start_with_dist(dist: PathBuf) -> Self {
-        Self::start_with(Some(dist), Vec::new()).await
+        Self::start_with(Some(dist), Vec::new(), None).await
     }
 
     /// The API alone, callable from pages on `origins` (the app is hosted elsewhere).
     pub async fn start_api_only(origins: &[String]) -> Self {
-        Self::start_with(None, origins.to_vec()).await
+        Self::start_with(None, origins.to_vec(), None).await
     }
 
-    async fn start_with(dist: Option<PathBuf>, cors_origins: Vec<String>) -> Self {
+    /// The API alone for a seller portal on `origin` that embeds the portal and signs its
+    /// sellers in with the published test key.
+    pub async fn start_for_host(origin: &str) -> Self {
+        let key = include_bytes!("../../crates/portal-server/tests/keys/host-test-public.pem");
+        let tokens = portal_server::host_token::HostTokens::from_pem(key, "developer-portal", None).unwrap();
+        Self::start_with(None, vec![origin.to_owned()], Some(tokens)).await
+    }
+
+    async fn start_with(
+        dist: Option<PathBuf>,
+        cors_origins: Vec<String>,
+        host_tokens: Option<portal_server::host_token::HostTokens>,
+    ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("portal.sqlite3")).unwrap();
         seed::ensure_defaults(&store, 1_790_000_000, true).await.unwrap();
@@ -72,6 +84,7 @@ impl Portal {
             clock: Arc::new(SystemClock),
             settings: Arc::new(Settings {
                 public_url: format!("{base}/"),
+                host_tokens,
                 ..Settings::default()
             }),
             mailer: portal_server::mailer::Mailer::Outbox,
@@ -225,6 +238,52 @@ pub async fn fill_qualification(browser: &Browser, files: &tempfile::TempDir) {
     browser.fill("dev_language", "Java").await;
     browser.fill("database", "MySQL").await;
     browser.click("#agreement_confirmed").await;
+}
+
+/// Starts recording CSP violations and script errors on the current page.
+pub async fn watch(browser: &Browser) {
+    browser
+        .client
+        .execute(
+            "if (!window.__problems) { window.__problems = [];
+               document.addEventListener('securitypolicyviolation',
+                 e => __problems.push('CSP ' + e.violatedDirective + ' ' + e.blockedURI));
+               window.addEventListener('error', e => __problems.push('error ' + e.message));
+               window.addEventListener('unhandledrejection', e => __problems.push('rejection ' + e.reason)); }",
+            vec![],
+        )
+        .await
+        .unwrap();
+}
+
+/// What went wrong on this page: recorded problems, and every file of the portal that
+/// failed to load (API answers such as "no developer information yet" are not failures).
+pub async fn problems(browser: &Browser) -> Vec<String> {
+    let found = browser
+        .client
+        .execute(
+            "return (window.__problems || []).concat(
+               performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                 .filter(e => e.responseStatus >= 400 && !e.name.includes('/api/v1/'))
+                 .map(e => 'HTTP ' + e.responseStatus + ' ' + e.name));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// The page is styled by the portal's stylesheet (it loaded under the CSP).
+pub async fn styled(browser: &Browser) -> bool {
+    let colour = browser
+        .client
+        .execute(
+            "return getComputedStyle(document.querySelector('.header')).backgroundColor;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    colour.as_str().is_some_and(|c| c != "rgba(0, 0, 0, 0)")
 }
 
 /// Takes the demo seller through the journey on the server's side, up to an approved

@@ -102,5 +102,8 @@ fn a_host_token_key_that_is_not_an_ed25519_public_key_stops_the_server() {
         .unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("--host-token-key") && stderr.contains("Ed25519 public key"), "{stderr}");
+    assert!(
+        stderr.contains("--host-token-key") && stderr.contains("Ed25519 public key"),
+        "{stderr}"
+    );
 }
