@@ -38,6 +38,7 @@ pub fn config_problem(error: &crate::config::ConfigError) -> String {
 }
 
 pub const SIGN_IN_TITLE: &str = "Sign in";
+pub const STEP_UP_THROUGH_HOST: &str = "Your seller portal confirms that it is you when you continue.";
 pub const HOST_SIGNING_IN: &str = "Signing you in through the seller portal…";
 pub const HOST_NO_TOKEN: &str =
     "The seller portal did not sign you in. Sign in to the seller portal, then try again.";

@@ -12,7 +12,7 @@ use std::{
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
-use support::{fill_developer_info, fill_qualification, free_port, problems, watch, Browser, Portal, WAIT};
+use support::{accept_and_apply, free_port, problems, watch, Browser, Portal, WAIT};
 
 const BASE: &str = "/seller/developer-tools";
 
@@ -74,7 +74,6 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     let centre = SellerCentre::start(port, &api.base);
     let browser = Browser::start().await;
     browser.serve_under(BASE);
-    let files = tempfile::tempdir().unwrap();
 
     // Mounted, and signed in by the host: straight to the agreement, never a sign-in form.
     browser.goto(&format!("{}{BASE}", centre.url)).await;
@@ -101,19 +100,7 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     browser.wait_text(".seller-header", "Seller Centre").await;
 
     // The journey, every write crossing to the API's origin.
-    browser.click("#confirmed").await;
-    browser.click_text("Accept and continue").await;
-    browser.wait_path("/developer").await;
-    fill_developer_info(&browser, "CN").await;
-    browser.click_text("Create App").await;
-    browser.click_text("Continue").await;
-    browser.wait_path("/qualification").await;
-    fill_qualification(&browser, &files).await;
-    browser.click_text("Continue").await;
-    browser.wait_path("/qualification/check").await;
-    browser.click_text("Submit application").await;
-    browser.wait_path("/qualification/status").await;
-    browser.wait_text(".panel", "Submitted").await;
+    accept_and_apply(&browser).await;
 
     // A reviewer approves (on the API's side), and the seller creates the app.
     let seller = api.store.account_by_name("shop-4711").await.unwrap().unwrap();
@@ -138,6 +125,28 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     browser.click_text("Create app").await;
     browser.wait_text("#developer-tools h1", "ShopHelper").await;
     let app_key = browser.text("#app-key").await;
+
+    // Revealing the secret: the seller centre vouches again, no password asked.
+    browser.click_text("Reveal").await;
+    browser
+        .wait_text("dialog[open]", "Your seller portal confirms that it is you")
+        .await;
+    assert!(browser
+        .client
+        .find(fantoccini::Locator::Id("password"))
+        .await
+        .is_err());
+    browser.click("dialog[open] button[type=submit]").await;
+    browser.wait_text("main", "Hidden again in").await;
+    assert_eq!(browser.text("#app-secret").await.len(), 40);
+    browser.click_text("Hide").await;
+
+    // The portal session ends (expiry, or ended on the server): the host vouches again, by
+    // itself, and the seller carries on.
+    api.store.end_sessions(seller.id).await.unwrap();
+    browser.click_text("Your apps").await;
+    browser.wait_path("/apps").await;
+    browser.wait_text("#developer-tools .table", "ShopHelper").await;
 
     // What the host heard: where the portal went, and the new app without its secret.
     let heard = events(&browser).await;
@@ -171,8 +180,9 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     );
     let smallest = js(
         &browser,
-        "return Math.min(...[...document.querySelectorAll('#developer-tools button')]
-           .map(b => Math.min(b.getBoundingClientRect().width, b.getBoundingClientRect().height)));",
+        "const shown = [...document.querySelectorAll('#developer-tools button, #developer-tools .button')]
+           .map(b => b.getBoundingClientRect()).filter(r => r.width > 0);
+         return shown.length ? Math.min(...shown.map(r => Math.min(r.width, r.height))) : -1;",
     )
     .await;
     assert!(
@@ -199,7 +209,7 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
             .execute_async("window.mountPortal().then(arguments[0]);", vec![])
             .await
             .unwrap();
-        browser.wait_text("#developer-tools h1", "ShopHelper").await;
+        browser.wait_text("#developer-tools h1", "Your apps").await;
     }
     assert_eq!(
         js(&browser, count_nodes).await,

@@ -8,8 +8,8 @@ mod support;
 
 use portal_server::seed::DEMO_SELLER;
 use support::{
-    dist_with_config, fill_developer_info, fill_qualification, free_port, problems, review, styled, watch,
-    Browser, Nginx, Portal, Site,
+    accept_and_apply, dist_with_config, free_port, problems, review, styled, watch, Browser, Nginx, Portal,
+    Site,
 };
 
 /// A deployment: the API on one origin, nginx with the app under a sub-path on a second
@@ -64,27 +64,13 @@ async fn under_a_sub_path_with_the_api_elsewhere_the_journey_reaches_an_app_key(
     let site = deploy().await;
     let browser = Browser::start().await;
     browser.serve_under("/developers");
-    let files = tempfile::tempdir().unwrap();
 
     browser.goto(&site.under_path).await;
     watch(&browser).await;
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
     browser.wait_path("/agreement").await;
     assert!(styled(&browser).await, "the stylesheet applies");
-    browser.click("#confirmed").await;
-    browser.click_text("Accept and continue").await;
-    browser.wait_path("/developer").await;
-    fill_developer_info(&browser, "CN").await;
-    browser.click_text("Create App").await;
-    browser.wait_path("/apps/new").await;
-    browser.click_text("Continue").await;
-    browser.wait_path("/qualification").await;
-    fill_qualification(&browser, &files).await;
-    browser.click_text("Continue").await;
-    browser.wait_path("/qualification/check").await;
-    browser.click_text("Submit application").await;
-    browser.wait_path("/qualification/status").await;
-    browser.wait_text(".panel", "Submitted").await;
+    accept_and_apply(&browser).await;
     assert_eq!(problems(&browser).await, Vec::<String>::new());
     browser.sign_out().await;
 

@@ -162,18 +162,29 @@ fn StepUpForm(
     let password = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
     let form = FormErrors::new::<PasswordConfirmation>();
+    // Where the host page signs its sellers in, it vouches for them again instead of a
+    // password: a fresh token, fetched when the button is pressed.
+    let host = crate::host::use_host();
+    let through_host = host.signs_in();
     let request = move || PasswordConfirmation {
         password: password.get(),
+        host_token: through_host.then(|| "from-host".to_owned()),
     };
     let errors = Memo::new(move |_| form.visible(request().errors()));
     let on_submit = submit_with(
         form,
         pending,
         request,
-        move |c, req| async move {
-            match mode {
-                StepUp::Reveal => c.reveal_secret(id, &req).await,
-                StepUp::Reset => c.reset_secret(id, &req).await,
+        move |c, mut req| {
+            let host = host.clone();
+            async move {
+                if req.host_token.is_some() {
+                    req.host_token = Some(host.token().await.unwrap_or_default());
+                }
+                match mode {
+                    StepUp::Reveal => c.reveal_secret(id, &req).await,
+                    StepUp::Reset => c.reset_secret(id, &req).await,
+                }
             }
         },
         move |result| match result {
@@ -193,7 +204,11 @@ fn StepUpForm(
             <h2 class="heading-m" id="step-up-title">{title}</h2>
             {body.map(|b| view! { <p>{b}</p> })}
             <ErrorSummary form errors />
-            <TextField id="password" value=password form errors input_type="password" autocomplete="current-password" />
+            {if through_host {
+                view! { <p>{i18n::STEP_UP_THROUGH_HOST}</p> }.into_any()
+            } else {
+                view! { <TextField id="password" value=password form errors input_type="password" autocomplete="current-password" /> }.into_any()
+            }}
             <div class="button-group">
                 <button type="submit" class="button" class:button--warning=mode == StepUp::Reset aria-disabled=move || pending.get().then_some("true")>
                     {button}

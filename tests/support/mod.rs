@@ -286,6 +286,26 @@ pub async fn styled(browser: &Browser) -> bool {
     colour.as_str().is_some_and(|c| c != "rgba(0, 0, 0, 0)")
 }
 
+/// From the agreement page: accepts it, gives developer information, and applies for the
+/// qualification with every answer and a licence, up to the "Submitted" status page.
+pub async fn accept_and_apply(browser: &Browser) {
+    let files = tempfile::tempdir().unwrap();
+    browser.click("#confirmed").await;
+    browser.click_text("Accept and continue").await;
+    browser.wait_path("/developer").await;
+    fill_developer_info(browser, "CN").await;
+    browser.click_text("Create App").await;
+    browser.wait_path("/apps/new").await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/qualification").await;
+    fill_qualification(browser, &files).await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/qualification/check").await;
+    browser.click_text("Submit application").await;
+    browser.wait_path("/qualification/status").await;
+    browser.wait_text(".panel", "Submitted").await;
+}
+
 /// Takes the demo seller through the journey on the server's side, up to an approved
 /// qualification, so a test can start at creating an app.
 pub async fn approve_demo_seller(portal: &Portal) {

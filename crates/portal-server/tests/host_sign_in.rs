@@ -184,3 +184,51 @@ async fn without_a_host_key_host_sign_in_does_not_exist() {
         .await;
     assert_eq!((status, body["code"].as_str()), (400, Some("malformed_body")));
 }
+
+#[tokio::test]
+async fn a_host_seller_steps_up_with_a_fresh_token_from_its_host_not_a_password() {
+    let (_dir, s) = server(None).await;
+    let (_, body) = exchange(&s, &signed(claims("shop-4711"), PRIVATE)).await;
+    let token = body["token"].as_str().unwrap().to_owned();
+    let (app_id, _) = s.seller_with_app(&token).await;
+    let reveal = format!("/apps/{app_id}/secret/reveal");
+
+    let (status, body) = s
+        .call(
+            "POST",
+            &reveal,
+            Some(&token),
+            Some(json!({"host_token": signed(claims("shop-4711"), PRIVATE)})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["app_secret"].as_str().unwrap().len(), 40);
+
+    // No password stands in for the host, and no token for another seller or key does.
+    for attempt in [
+        json!({"password": "anything"}),
+        json!({"host_token": signed(claims("shop-9999"), PRIVATE)}),
+        json!({"host_token": signed(claims("shop-4711"), OTHER_PRIVATE)}),
+        json!({"host_token": signed(json!({"sub": "shop-4711", "aud": "developer-portal", "iat": START - 900, "exp": START - 60}), PRIVATE)}),
+    ] {
+        let (status, body) = s.call("POST", &reveal, Some(&token), Some(attempt.clone())).await;
+        assert_eq!(
+            (status, body["fields"][0]["code"].as_str()),
+            (422, Some("incorrect_password")),
+            "{attempt}: {body}"
+        );
+    }
+
+    // And a password account's step-up takes its password, never a host token.
+    let seller = s.sign_in_seller().await;
+    let (own_app, _) = s.seller_with_app(&seller).await;
+    let (status, _) = s
+        .call(
+            "POST",
+            &format!("/apps/{own_app}/secret/reveal"),
+            Some(&seller),
+            Some(json!({"host_token": signed(claims("demo-seller"), PRIVATE)})),
+        )
+        .await;
+    assert_eq!(status, 422);
+}

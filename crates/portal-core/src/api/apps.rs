@@ -53,11 +53,40 @@ pub struct AppDetail {
     pub previous_secret_expires_at: Option<String>,
 }
 
-/// Step-up: the account password again, before a secret is shown or reset.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+/// Step-up before a secret is shown or reset: the account password again or, for an
+/// account that signs in through its seller portal, a fresh token from that portal.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PasswordConfirmation {
-    #[validate(custom(function = "crate::rules::password"))]
+    #[serde(default)]
     pub password: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_token: Option<String>,
+}
+
+/// A host token is a few hundred characters; far longer is not one.
+pub const HOST_TOKEN_MAX: usize = 8 * 1024;
+
+/// The password's rules, unless a host token stands in for it (errors on `password`, the
+/// one field a person sees).
+impl Validate for PasswordConfirmation {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        let checked = match &self.host_token {
+            Some(token) if token.is_empty() || token.len() > HOST_TOKEN_MAX => Err(
+                validator::ValidationError::new(crate::error::field_code::REQUIRED),
+            ),
+            Some(_) => Ok(()),
+            None => crate::rules::password(&self.password),
+        };
+        let mut errors = validator::ValidationErrors::new();
+        if let Err(error) = checked {
+            errors.add("password", error);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 impl Form for PasswordConfirmation {

@@ -66,7 +66,7 @@ pub(super) async fn reveal(
     ApiPath(id): ApiPath<i64>,
     Valid(confirm): Valid<PasswordConfirmation>,
 ) -> Result<ApiJson<AppSecret>> {
-    let row = stepped_up(&state, &user, &client, id, confirm.password).await?;
+    let row = stepped_up(&state, &user, &client, id, confirm).await?;
     let now = state.clock.now();
     let (current, previous) = state.store.secrets(row.id, now).await?;
     state
@@ -95,7 +95,7 @@ pub(super) async fn reset(
     prior: Option<Extension<PriorAnswer>>,
     Valid(confirm): Valid<PasswordConfirmation>,
 ) -> Result<Response> {
-    let row = stepped_up(&state, &user, &client, id, confirm.password).await?;
+    let row = stepped_up(&state, &user, &client, id, confirm).await?;
     let now = state.clock.now();
     if let Some(Extension(prior)) = prior {
         state
@@ -152,13 +152,14 @@ async fn own_app(state: &AppState, user: &AuthUser, id: i64) -> Result<AppRow> {
     state.store.app(user.id, id).await?.ok_or(AppError::NotFound)
 }
 
-/// The user's own app, once they gave their password again (step-up before secrets).
+/// The user's own app, once they gave their password again or, for an account that signs in
+/// through its seller portal, that portal vouched for them again (step-up before secrets).
 async fn stepped_up(
     state: &AppState,
     user: &AuthUser,
     client: &str,
     id: i64,
-    password: String,
+    confirmation: PasswordConfirmation,
 ) -> Result<AppRow> {
     let row = own_app(state, user, id).await?;
     let account = state
@@ -166,8 +167,27 @@ async fn stepped_up(
         .account_by_id(user.id)
         .await?
         .ok_or(AppError::SessionExpired)?;
-    let stored = Some(account.password_hash);
-    let ok = throttle::check_password(state, &user.name, client, throttle::STEP_UP, password, stored).await?;
+    let ok = match (account.from_host, confirmation.host_token) {
+        // Its seller portal vouches again, for this very seller.
+        (true, Some(token)) => {
+            let now = state.clock.now();
+            let vouched = state.settings.host_tokens.as_ref().map(|t| t.verify(&token, now));
+            matches!(vouched, Some(Ok(sub)) if sub.eq_ignore_ascii_case(&account.name))
+        }
+        (false, None) => {
+            let stored = Some(account.password_hash);
+            throttle::check_password(
+                state,
+                &user.name,
+                client,
+                throttle::STEP_UP,
+                confirmation.password,
+                stored,
+            )
+            .await?
+        }
+        _ => false,
+    };
     if ok {
         Ok(row)
     } else {
