@@ -82,11 +82,7 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     browser
         .wait_text("#developer-tools h1", "API use agreement")
         .await;
-    assert!(browser
-        .client
-        .find(fantoccini::Locator::Id("password"))
-        .await
-        .is_err());
+    assert!(browser.absent("#password").await);
     assert!(
         browser
             .client
@@ -131,11 +127,7 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     browser
         .wait_text("dialog[open]", "Your seller portal confirms that it is you")
         .await;
-    assert!(browser
-        .client
-        .find(fantoccini::Locator::Id("password"))
-        .await
-        .is_err());
+    assert!(browser.absent("#password").await);
     browser.click("dialog[open] button[type=submit]").await;
     browser.wait_text("main", "Hidden again in").await;
     assert_eq!(browser.text("#app-secret").await.len(), 40);

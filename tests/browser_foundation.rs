@@ -63,9 +63,25 @@ async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     browser.client.refresh().await.unwrap();
     browser.wait_text("h1", "Developer information").await;
 
-    // Signing out ends the session; signing in again skips the agreement.
+    // Signing out ends the session (and tells the page, as an embedding host hears it);
+    // signing in again skips the agreement.
+    browser
+        .client
+        .execute(
+            "window.signedOut = 0; document.getElementById('portal')
+               .addEventListener('portal:signed-out', () => window.signedOut += 1);",
+            vec![],
+        )
+        .await
+        .unwrap();
     browser.click_text("Sign out").await;
     browser.wait_path("/sign-in").await;
+    let heard = browser
+        .client
+        .execute("return window.signedOut;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(heard, 1, "portal:signed-out events");
     browser.goto(&portal.url("/developer")).await;
     browser.wait_path("/sign-in").await;
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
@@ -221,11 +237,7 @@ async fn an_address_that_is_not_the_api_stops_the_portal_with_the_reason() {
             ),
         )
         .await;
-    assert!(browser
-        .client
-        .find(fantoccini::Locator::Id("account"))
-        .await
-        .is_err());
+    assert!(browser.absent("#account").await);
     browser.close().await;
 }
 

@@ -403,10 +403,6 @@ async fn a_draft_comes_back_to_its_author_only_and_can_be_discarded() {
     browser.goto(&portal.url("/developer")).await;
     browser.wait_text("h1", "Developer information").await;
     assert_eq!(browser.value("developer_name").await, "");
-    assert!(browser
-        .client
-        .find(fantoccini::Locator::Css(".notice"))
-        .await
-        .is_err());
+    assert!(browser.absent(".notice").await);
     browser.close().await;
 }
