@@ -118,9 +118,12 @@ fn test() -> Result<(), String> {
         "warnings",
     ]))?;
     tools::build_web(&path)?;
-    // The browser tests serve this release build through the reference server.
+    // The embedding tests run the example seller centre as its own process.
+    run(Command::new("cargo").args(["build", "--example", "host-portal"]))?;
+    // The browser tests serve this release build through the reference server. Every test
+    // binary runs even after one fails, so a run reports every failure at once.
     let mut cmd = Command::new("cargo");
-    cmd.args(["test", "--workspace", "--all-targets"])
+    cmd.args(["test", "--workspace", "--all-targets", "--no-fail-fast"])
         .env("PORTAL_DIST", root().join("dist"))
         .env("PORTAL_BROWSER", browser.engine)
         .env(browser.driver_variable(), &browser.driver)
