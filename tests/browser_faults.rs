@@ -97,3 +97,24 @@ async fn a_connection_lost_after_the_app_was_created_leaves_one_app() {
     assert_eq!(portal.store.idempotency_in_progress_count().await.unwrap(), 0);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn choosing_the_app_type_says_when_the_server_fails_and_continues_on_retry() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    at_developer_info(&browser, &portal).await;
+    browser.click_text("Save and continue").await;
+    browser.wait_path("/apps").await;
+    browser.click_text("Create App").await;
+    browser.wait_path("/apps/new").await;
+
+    portal.arm("GET", "/me", "fail", 0);
+    browser.click_text("Continue").await;
+    browser
+        .wait_text("[role=alert]", "Something went wrong on our side (error 500)")
+        .await;
+    browser.wait_path("/apps/new").await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/qualification").await;
+    browser.close().await;
+}

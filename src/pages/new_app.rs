@@ -22,10 +22,13 @@ fn ChooseType() -> impl IntoView {
     let (client, on_error) = use_client();
     let navigate = crate::routes::use_go();
     let choice = RwSignal::new("commercial_developer".to_owned());
+    // A failure says what happened, and pressing Continue again tries again.
+    let failure = RwSignal::new(None::<String>);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(client) = client() else { return };
         let navigate = navigate.clone();
+        failure.set(None);
         spawn_local(async move {
             match client.me().await {
                 Ok(me) => {
@@ -36,13 +39,19 @@ fn ChooseType() -> impl IntoView {
                     };
                     navigate(&next.path());
                 }
-                Err(e) => on_error(&e),
+                Err(e) => {
+                    on_error(&e);
+                    failure.set(Some(i18n::api_error(&e)));
+                }
             }
         });
     };
     view! {
         <form on:submit=on_submit novalidate>
             <h1 class="heading-l">{i18n::CHOOSE_TYPE_TITLE}</h1>
+            {move || failure.get().map(|message| view! {
+                <div class="notice notice--error" role="alert"><p>{message}</p></div>
+            })}
             <Radios
                 name="app_type"
                 legend=i18n::CHOOSE_TYPE_TITLE
