@@ -96,14 +96,7 @@ pub async fn load(source: &crate::ConfigSource, base_path: Option<&str>) -> Resu
             (fetch_text(&absolute).await?, absolute)
         }
     };
-    let mut config = parse(&text, &origin, base_path.unwrap_or(&pathname))
-        .map_err(|detail| ConfigError::Malformed { url, detail })?;
-    if let Some(base) = base_path {
-        config.router_base = format!("/{}", base.trim_matches('/'))
-            .trim_end_matches('/')
-            .to_owned();
-    }
-    Ok(config)
+    parse(&text, &origin, &pathname, base_path).map_err(|detail| ConfigError::Malformed { url, detail })
 }
 
 async fn fetch_text(url: &str) -> Result<String, ConfigError> {
@@ -123,13 +116,15 @@ async fn fetch_text(url: &str) -> Result<String, ConfigError> {
         .map_err(|_| ConfigError::Unreachable { url: url.to_owned() })
 }
 
-/// Parses the file's text for a page at `origin` + `pathname`.
-pub fn parse(text: &str, origin: &str, pathname: &str) -> Result<Config, String> {
+/// Parses the file's text for a page at `origin` + `pathname`. The router base is the
+/// host's `base_path` when it gives one, else `router_base` from the file, else derived
+/// from `pathname`; a relative API URL resolves against that same base.
+pub fn parse(text: &str, origin: &str, pathname: &str, base_path: Option<&str>) -> Result<Config, String> {
     let file: ConfigFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if file.api_base_url.trim().is_empty() {
         return Err("api_base_url is empty".into());
     }
-    let router_base = match file.router_base {
+    let router_base = match base_path.or(file.router_base.as_deref()) {
         Some(path) => format!("/{}", path.trim_matches('/')),
         None => crate::routes::base_of(pathname),
     };

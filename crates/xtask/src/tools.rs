@@ -223,24 +223,34 @@ pub(crate) fn ensure_browser() -> Result<Browser, String> {
     let from_debian_missing =
         !browser.binary.exists() || (browser.engine != "firefox" && !browser.driver.exists());
     if from_debian_missing {
-        let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
-        if !is_root {
-            return Err(format!(
-                "the browser tests need {} and {}. Install them with\n  sudo apt-get install -y {}\nor set their paths in the environment (see README).",
+        apt_install(packages).map_err(|how| {
+            format!(
+                "the browser tests need {} and {}. {how}\nor set their paths in the environment (see README).",
                 browser.binary.display(),
                 browser.driver.display(),
-                packages.join(" ")
-            ));
-        }
-        run(Command::new("apt-get").arg("update"))?;
-        run(Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends"])
-            .args(packages))?;
+            )
+        })?;
     }
     if browser.engine == "firefox" && !browser.driver.exists() {
         run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
     }
     Ok(browser)
+}
+
+/// Installs Debian `packages` when running as root; otherwise says how to, as the error.
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+    if !is_root {
+        return Err(format!(
+            "Install them with\n  sudo apt-get install -y {}",
+            packages.join(" ")
+        ));
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// nginx with its brotli_static module (Debian's packages), for the tests that host the
@@ -251,19 +261,8 @@ pub(crate) fn ensure_nginx() -> Result<PathBuf, String> {
     if nginx.exists() && module.exists() {
         return Ok(nginx);
     }
-    let packages = ["nginx", "libnginx-mod-http-brotli-static"];
-    let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
-    if !is_root {
-        return Err(format!(
-            "the hosting tests need nginx with brotli_static. Install them with\n  sudo apt-get install -y {}",
-            packages.join(" ")
-        ));
-    }
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends"])
-        .args(packages)
-        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    apt_install(&["nginx", "libnginx-mod-http-brotli-static"])
+        .map_err(|how| format!("the hosting tests need nginx with brotli_static. {how}"))?;
     // The package starts the system's nginx on port 80; the tests start their own.
     let _ = Command::new("nginx").args(["-s", "stop"]).status();
     Ok(nginx)
