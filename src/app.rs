@@ -103,10 +103,12 @@ pub fn App(
     /// The resolved runtime configuration.
     config: Config,
 ) -> impl IntoView {
-    provide_context(Api::new(config.api_base.clone(), config.request_timeout_seconds));
+    let api = Api::new(config.api_base.clone(), config.request_timeout_seconds);
+    provide_context(api.clone());
     provide_context(config.clone());
     let session = Session::restore(crate::host::use_host());
     provide_context(session);
+    crate::standing::Standing::provide(session, api);
     let draft = QualificationDraft::new();
     // The draft follows whoever is signed in: their own answers, nobody else's.
     Effect::new({

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod standing;
 
 pub mod host;
 

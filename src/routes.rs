@@ -160,10 +160,35 @@ pub fn base_of(pathname: &str) -> String {
     }
 }
 
-use portal_core::api::{Me, Role};
+use portal_core::{
+    api::{Me, Role},
+    journey::Step,
+};
+
+impl Page {
+    /// The journey step a seller's page needs every earlier step of: the app list and
+    /// the qualification pages come after developer information.
+    fn step(self) -> Step {
+        match self {
+            Page::Agreement => Step::Agreement,
+            Page::Developer => Step::Developer,
+            _ => Step::Qualification,
+        }
+    }
+
+    /// Where a seller does `step`.
+    fn of_step(step: Step) -> Page {
+        match step {
+            Step::Agreement => Page::Agreement,
+            Step::Developer => Page::Developer,
+            Step::Qualification => Page::Qualification,
+            Step::CreateApps => Page::Apps,
+        }
+    }
+}
 
 /// The step the person must do before `target`, if any: reviewers go to the review
-/// queue; sellers accept the agreement, then give developer information.
+/// queue; sellers take the journey's steps in the core's order.
 pub fn required_before(me: &Me, target: Page) -> Option<Page> {
     let review_page = matches!(target, Page::Review | Page::ReviewApplication(_));
     if me.account.role == Role::Reviewer {
@@ -172,13 +197,10 @@ pub fn required_before(me: &Me, target: Page) -> Option<Page> {
     if review_page {
         return None; // a seller sees "reviewers only" there
     }
-    if me.agreement.needs_acceptance() {
-        return (target != Page::Agreement).then_some(Page::Agreement);
+    match me.progress().missing_before(target.step()) {
+        Some(step) => Some(Page::of_step(step)),
+        None => (target == Page::Home).then_some(Page::Apps),
     }
-    if !me.developer_complete && !matches!(target, Page::Developer | Page::Agreement) {
-        return Some(Page::Developer);
-    }
-    (target == Page::Home).then_some(Page::Apps)
 }
 
 #[cfg(test)]

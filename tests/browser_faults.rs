@@ -108,7 +108,7 @@ async fn choosing_the_app_type_says_when_the_server_fails_and_continues_on_retry
     browser.click_text("Create App").await;
     browser.wait_path("/apps/new").await;
 
-    portal.arm("GET", "/me", "fail", 0);
+    portal.arm("GET", "/qualification", "fail", 0);
     browser.click_text("Continue").await;
     browser
         .wait_text("[role=alert]", "Something went wrong on our side (error 500)")

@@ -26,6 +26,8 @@ where
 {
     let (client, _) = use_client();
     let session = expect_context::<Session>();
+    let standing = expect_context::<crate::standing::Standing>();
+    let api = expect_context::<Api>();
     // One key per request until it succeeds: resending the same answers after a lost
     // answer happens once; changed answers are a new request with a new key.
     let key = StoredValue::new(None::<(String, Option<String>)>);
@@ -44,14 +46,16 @@ where
         };
         key.set_value(Some((body, this_key.clone())));
         let client = client.with_idempotency_key(this_key);
-        let (future, done) = (send(client, req), done.clone());
+        let (future, done, api) = (send(client, req), done.clone(), api.clone());
         spawn_local(async move {
             let result = future.await;
             if result.is_ok() {
                 key.set_value(None);
             }
-            if let Err(ApiError::SessionExpired) = &result {
-                session.ask_reauth();
+            match &result {
+                Err(ApiError::SessionExpired) => session.ask_reauth(),
+                Err(e) => standing.after_error(e, &api),
+                Ok(_) => {}
             }
             done(result);
             pending.set(false);

@@ -1,8 +1,9 @@
 use crate::{
     api::ApiError,
-    components::{load, submit_with, Checkbox, ErrorSummary, FormErrors, RequireSession},
+    components::{load, submit_with, Checkbox, ErrorSummary, FormErrors, Journey},
     format, i18n,
     routes::Page,
+    standing::Standing,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,9 +17,9 @@ use portal_core::{
 #[component]
 pub fn AgreementPage() -> impl IntoView {
     view! {
-        <RequireSession>
+        <Journey step=Page::Agreement>
             <AgreementLoader />
-        </RequireSession>
+        </Journey>
     }
 }
 
@@ -32,11 +33,11 @@ fn AgreementLoader() -> impl IntoView {
             <p class="notice notice--warning" role="status">{i18n::AGREEMENT_NEW_VERSION}</p>
         </Show>
         {load(
-            |c| async move {
-                let me = c.me().await?;
-                Ok((me.agreement, c.agreement().await?))
+            |c| async move { c.agreement().await },
+            move |agreement, reload| {
+                let status = expect_context::<Standing>().me().map(|me| me.agreement);
+                status.map(|status| view! { <AgreementForm status agreement outdated reload /> })
             },
-            move |(status, agreement), reload| view! { <AgreementForm status agreement outdated reload /> },
         )}
     }
 }
@@ -53,6 +54,7 @@ fn AgreementForm(
     reload: Callback<()>,
 ) -> impl IntoView {
     let navigate = crate::routes::use_go();
+    let standing = expect_context::<Standing>();
     let version = agreement.version;
     let confirmed = RwSignal::new(false);
     let pending = RwSignal::new(false);
@@ -75,7 +77,12 @@ fn AgreementForm(
         request,
         |c, req| async move { c.accept_agreement(&req).await },
         move |result| match result {
-            Ok(_) => {
+            Ok(accepted) => {
+                standing.update(|me| {
+                    me.agreement.current_version = accepted.version;
+                    me.agreement.accepted_version = Some(accepted.version);
+                    me.agreement.accepted_at = Some(accepted.accepted_at);
+                });
                 outdated.set(false);
                 navigate(&Page::Home.path());
             }

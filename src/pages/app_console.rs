@@ -5,6 +5,7 @@ use crate::{
     },
     format, i18n,
     routes::Page,
+    standing::Standing,
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
@@ -34,10 +35,20 @@ fn ConsoleLoader(
     /// The app's id.
     id: i64,
 ) -> impl IntoView {
+    let standing = expect_context::<Standing>();
     view! {
         <p class="back"><A href=Page::Apps.href()>{i18n::BACK_TO_APPS}</A></p>
         {load_or(
-            move |c| async move { c.app(id).await },
+            move |c| {
+                // Just created: the console shows what the create returned.
+                let created = standing.take(|d: &AppDetail| d.app.id == id);
+                async move {
+                    match created {
+                        Some(detail) => Ok(detail),
+                        None => c.app(id).await,
+                    }
+                }
+            },
             |detail, _| view! { <Console detail /> },
             |e| (*e == ApiError::NotFound).then(|| view! { <super::NotFoundPage /> }.into_any()),
         )}

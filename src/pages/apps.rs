@@ -2,6 +2,7 @@ use crate::{
     components::{load, Journey, Table},
     format, i18n,
     routes::Page,
+    standing::Standing,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,13 +20,19 @@ pub fn AppsPage() -> impl IntoView {
 
 #[component]
 fn AppList() -> impl IntoView {
+    let standing = expect_context::<Standing>();
     view! {
         <div class="page-head">
             <h1 class="heading-l">{i18n::APPS_TITLE}</h1>
             <A href=Page::NewApp.href() attr:class="button">{i18n::CREATE_APP}</A>
         </div>
         {load(
-            |c| async move { Ok((c.apps().await?, c.qualification().await?)) },
+            move |c| async move {
+                let (list, qualification) = futures_util::future::join(c.apps(), c.qualification()).await;
+                let qualification = qualification?;
+                standing.set_qualification(qualification.as_ref().map(|q| q.status));
+                Ok((list?, qualification))
+            },
             |(list, qualification), _| {
                 let banner = qualification.filter(|q| q.status != QualificationStatus::Approved).map(|q| {
                     view! {

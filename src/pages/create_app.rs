@@ -5,6 +5,7 @@ use crate::{
     i18n,
     routes::Page,
     session::Session,
+    standing::Standing,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -30,6 +31,7 @@ pub fn CreateAppPage() -> impl IntoView {
 fn CreateAppForm() -> impl IntoView {
     let navigate = crate::routes::use_go();
     let host = crate::host::use_host();
+    let standing = expect_context::<Standing>();
     let kept = FormDraft::open("new-app", expect_context::<Session>().account_name());
     let name = RwSignal::new(kept.restore(&CreateAppRequest::default()).name);
     let pending = RwSignal::new(false);
@@ -61,7 +63,9 @@ fn CreateAppForm() -> impl IntoView {
                         ("appKey", app.app_key.clone().into()),
                     ],
                 );
-                navigate(&Page::App(app.app.id).path())
+                let id = app.app.id;
+                standing.hand_over(app);
+                navigate(&Page::App(id).path())
             }
             Err(ApiError::Conflict(body)) if body.code == code::QUALIFICATION_REQUIRED => {
                 not_approved.set(true)

@@ -4,6 +4,7 @@ use crate::{
     i18n,
     routes::Page,
     session::Session,
+    standing::Standing,
 };
 use leptos::prelude::*;
 use portal_core::{api::DeveloperInfo, rules::COUNTRIES, Form};
@@ -45,6 +46,7 @@ fn DeveloperForm(
     existing: Option<DeveloperInfo>,
 ) -> impl IntoView {
     let navigate = crate::routes::use_go();
+    let standing = expect_context::<Standing>();
     let saved = existing.unwrap_or_default();
     let kept = FormDraft::open("developer", expect_context::<Session>().account_name());
     let start = kept.restore(&saved);
@@ -84,6 +86,7 @@ fn DeveloperForm(
         move |result| match result {
             Ok(_) => {
                 kept.forget();
+                standing.update(|me| me.developer_complete = true);
                 navigate(&Page::Apps.path())
             }
             Err(e) => form.fail(&e, None),

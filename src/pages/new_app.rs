@@ -2,6 +2,7 @@ use crate::{
     components::{use_client, Choice, Journey, Radios},
     i18n,
     routes::Page,
+    standing::Standing,
 };
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use portal_core::api::QualificationStatus;
@@ -20,19 +21,27 @@ pub fn NewAppPage() -> impl IntoView {
 #[component]
 fn ChooseType() -> impl IntoView {
     let (client, on_error) = use_client();
+    let standing = expect_context::<Standing>();
     let navigate = crate::routes::use_go();
     let choice = RwSignal::new("commercial_developer".to_owned());
     // A failure says what happened, and pressing Continue again tries again.
     let failure = RwSignal::new(None::<String>);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        // An approval stays; anything else may have changed since (a reviewer decided).
+        if standing.me().and_then(|me| me.qualification) == Some(QualificationStatus::Approved) {
+            navigate(&Page::NewCommercialApp.path());
+            return;
+        }
         let Some(client) = client() else { return };
         let navigate = navigate.clone();
         failure.set(None);
         spawn_local(async move {
-            match client.me().await {
-                Ok(me) => {
-                    let next = match me.qualification {
+            match client.qualification().await {
+                Ok(q) => {
+                    let status = q.map(|q| q.status);
+                    standing.set_qualification(status);
+                    let next = match status {
                         Some(QualificationStatus::Approved) => Page::NewCommercialApp,
                         Some(_) => Page::QualificationStatus,
                         None => Page::Qualification,

@@ -3,10 +3,11 @@ use crate::{
     draft::QualificationDraft,
     i18n,
     routes::{GoTo, Page},
+    standing::Standing,
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use portal_core::{
-    api::{QualificationRequest, QualificationStatus},
+    api::{QualificationRequest, QualificationStatus::Rejected},
     rules::SPAIN,
     Form,
 };
@@ -26,20 +27,15 @@ pub fn QualificationPage() -> impl IntoView {
 fn QualificationLoader() -> impl IntoView {
     view! {
         <h1 class="heading-l">{i18n::QUALIFICATION_TITLE}</h1>
-        // The country decides whether the CIF question is asked; an application under
-        // review or approved cannot be edited.
-        {load(
-            |c| async move {
-                let developer = c.developer().await?;
-                Ok((developer.map(|d| d.info.country).unwrap_or_default(), c.qualification().await?))
-            },
-            |(country, existing), _| match existing {
-                Some(q) if q.status != QualificationStatus::Rejected => {
-                    view! { <GoTo path=Page::QualificationStatus.path() /> }.into_any()
-                }
-                _ => view! { <QualificationForm spain=country == SPAIN /> }.into_any(),
-            },
-        )}
+        // An application under review or approved cannot be edited; the country decides
+        // whether the CIF question is asked.
+        {match expect_context::<Standing>().me().and_then(|me| me.qualification) {
+            Some(status) if status != Rejected => view! { <GoTo path=Page::QualificationStatus.path() /> }.into_any(),
+            _ => load(
+                |c| async move { c.developer().await },
+                |developer, _| view! { <QualificationForm spain=developer.is_some_and(|d| d.info.country == SPAIN) /> },
+            ),
+        }}
     }
 }
 

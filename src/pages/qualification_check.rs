@@ -4,6 +4,7 @@ use crate::{
     draft::QualificationDraft,
     format, i18n,
     routes::{GoTo, Page},
+    standing::Standing,
 };
 use leptos::{html, prelude::*, task::spawn_local};
 use leptos_router::components::A;
@@ -26,6 +27,7 @@ fn CheckAnswers() -> impl IntoView {
         return view! { <GoTo path=Page::Qualification.path() /> }.into_any();
     }
     let (client, on_error) = use_client();
+    let standing = expect_context::<Standing>();
     let navigate = crate::routes::use_go();
     let pending = RwSignal::new(false);
     let form = FormErrors::new::<QualificationRequest>();
@@ -55,9 +57,11 @@ fn CheckAnswers() -> impl IntoView {
             let (navigate, draft) = (navigate.clone(), draft.clone());
             spawn_local(async move {
                 match client.submit_qualification(&req).await {
-                    Ok(_) => {
+                    Ok(q) => {
                         key.set_value(new_idempotency_key());
                         draft.clear();
+                        standing.set_qualification(Some(q.status));
+                        standing.hand_over(q);
                         navigate(&Page::QualificationStatus.path());
                     }
                     Err(ApiError::Validation(fields)) => {

@@ -3,6 +3,7 @@ use crate::{
     draft::QualificationDraft,
     format, i18n,
     routes::{GoTo, Page},
+    standing::Standing,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,10 +22,22 @@ pub fn QualificationStatusPage() -> impl IntoView {
 
 #[component]
 fn StatusLoader() -> impl IntoView {
+    let standing = expect_context::<Standing>();
     view! {
         <h1 class="heading-l">{i18n::STATUS_TITLE}</h1>
         {load(
-            |c| async move { c.qualification().await },
+            move |c| {
+                // Just submitted: the answer is what the submit returned.
+                let submitted = standing.take(|_: &Qualification| true);
+                async move {
+                    let q = match submitted {
+                        Some(q) => Some(q),
+                        None => c.qualification().await?,
+                    };
+                    standing.set_qualification(q.as_ref().map(|q| q.status));
+                    Ok(q)
+                }
+            },
             |q, _| match q {
                 Some(q) => view! { <Status q /> }.into_any(),
                 None => view! { <GoTo path=Page::Qualification.path() /> }.into_any(),

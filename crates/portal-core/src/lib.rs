@@ -7,6 +7,7 @@
 pub mod api;
 pub mod error;
 pub mod form;
+pub mod journey;
 pub mod rules;
 
 pub use error::{ErrorBody, FieldError};

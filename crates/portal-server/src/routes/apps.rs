@@ -16,6 +16,7 @@ use axum::{
     response::{IntoResponse, Response},
     Extension,
 };
+use portal_core::journey::Step;
 use portal_core::{
     api::{
         AppDetail, AppSecret, AppStatus, AppSummary, AppType, CreateAppRequest, PasswordConfirmation,
@@ -36,7 +37,7 @@ pub(super) async fn create(
     Valid(req): Valid<CreateAppRequest>,
 ) -> Result<(StatusCode, ApiJson<AppDetail>)> {
     user.require_seller()?;
-    guard::approved_qualification(&state, &user).await?;
+    guard::reached(&state, &user, Step::CreateApps).await?;
     // 64-bit key and 160-bit secret from the operating system's secure generator.
     let (app_key, secret) = (token::random_hex(8), token::random_hex(20));
     let secret = state.secrets.seal(&secret);

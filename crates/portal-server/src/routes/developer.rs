@@ -9,6 +9,7 @@ use crate::{
 };
 use axum::extract::State;
 use portal_core::api::{DeveloperInfo, DeveloperProfile};
+use portal_core::journey::Step;
 
 pub(super) async fn get(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<DeveloperProfile>> {
     user.require_seller()?;
@@ -25,7 +26,7 @@ pub(super) async fn put(
     Valid(info): Valid<DeveloperInfo>,
 ) -> Result<ApiJson<DeveloperProfile>> {
     user.require_seller()?;
-    guard::agreement_accepted(&state, &user).await?;
+    guard::reached(&state, &user, Step::Developer).await?;
     let now = state.clock.now();
     state.store.save_developer(user.id, &info, now).await?;
     Ok(ApiJson(DeveloperProfile {

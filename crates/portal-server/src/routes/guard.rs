@@ -1,47 +1,41 @@
-//! Steps of the journey the server enforces, not only the app.
+//! Steps of the journey the server enforces, not only the app: the order is the core's.
 
 use crate::{error::AppError, extract::AuthUser, AppState};
 use portal_core::{
-    api::{DeveloperInfo, QualificationStatus},
-    error::code,
+    api::AgreementStatus,
+    journey::{Progress, Step},
 };
 
-/// The current agreement version must be accepted.
-pub(super) async fn agreement_accepted(state: &AppState, user: &AuthUser) -> Result<(), AppError> {
-    let status = super::session::agreement_status(state, user.id).await?;
-    if status.needs_acceptance() {
-        return Err(AppError::conflict(
-            code::AGREEMENT_REQUIRED,
-            "Accept the current API use agreement first.",
-        ));
+/// Where the account stands: its agreement status and every step's progress.
+pub(super) async fn progress(
+    state: &AppState,
+    user: &AuthUser,
+) -> Result<(AgreementStatus, Progress), AppError> {
+    let agreement = super::session::agreement_status(state, user.id).await?;
+    let progress = Progress {
+        agreement_accepted: !agreement.needs_acceptance(),
+        developer_complete: state.store.developer(user.id).await?.is_some(),
+        qualification: state.store.qualification_of(user.id).await?.map(|q| q.status),
+    };
+    Ok((agreement, progress))
+}
+
+/// Refuses the request while a step before `step` is still to do.
+pub(super) async fn reached(state: &AppState, user: &AuthUser, step: Step) -> Result<(), AppError> {
+    let (_, progress) = progress(state, user).await?;
+    match progress.missing_before(step) {
+        Some(missing) => Err(AppError::conflict(missing.required_code(), message(missing))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-/// The developer information must be given.
-pub(super) async fn developer(state: &AppState, user: &AuthUser) -> Result<DeveloperInfo, AppError> {
-    agreement_accepted(state, user).await?;
-    state
-        .store
-        .developer(user.id)
-        .await?
-        .map(|(info, _)| info)
-        .ok_or_else(|| {
-            AppError::conflict(
-                code::DEVELOPER_INFO_REQUIRED,
-                "Give your developer information first.",
-            )
-        })
-}
-
-/// A commercial developer needs an approved qualification.
-pub(super) async fn approved_qualification(state: &AppState, user: &AuthUser) -> Result<(), AppError> {
-    developer(state, user).await?;
-    match state.store.qualification_of(user.id).await? {
-        Some(q) if q.status == QualificationStatus::Approved => Ok(()),
-        _ => Err(AppError::conflict(
-            code::QUALIFICATION_REQUIRED,
-            "A commercial developer needs an approved qualification before creating apps.",
-        )),
+/// For API clients other than the app, which words its own text from the code.
+fn message(missing: Step) -> &'static str {
+    match missing {
+        Step::Agreement => "Accept the current API use agreement first.",
+        Step::Developer => "Give your developer information first.",
+        Step::Qualification | Step::CreateApps => {
+            "A commercial developer needs an approved qualification before creating apps."
+        }
     }
 }

@@ -9,6 +9,7 @@ use crate::{
     AppState,
 };
 use axum::extract::State;
+use portal_core::journey::Step;
 use portal_core::{
     api::{Qualification, QualificationRequest},
     error::code,
@@ -26,7 +27,7 @@ pub(super) async fn put(
     Valid(answers): Valid<QualificationRequest>,
 ) -> Result<ApiJson<Qualification>> {
     user.require_seller()?;
-    guard::developer(&state, &user).await?;
+    guard::reached(&state, &user, Step::Qualification).await?;
     uploads::owned(&state, &user, &answers.licence_id).await?;
     let json = serde_json::to_string(&answers).map_err(AppError::internal)?;
     let outcome = state

@@ -91,17 +91,15 @@ pub(super) async fn sign_out_everywhere(State(state): State<AppState>, user: Aut
 }
 
 pub(super) async fn me(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Me>> {
-    let agreement = agreement_status(&state, user.id).await?;
-    let developer_complete = state.store.developer(user.id).await?.is_some();
-    let qualification = state.store.qualification_of(user.id).await?.map(|q| q.status);
+    let (agreement, progress) = super::guard::progress(&state, &user).await?;
     Ok(ApiJson(Me {
         account: Account {
             name: user.name,
             role: user.role,
         },
         agreement,
-        developer_complete,
-        qualification,
+        developer_complete: progress.developer_complete,
+        qualification: progress.qualification,
     }))
 }
 
