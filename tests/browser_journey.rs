@@ -406,3 +406,41 @@ async fn a_draft_comes_back_to_its_author_only_and_can_be_discarded() {
     assert!(browser.absent(".notice").await);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_application_submitted_after_the_session_ended_is_sent_after_signing_in_again_in_place() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    let files = tempfile::tempdir().unwrap();
+    seller_at_developer_info(&browser, &portal).await;
+    fill_developer_info(&browser, "CN").await;
+    browser.click_text("Create App").await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/qualification").await;
+    fill_qualification(&browser, &files).await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/qualification/check").await;
+
+    let account = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    portal.store.end_sessions(account.id).await.unwrap();
+    browser.click_text("Submit application").await;
+    browser.wait_text("dialog[open]", "Your session has ended").await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog[open] button[type=submit]").await;
+
+    // Still checking the answers, nothing sent yet; submitting now sends them once.
+    browser.wait_path("/qualification/check").await;
+    browser.wait_text("main", "Shop Helper").await;
+    assert!(portal.store.qualification_of(account.id).await.unwrap().is_none());
+    browser.click_text("Submit application").await;
+    browser.wait_path("/qualification/status").await;
+    browser.wait_text(".panel", "Submitted").await;
+    let stored = portal.store.qualification_of(account.id).await.unwrap().unwrap();
+    assert_eq!(stored.submissions, 1);
+    browser.close().await;
+}

@@ -11,6 +11,9 @@ pub fn ErrorSummary(
     form: FormErrors,
     /// The field errors currently shown beside the fields.
     errors: Memo<Vec<FieldError>>,
+    /// Where a field is when it is on another page (check your answers): its address.
+    #[prop(optional)]
+    elsewhere: Option<fn(&str) -> String>,
 ) -> impl IntoView {
     let node = NodeRef::<html::Div>::new();
     let has_problems = move || !errors.read().is_empty() || form.general().is_some();
@@ -38,7 +41,11 @@ pub fn ErrorSummary(
                             .map(|e| {
                                 let message = i18n::field_message(&e);
                                 let field = e.field.clone();
-                                view! { <li>{summary_link_owned(field, message)}</li> }
+                                let link = match elsewhere {
+                                    Some(href) => view! { <a href=href(&field)>{message}</a> }.into_any(),
+                                    None => summary_link_owned(field, message),
+                                };
+                                view! { <li>{link}</li> }
                             })
                             .collect_view()
                     }}

@@ -37,7 +37,7 @@ pub use radios::{Choice, Radios};
 pub use reauth::ReauthDialog;
 pub use require_session::{use_client, RequireSession};
 pub use select_field::SelectField;
-pub use submit::{new_idempotency_key, sign_in_with, submit_with};
+pub use submit::{new_idempotency_key, Outcome, Submit};
 pub use summary_list::summary_row;
 pub use table::Table;
 pub use text_field::TextField;

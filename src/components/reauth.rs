@@ -1,4 +1,4 @@
-use super::{sign_in_with, Dialog, ErrorSummary, FormErrors, TextField};
+use super::{Dialog, ErrorSummary, FormErrors, Submit, TextField};
 use crate::{i18n, routes::Page, session::Session};
 use leptos::prelude::*;
 use portal_core::{api::SignInRequest, Form};
@@ -31,7 +31,6 @@ fn ReauthForm() -> impl IntoView {
     let navigate = crate::routes::use_go();
     let account = session.account().map(|a| a.name).unwrap_or_default();
     let password = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
     let form = FormErrors::new::<SignInRequest>();
     let request = {
         let account = account.clone();
@@ -44,7 +43,9 @@ fn ReauthForm() -> impl IntoView {
         let request = request.clone();
         Memo::new(move |_| form.visible(request().errors()))
     };
-    let on_submit = sign_in_with(form, pending, request, "password", || ());
+    let submit = Submit::sign_in(form, "password", || ());
+    let pending = submit.pending();
+    let on_submit = submit.on_submit(request);
     let sign_out = move |_| {
         session.end();
         session.reauth().set(false);

@@ -1,97 +1,180 @@
-use super::{use_client, FormErrors};
+//! The one way a form is sent. A page says what to send and what to do with the answer;
+//! the action does the rest: the shared rules first, one request at a time (the pending
+//! state), one idempotency key per attempt until it succeeds, signing in again in place
+//! when the session ended, the error summary with its focus, and a message for every
+//! failure kind, keeping everything typed.
+
+use super::FormErrors;
 use crate::{
     api::{Api, ApiError, AuthApi},
     session::Session,
+    standing::Standing,
 };
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
-use portal_core::api::SignInRequest;
-use portal_core::Form;
-use std::future::Future;
+use leptos::{ev::SubmitEvent, prelude::*};
+use portal_core::{api::SignInRequest, Form};
+use std::{future::Future, pin::Pin, rc::Rc};
 
-/// The submit handler of a form sent with the signed-in client: runs the shared rules
-/// first, sends one request at a time, and hands the result to `done`. If the session
-/// has ended, the page stays as it is and the password is asked for again, so nothing
-/// typed is lost.
-pub fn submit_with<T, R, Fut>(
-    form: FormErrors,
-    pending: RwSignal<bool>,
-    request: impl Fn() -> T + 'static,
-    send: impl Fn(AuthApi, T) -> Fut + 'static,
-    done: impl Fn(Result<R, ApiError>) + Clone + 'static,
-) -> impl Fn(SubmitEvent) + 'static
-where
-    T: Form + serde::Serialize + 'static,
-    R: 'static,
-    Fut: Future<Output = Result<R, ApiError>> + 'static,
-{
-    let (client, _) = use_client();
-    let session = expect_context::<Session>();
-    let standing = expect_context::<crate::standing::Standing>();
-    let api = expect_context::<Api>();
-    // One key per request until it succeeds: resending the same answers after a lost
-    // answer happens once; changed answers are a new request with a new key.
-    let key = StoredValue::new(None::<(String, Option<String>)>);
-    move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
+type Sent = Pin<Box<dyn Future<Output = ()>>>;
+/// A page's own handling of some failures; says whether it handled this one.
+type Special = Box<dyn Fn(&ApiError) -> bool>;
+
+/// What a page does with its form's answer.
+pub struct Outcome<R> {
+    ok: Box<dyn Fn(R)>,
+    special: Option<Special>,
+    link_to: Option<&'static str>,
+}
+
+impl<R: 'static> Outcome<R> {
+    /// On success, `ok` (usually: go to the next page).
+    pub fn then(ok: impl Fn(R) + 'static) -> Self {
+        Self {
+            ok: Box::new(ok),
+            special: None,
+            link_to: None,
         }
-        let Some(req) = form.submit(request()) else { return };
-        let Some(client) = client() else { return };
-        pending.set(true);
-        let body = serde_json::to_string(&req).unwrap_or_default();
-        let this_key = match key.get_value() {
-            Some((sent, k)) if sent == body => k,
-            _ => new_idempotency_key(),
-        };
-        key.set_value(Some((body, this_key.clone())));
-        let client = client.with_idempotency_key(this_key);
-        let (future, done, api) = (send(client, req), done.clone(), api.clone());
-        spawn_local(async move {
-            let result = future.await;
-            if result.is_ok() {
-                key.set_value(None);
-            }
-            match &result {
-                Err(ApiError::SessionExpired) => session.ask_reauth(),
-                Err(e) => standing.after_error(e, &api),
-                Ok(_) => {}
-            }
-            done(result);
-            pending.set(false);
-        });
+    }
+
+    /// A failure that belongs to no field links to `field` in the summary.
+    pub fn link_to(mut self, field: &'static str) -> Self {
+        self.link_to = Some(field);
+        self
+    }
+
+    /// Failures the page shows in its own way: `special` returns whether it did.
+    pub fn except(mut self, special: impl Fn(&ApiError) -> bool + 'static) -> Self {
+        self.special = Some(Box::new(special));
+        self
     }
 }
 
-/// The submit handler of a sign-in form (the sign-in page, and signing in again in
-/// place): begins the session and calls `after`, or shows why not, keeping what was typed.
-pub fn sign_in_with(
+/// A form's submit action.
+pub struct Submit<T: 'static> {
+    action: Action<T, ()>,
     form: FormErrors,
-    pending: RwSignal<bool>,
-    request: impl Fn() -> SignInRequest + 'static,
-    link_to: &'static str,
-    after: impl Fn() + Clone + 'static,
-) -> impl Fn(SubmitEvent) + 'static {
-    let api = expect_context::<Api>();
-    let session = expect_context::<Session>();
-    move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
+}
+
+impl<T: 'static> Clone for Submit<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: 'static> Copy for Submit<T> {}
+
+impl<T: Form + serde::Serialize + Clone + 'static> Submit<T> {
+    /// Sent with the signed-in client; an ended session asks for the password in place.
+    pub fn signed<R, Fut>(
+        form: FormErrors,
+        send: impl Fn(AuthApi, T) -> Fut + 'static,
+        outcome: Outcome<R>,
+    ) -> Self
+    where
+        R: 'static,
+        Fut: Future<Output = Result<R, ApiError>> + 'static,
+    {
+        let session = expect_context::<Session>();
+        let standing = expect_context::<Standing>();
+        let api = expect_context::<Api>();
+        let client = {
+            let api = api.clone();
+            move |key| session.client(&api).map(|c| c.with_idempotency_key(key))
+        };
+        let after_failure = move |e: &ApiError| match e {
+            ApiError::SessionExpired => session.ask_reauth(),
+            other => standing.after_error(other, &api),
+        };
+        Self::new(form, client, send, outcome, after_failure)
+    }
+
+    fn new<C, R, Fut>(
+        form: FormErrors,
+        client: impl Fn(Option<String>) -> Option<C> + 'static,
+        send: impl Fn(C, T) -> Fut + 'static,
+        outcome: Outcome<R>,
+        after_failure: impl Fn(&ApiError) + 'static,
+    ) -> Self
+    where
+        R: 'static,
+        Fut: Future<Output = Result<R, ApiError>> + 'static,
+    {
+        // One key per request until it succeeds: resending the same answers after a lost
+        // answer happens once; changed answers are a new request with a new key.
+        let key = StoredValue::new(None::<(String, Option<String>)>);
+        let (outcome, after_failure) = (Rc::new(outcome), Rc::new(after_failure));
+        let action = Action::new_local(move |req: &T| -> Sent {
+            let body = serde_json::to_string(req).unwrap_or_default();
+            let this_key = match key.get_value() {
+                Some((sent, k)) if sent == body => k,
+                _ => new_idempotency_key(),
+            };
+            key.set_value(Some((body, this_key.clone())));
+            let Some(client) = client(this_key) else {
+                return Box::pin(async {});
+            };
+            let (future, outcome, after_failure) =
+                (send(client, req.clone()), outcome.clone(), after_failure.clone());
+            Box::pin(async move {
+                match future.await {
+                    Ok(answer) => {
+                        key.set_value(None);
+                        (outcome.ok)(answer);
+                    }
+                    Err(e) => {
+                        if !outcome.special.as_ref().is_some_and(|special| special(&e)) {
+                            form.fail(&e, outcome.link_to);
+                        }
+                        after_failure(&e);
+                    }
+                }
+            })
+        });
+        Self { action, form }
+    }
+
+    /// Whether an answer is awaited (the button says so; pressing again does nothing).
+    pub fn pending(&self) -> Memo<bool> {
+        self.action.pending()
+    }
+
+    /// Checks `request` with the shared rules and sends it, unless one is on its way.
+    pub fn send(&self, request: T) {
+        if self.action.pending().get_untracked() {
             return;
         }
-        let Some(req) = form.submit(request()) else { return };
-        pending.set(true);
-        let (api, after) = (api.clone(), after.clone());
-        spawn_local(async move {
-            match api.sign_in(&req).await {
-                Ok((client, res)) => {
-                    session.begin(&client, res.account);
-                    after();
-                }
-                Err(e) => form.fail(&e, Some(link_to)),
-            }
-            pending.set(false);
-        });
+        if let Some(checked) = self.form.submit(request) {
+            self.action.dispatch_local(checked);
+        }
+    }
+
+    /// The form's submit handler, sending what `request` makes of the fields.
+    pub fn on_submit(self, request: impl Fn() -> T + 'static) -> impl Fn(SubmitEvent) + 'static {
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            self.send(request());
+        }
+    }
+}
+
+impl Submit<SignInRequest> {
+    /// Signing in (the sign-in page, and signing in again in place): begins the session,
+    /// then `after`.
+    pub fn sign_in(form: FormErrors, link_to: &'static str, after: impl Fn() + 'static) -> Self {
+        let session = expect_context::<Session>();
+        let api = expect_context::<Api>();
+        let outcome = Outcome::then(
+            move |(client, res): (AuthApi, portal_core::api::SignInResponse)| {
+                session.begin(&client, res.account);
+                after();
+            },
+        )
+        .link_to(link_to);
+        Self::new(
+            form,
+            move |_| Some(api.clone()),
+            |api: Api, req: SignInRequest| async move { api.sign_in(&req).await },
+            outcome,
+            |_| {},
+        )
     }
 }
 

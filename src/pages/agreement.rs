@@ -1,6 +1,6 @@
 use crate::{
     api::ApiError,
-    components::{load, submit_with, Checkbox, ErrorSummary, FormErrors, Journey},
+    components::{load, Checkbox, ErrorSummary, FormErrors, Journey, Outcome, Submit},
     format, i18n,
     routes::Page,
     standing::Standing,
@@ -57,7 +57,6 @@ fn AgreementForm(
     let standing = expect_context::<Standing>();
     let version = agreement.version;
     let confirmed = RwSignal::new(false);
-    let pending = RwSignal::new(false);
     let form = FormErrors::new::<AcceptAgreementRequest>();
     let request = move || AcceptAgreementRequest {
         version,
@@ -71,28 +70,30 @@ fn AgreementForm(
         )
     });
 
-    let on_submit = submit_with(
+    let submit = Submit::signed(
         form,
-        pending,
-        request,
         |c, req| async move { c.accept_agreement(&req).await },
-        move |result| match result {
-            Ok(accepted) => {
-                standing.update(|me| {
-                    me.agreement.current_version = accepted.version;
-                    me.agreement.accepted_version = Some(accepted.version);
-                    me.agreement.accepted_at = Some(accepted.accepted_at);
-                });
-                outdated.set(false);
-                navigate(&Page::Home.path());
-            }
-            Err(ApiError::Conflict(body)) if body.code == code::AGREEMENT_OUTDATED => {
+        Outcome::then(move |accepted: portal_core::api::AgreementAcceptance| {
+            standing.update(|me| {
+                me.agreement.current_version = accepted.version;
+                me.agreement.accepted_version = Some(accepted.version);
+                me.agreement.accepted_at = Some(accepted.accepted_at);
+            });
+            outdated.set(false);
+            navigate(&Page::Home.path());
+        })
+        .link_to("confirmed")
+        .except(move |e| match e {
+            ApiError::Conflict(body) if body.code == code::AGREEMENT_OUTDATED => {
                 outdated.set(true);
                 reload.run(());
+                true
             }
-            Err(e) => form.fail(&e, Some("confirmed")),
-        },
+            _ => false,
+        }),
     );
+    let pending = submit.pending();
+    let on_submit = submit.on_submit(request);
 
     let paragraphs = agreement
         .body

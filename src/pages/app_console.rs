@@ -1,7 +1,8 @@
 use crate::{
     api::ApiError,
     components::{
-        load_or, submit_with, summary_row, CopyButton, Dialog, ErrorSummary, FormErrors, Journey, TextField,
+        load_or, summary_row, CopyButton, Dialog, ErrorSummary, FormErrors, Journey, Outcome, Submit,
+        TextField,
     },
     format, i18n,
     routes::Page,
@@ -171,7 +172,6 @@ fn StepUpForm(
     on_secret: Callback<(String, Option<String>)>,
 ) -> impl IntoView {
     let password = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
     let form = FormErrors::new::<PasswordConfirmation>();
     // Where the host page signs its sellers in, it vouches for them again instead of a
     // password: a fresh token, fetched when the button is pressed.
@@ -182,11 +182,9 @@ fn StepUpForm(
         host_token: through_host.then(|| "from-host".to_owned()),
     };
     let errors = Memo::new(move |_| form.visible(request().errors()));
-    let on_submit = submit_with(
+    let submit = Submit::signed(
         form,
-        pending,
-        request,
-        move |c, mut req| {
+        move |c, mut req: PasswordConfirmation| {
             let host = host.clone();
             async move {
                 if req.host_token.is_some() {
@@ -198,14 +196,14 @@ fn StepUpForm(
                 }
             }
         },
-        move |result| match result {
-            Ok(s) => {
-                open.set(false);
-                on_secret.run((s.app_secret, s.previous_secret_expires_at));
-            }
-            Err(e) => form.fail(&e, Some("password")),
-        },
+        Outcome::then(move |s: portal_core::api::AppSecret| {
+            open.set(false);
+            on_secret.run((s.app_secret, s.previous_secret_expires_at));
+        })
+        .link_to("password"),
     );
+    let pending = submit.pending();
+    let on_submit = submit.on_submit(request);
     let (title, body, button) = match mode {
         StepUp::Reveal => (i18n::REVEAL_TITLE, None, i18n::REVEAL),
         StepUp::Reset => (i18n::RESET_TITLE, Some(i18n::RESET_BODY), i18n::RESET_SECRET),

@@ -1,6 +1,6 @@
 use crate::{
     api::ApiError,
-    components::{submit_with, DraftNotice, ErrorSummary, FormErrors, Journey, TextField},
+    components::{DraftNotice, ErrorSummary, FormErrors, Journey, Outcome, Submit, TextField},
     draft::FormDraft,
     i18n,
     routes::Page,
@@ -34,7 +34,6 @@ fn CreateAppForm() -> impl IntoView {
     let standing = expect_context::<Standing>();
     let kept = FormDraft::open("new-app", expect_context::<Session>().account_name());
     let name = RwSignal::new(kept.restore(&CreateAppRequest::default()).name);
-    let pending = RwSignal::new(false);
     let not_approved = RwSignal::new(false);
     let form = FormErrors::new::<CreateAppRequest>();
     let request = move || CreateAppRequest { name: name.get() };
@@ -47,32 +46,32 @@ fn CreateAppForm() -> impl IntoView {
         name.set(String::new());
     });
 
-    let on_submit = submit_with(
+    let submit = Submit::signed(
         form,
-        pending,
-        request,
         |c, req| async move { c.create_app(&req).await },
-        move |result| match result {
-            Ok(app) => {
-                kept.forget();
-                // The host hears of the new app (never of its secret).
-                host.emit(
-                    "app-created",
-                    &[
-                        ("appId", (app.app.id as f64).into()),
-                        ("appKey", app.app_key.clone().into()),
-                    ],
-                );
-                let id = app.app.id;
-                standing.hand_over(app);
-                navigate(&Page::App(id).path())
-            }
-            Err(ApiError::Conflict(body)) if body.code == code::QUALIFICATION_REQUIRED => {
-                not_approved.set(true)
-            }
-            Err(e) => form.fail(&e, Some("name")),
-        },
+        Outcome::then(move |app: portal_core::api::AppDetail| {
+            kept.forget();
+            // The host hears of the new app (never of its secret).
+            host.emit(
+                "app-created",
+                &[
+                    ("appId", (app.app.id as f64).into()),
+                    ("appKey", app.app_key.clone().into()),
+                ],
+            );
+            let id = app.app.id;
+            standing.hand_over(app);
+            navigate(&Page::App(id).path())
+        })
+        .link_to("name")
+        .except(move |e| {
+            let refused = matches!(e, ApiError::Conflict(body) if body.code == code::QUALIFICATION_REQUIRED);
+            not_approved.set(refused);
+            refused
+        }),
     );
+    let pending = submit.pending();
+    let on_submit = submit.on_submit(request);
 
     view! {
         <ErrorSummary form errors />

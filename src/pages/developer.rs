@@ -1,5 +1,7 @@
 use crate::{
-    components::{load, submit_with, DraftNotice, ErrorSummary, FormErrors, Journey, SelectField, TextField},
+    components::{
+        load, DraftNotice, ErrorSummary, FormErrors, Journey, Outcome, SelectField, Submit, TextField,
+    },
     draft::FormDraft,
     i18n,
     routes::Page,
@@ -55,7 +57,6 @@ fn DeveloperForm(
     let email = RwSignal::new(start.email);
     let mobile = RwSignal::new(start.mobile);
     let website = RwSignal::new(start.website);
-    let pending = RwSignal::new(false);
     let form = FormErrors::new::<DeveloperInfo>();
     let request = move || DeveloperInfo {
         developer_name: name.get(),
@@ -78,20 +79,17 @@ fn DeveloperForm(
         website.set(saved.website.clone());
     });
 
-    let on_submit = submit_with(
+    let submit = Submit::signed(
         form,
-        pending,
-        request,
         |c, req| async move { c.save_developer(&req).await },
-        move |result| match result {
-            Ok(_) => {
-                kept.forget();
-                standing.update(|me| me.developer_complete = true);
-                navigate(&Page::Apps.path())
-            }
-            Err(e) => form.fail(&e, None),
-        },
+        Outcome::then(move |_| {
+            kept.forget();
+            standing.update(|me| me.developer_complete = true);
+            navigate(&Page::Apps.path())
+        }),
     );
+    let pending = submit.pending();
+    let on_submit = submit.on_submit(request);
 
     view! {
         <ErrorSummary form errors />

@@ -1,11 +1,11 @@
 use crate::{
-    components::{use_client, Choice, Journey, Radios},
+    components::{Choice, ErrorSummary, FormErrors, Journey, Outcome, Radios, Submit},
     i18n,
     routes::Page,
     standing::Standing,
 };
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
-use portal_core::api::QualificationStatus;
+use leptos::prelude::*;
+use portal_core::api::{AppTypeChoice, QualificationStatus};
 
 /// Create App, step one: the application type. A commercial developer without an
 /// approved qualification is led to the application (or to its status).
@@ -20,47 +20,42 @@ pub fn NewAppPage() -> impl IntoView {
 
 #[component]
 fn ChooseType() -> impl IntoView {
-    let (client, on_error) = use_client();
     let standing = expect_context::<Standing>();
     let navigate = crate::routes::use_go();
     let choice = RwSignal::new("commercial_developer".to_owned());
-    // A failure says what happened, and pressing Continue again tries again.
-    let failure = RwSignal::new(None::<String>);
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        // An approval stays; anything else may have changed since (a reviewer decided).
-        if standing.me().and_then(|me| me.qualification) == Some(QualificationStatus::Approved) {
-            navigate(&Page::NewCommercialApp.path());
-            return;
-        }
-        let Some(client) = client() else { return };
-        let navigate = navigate.clone();
-        failure.set(None);
-        spawn_local(async move {
-            match client.qualification().await {
-                Ok(q) => {
-                    let status = q.map(|q| q.status);
-                    standing.set_qualification(status);
-                    let next = match status {
-                        Some(QualificationStatus::Approved) => Page::NewCommercialApp,
-                        Some(_) => Page::QualificationStatus,
-                        None => Page::Qualification,
-                    };
-                    navigate(&next.path());
-                }
-                Err(e) => {
-                    on_error(&e);
-                    failure.set(Some(i18n::api_error(&e)));
-                }
+    let form = FormErrors::new::<AppTypeChoice>();
+    let errors = Memo::new(move |_| form.visible(Vec::new()));
+    let next = move |status: Option<QualificationStatus>| match status {
+        Some(QualificationStatus::Approved) => Page::NewCommercialApp,
+        Some(_) => Page::QualificationStatus,
+        None => Page::Qualification,
+    };
+    // Where the application stands may have changed since (a reviewer decided): it is
+    // read again, unless it is approved, which stays. A failure says what happened, and
+    // pressing Continue again tries again.
+    let submit = Submit::signed(
+        form,
+        |c, _| async move { c.qualification().await },
+        Outcome::then({
+            let navigate = navigate.clone();
+            move |q: Option<portal_core::api::Qualification>| {
+                let status = q.map(|q| q.status);
+                standing.set_qualification(status);
+                navigate(&next(status).path());
             }
-        });
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match standing.me().and_then(|me| me.qualification) {
+            Some(QualificationStatus::Approved) => navigate(&Page::NewCommercialApp.path()),
+            _ => submit.send(AppTypeChoice::default()),
+        }
     };
     view! {
         <form on:submit=on_submit novalidate>
+            <ErrorSummary form errors />
             <h1 class="heading-l">{i18n::CHOOSE_TYPE_TITLE}</h1>
-            {move || failure.get().map(|message| view! {
-                <div class="notice notice--error" role="alert"><p>{message}</p></div>
-            })}
             <Radios
                 name="app_type"
                 legend=i18n::CHOOSE_TYPE_TITLE
@@ -71,7 +66,9 @@ fn ChooseType() -> impl IntoView {
                 }]
                 value=choice
             />
-            <button type="submit" class="button">{i18n::CONTINUE_BUTTON}</button>
+            <button type="submit" class="button" aria-disabled=move || submit.pending().get().then_some("true")>
+                {i18n::CONTINUE_BUTTON}
+            </button>
         </form>
     }
 }

@@ -1,14 +1,15 @@
 use crate::{
-    api::ApiError,
-    components::{new_idempotency_key, summary_row, use_client, FormErrors, Journey},
+    components::{summary_row, ErrorSummary, FormErrors, Journey, Outcome, Submit},
     draft::QualificationDraft,
     format, i18n,
     routes::{GoTo, Page},
     standing::Standing,
 };
-use leptos::{html, prelude::*, task::spawn_local};
-use leptos_router::components::A;
-use portal_core::{api::QualificationRequest, FieldError, Form};
+use leptos::prelude::*;
+use portal_core::{
+    api::{Qualification, QualificationRequest},
+    Form,
+};
 
 /// "Check your answers": every answer with a Change link, then Submit.
 #[component]
@@ -26,58 +27,30 @@ fn CheckAnswers() -> impl IntoView {
     if !draft.is_started() {
         return view! { <GoTo path=Page::Qualification.path() /> }.into_any();
     }
-    let (client, on_error) = use_client();
     let standing = expect_context::<Standing>();
     let navigate = crate::routes::use_go();
-    let pending = RwSignal::new(false);
     let form = FormErrors::new::<QualificationRequest>();
-    let problems = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<String>);
-    let summary = NodeRef::<html::Div>::new();
-    // Submitting again after a lost answer submits once.
-    let key = StoredValue::new(new_idempotency_key());
+    let errors = {
+        let draft = draft.clone();
+        // The rules run here too: a stale draft is sent back to the form, answer by answer.
+        Memo::new(move |_| form.visible(draft.request().errors()))
+    };
     let answers = draft.request();
     let licence = draft.licence.get_untracked();
-
-    let submit = {
-        let draft = draft.clone();
-        move |_| {
-            if pending.get_untracked() {
-                return;
+    let submit = Submit::signed(
+        form,
+        |c, req| async move { c.submit_qualification(&req).await },
+        Outcome::then({
+            let draft = draft.clone();
+            move |q: Qualification| {
+                draft.clear();
+                standing.set_qualification(Some(q.status));
+                standing.hand_over(q);
+                navigate(&Page::QualificationStatus.path());
             }
-            let Some(client) = client() else { return };
-            let client = client.with_idempotency_key(key.get_value());
-            // The rules run here too: a stale draft goes back to the form.
-            let Some(req) = form.submit(draft.request()) else {
-                problems.set(draft.request().errors());
-                focus(summary);
-                return;
-            };
-            pending.set(true);
-            let (navigate, draft) = (navigate.clone(), draft.clone());
-            spawn_local(async move {
-                match client.submit_qualification(&req).await {
-                    Ok(q) => {
-                        key.set_value(new_idempotency_key());
-                        draft.clear();
-                        standing.set_qualification(Some(q.status));
-                        standing.hand_over(q);
-                        navigate(&Page::QualificationStatus.path());
-                    }
-                    Err(ApiError::Validation(fields)) => {
-                        problems.set(fields);
-                        focus(summary);
-                    }
-                    Err(e) => {
-                        on_error(&e);
-                        failure.set(Some(i18n::api_error(&e)));
-                        focus(summary);
-                    }
-                }
-                pending.set(false);
-            });
-        }
-    };
+        }),
+    );
+    let pending = submit.pending();
 
     let rows = QualificationRequest::FIELDS
         .iter()
@@ -90,32 +63,14 @@ fn CheckAnswers() -> impl IntoView {
         .collect_view();
 
     view! {
-        <div class="error-summary" node_ref=summary tabindex="-1" role="alert"
-            hidden=move || problems.read().is_empty() && failure.read().is_none()>
-            <h2 class="error-summary__title">{i18n::ERROR_SUMMARY_TITLE}</h2>
-            <ul class="error-summary__list">
-                {move || failure.get().map(|m| view! { <li>{m}</li> })}
-                {move || problems.get().into_iter().map(|e| {
-                    let href = Page::change_answer(&e.field);
-                    view! { <li><A href=href>{i18n::field_message(&e)}</A></li> }
-                }).collect_view()}
-            </ul>
-        </div>
+        <ErrorSummary form errors elsewhere=Page::change_answer />
         <h1 class="heading-l">{i18n::CHECK_TITLE}</h1>
         <dl class="summary">{rows}</dl>
-        <button type="button" class="button" on:click=submit aria-disabled=move || pending.get().then_some("true")>
+        <button type="button" class="button" on:click=move |_| submit.send(draft.request()) aria-disabled=move || pending.get().then_some("true")>
             {move || if pending.get() { i18n::SUBMITTING } else { i18n::SUBMIT_APPLICATION }}
         </button>
     }
     .into_any()
-}
-
-fn focus(node: NodeRef<html::Div>) {
-    request_animation_frame(move || {
-        if let Some(el) = node.get_untracked() {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// An answer's label in a summary: the IT person's fields say whose they are.

@@ -1,8 +1,8 @@
 use crate::{
     api::ApiError,
     components::{
-        load_or, submit_with, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Radios,
-        Table, TextField,
+        load_or, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Outcome, Radios,
+        Submit, Table, TextField,
     },
     format, i18n,
     pages::qualification_check::{answer, answer_label},
@@ -165,7 +165,6 @@ fn DecisionForm(
 ) -> impl IntoView {
     let choice = RwSignal::new("approve".to_owned());
     let reason = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
     let form = FormErrors::new::<DecisionRequest>();
     let request = move || DecisionRequest {
         decision: if choice.get() == "reject" {
@@ -176,16 +175,13 @@ fn DecisionForm(
         reason: reason.get(),
     };
     let errors = Memo::new(move |_| form.visible(request().errors()));
-    let on_submit = submit_with(
+    let submit = Submit::signed(
         form,
-        pending,
-        request,
         move |c, req| async move { c.decide(id, &req).await },
-        move |result| match result {
-            Ok(_) => reload.run(()),
-            Err(e) => form.fail(&e, Some("reason")),
-        },
+        Outcome::then(move |_| reload.run(())).link_to("reason"),
     );
+    let pending = submit.pending();
+    let on_submit = submit.on_submit(request);
     view! {
         <form on:submit=on_submit novalidate class="section">
             <h2 class="heading-m">{i18n::DECISION_TITLE}</h2>

@@ -1,5 +1,5 @@
 use crate::{
-    components::{sign_in_with, ErrorSummary, FormErrors, TextField},
+    components::{ErrorSummary, FormErrors, Submit, TextField},
     i18n,
     routes::{GoTo, Page},
     session::Session,
@@ -34,7 +34,6 @@ fn SignInForm(
     let navigate = crate::routes::use_go();
     let account = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
     let form = FormErrors::new::<SignInRequest>();
     let request = move || SignInRequest {
         account: account.get(),
@@ -43,7 +42,9 @@ fn SignInForm(
     let errors = Memo::new(move |_| form.visible(request().errors()));
     let expired = session.was_expired();
 
-    let on_submit = sign_in_with(form, pending, request, "account", move || navigate(&next));
+    let submit = Submit::sign_in(form, "account", move || navigate(&next));
+    let pending = submit.pending();
+    let on_submit = submit.on_submit(request);
 
     view! {
         <div class="narrow">

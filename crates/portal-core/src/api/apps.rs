@@ -19,11 +19,25 @@ impl Form for CreateAppRequest {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AppType {
     /// An ISV's app, serving sellers; needs an approved qualification.
+    #[default]
     CommercialDeveloper,
+}
+
+/// Create App, step one: the kind of app, which decides what the developer needs first.
+/// Only the app's own form; nothing is sent to the server.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+pub struct AppTypeChoice {
+    pub app_type: AppType,
+}
+
+impl Form for AppTypeChoice {
+    const FIELDS: &'static [&'static str] = &["app_type"];
+
+    fn normalize(&mut self) {}
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
