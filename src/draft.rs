@@ -5,10 +5,7 @@
 //! secret is ever part of one.
 
 use leptos::prelude::*;
-use portal_core::{
-    api::{LicenceInfo, QualificationRequest},
-    Form,
-};
+use portal_core::api::{LicenceInfo, QualificationRequest, TextAnswer};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// Before drafts were per account, one key held whoever's answers were typed last.
@@ -18,18 +15,11 @@ const DRAFT_PREFIX: &str = "portal.draft.";
 const QUALIFICATION: &str = "qualification";
 /// Drafts written by another version of the form are not restored.
 const SCHEMA_VERSION: u32 = 2;
-/// Fields that are not typed text: the upload and the confirmation.
-const NOT_TEXT: [&str; 2] = ["licence_id", "agreement_confirmed"];
-/// The IT person's fields and the contact fields they copy when "same as contact" is ticked.
-const SAME_AS_CONTACT: [(&str, &str); 3] = [
-    ("it_name", "contact_name"),
-    ("it_mobile", "contact_mobile"),
-    ("it_email", "email"),
-];
 
 #[derive(Debug, Clone)]
 pub struct QualificationDraft {
-    fields: Vec<(&'static str, RwSignal<String>)>,
+    /// The typed answers, in [`TextAnswer::ALL`]'s order.
+    fields: [RwSignal<String>; TextAnswer::ALL.len()],
     pub agreement: RwSignal<bool>,
     /// "The IT responsible person is the contact" (WCAG 3.3.7: no typing the same twice).
     pub same_it: RwSignal<bool>,
@@ -55,11 +45,7 @@ impl QualificationDraft {
             let _ = storage.remove_item(OLD_STORAGE_KEY);
         }
         Self {
-            fields: QualificationRequest::FIELDS
-                .iter()
-                .filter(|f| !NOT_TEXT.contains(f))
-                .map(|f| (*f, RwSignal::new(String::new())))
-                .collect(),
+            fields: std::array::from_fn(|_| RwSignal::new(String::new())),
             agreement: RwSignal::new(false),
             same_it: RwSignal::new(false),
             licence: RwSignal::new(None),
@@ -91,46 +77,31 @@ impl QualificationDraft {
         self.owner.set(account);
     }
 
-    /// The signal of a text answer.
-    pub fn field(&self, name: &str) -> RwSignal<String> {
-        self.fields
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, s)| *s)
-            .expect("a text field of the application")
+    /// The signal of a typed answer.
+    pub fn field(&self, answer: TextAnswer) -> RwSignal<String> {
+        self.fields[answer as usize]
     }
 
     /// The answers as a request (reactive).
     pub fn request(&self) -> QualificationRequest {
-        let mut map = serde_json::Map::new();
-        for (name, signal) in &self.fields {
-            map.insert((*name).into(), signal.get().into());
+        let mut request = QualificationRequest::default();
+        for answer in TextAnswer::ALL {
+            *request.text_mut(answer) = self.field(answer).get();
         }
         if self.same_it.get() {
-            for (it, contact) in SAME_AS_CONTACT {
-                let value = map.get(contact).cloned().unwrap_or_default();
-                map.insert(it.into(), value);
+            for (it, contact) in TextAnswer::SAME_AS_CONTACT {
+                *request.text_mut(it) = request.text(contact).to_owned();
             }
         }
-        map.insert(
-            "licence_id".into(),
-            self.licence.get().map(|l| l.id).unwrap_or_default().into(),
-        );
-        map.insert("agreement_confirmed".into(), self.agreement.get().into());
-        serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_default()
+        request.licence_id = self.licence.get().map(|l| l.id).unwrap_or_default();
+        request.agreement_confirmed = self.agreement.get();
+        request
     }
 
     /// Fills the draft from earlier answers (editing a rejected application).
     pub fn load(&self, answers: &QualificationRequest, licence: Option<LicenceInfo>) {
-        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(answers) {
-            for (name, signal) in &self.fields {
-                signal.set(
-                    map.get(*name)
-                        .and_then(|v| v.as_str())
-                        .unwrap_or_default()
-                        .to_owned(),
-                );
-            }
+        for answer in TextAnswer::ALL {
+            self.field(answer).set(answers.text(answer).to_owned());
         }
         self.agreement.set(answers.agreement_confirmed);
         self.same_it.set(false);
@@ -140,10 +111,7 @@ impl QualificationDraft {
     /// Whether anything has been answered.
     pub fn is_started(&self) -> bool {
         self.licence.with_untracked(Option::is_some)
-            || self
-                .fields
-                .iter()
-                .any(|(_, s)| s.with_untracked(|v| !v.is_empty()))
+            || self.fields.iter().any(|s| s.with_untracked(|v| !v.is_empty()))
     }
 
     /// Writes the draft to its owner's storage (call from an effect).
@@ -169,7 +137,7 @@ impl QualificationDraft {
     }
 
     fn reset_signals(&self) {
-        for (_, signal) in &self.fields {
+        for signal in &self.fields {
             signal.set(String::new());
         }
         self.agreement.set(false);

@@ -17,13 +17,36 @@ pub fn date_time(rfc3339: &str) -> String {
 
 /// A byte count for people: "512 bytes", "84 KB", "1.9 MB".
 pub fn file_size(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < KB {
+    // Whole numbers only: formatting floats adds kilobytes of code to the wasm.
+    const KB: u64 = 1024;
+    const MB: u64 = KB * KB;
+    if bytes < KB {
         format!("{bytes} bytes")
-    } else if b < KB * KB {
-        format!("{:.0} KB", b / KB)
+    } else if bytes < MB {
+        format!("{} KB", (bytes + KB / 2) / KB)
     } else {
-        format!("{:.1} MB", b / (KB * KB))
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            t => format!("{}.{t} MB", tenths / 10),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        for (bytes, text) in [
+            (0, "0 bytes"),
+            (1023, "1023 bytes"),
+            (1024, "1 KB"),
+            (86_000, "84 KB"),
+            (2 * 1024 * 1024, "2 MB"),
+            (2_000_000, "1.9 MB"),
+            (1_572_864, "1.5 MB"),
+        ] {
+            assert_eq!(super::file_size(bytes), text, "{bytes}");
+        }
     }
 }

@@ -2,7 +2,10 @@
 //! become sibling tables). Rules return codes with parameters; this module words them.
 
 use crate::api::ApiError;
-use portal_core::{error::field_code, FieldError};
+use portal_core::{
+    error::{code, field_code},
+    rules, FieldError,
+};
 
 pub const APP_NAME: &str = "Open Platform Developer Portal";
 pub const SKIP_TO_CONTENT: &str = "Skip to main content";
@@ -242,7 +245,23 @@ pub fn field_label(field: &str) -> &'static str {
 }
 
 /// Help shown under a field's label, if any.
-pub fn field_hint(field: &str) -> Option<&'static str> {
+pub fn field_hint(field: &str) -> Option<String> {
+    let limited = match field {
+        "licence_id" => Some(format!(
+            "A JPG or PNG image of at most {}. Spanish sellers and ISVs can upload their CIF document instead.",
+            crate::format::file_size(rules::LICENCE_MAX_BYTES)
+        )),
+        "name" => Some(format!(
+            "Chinese characters, letters, digits, dot (.) and underscore (_). At most {} Chinese characters or {} other characters: a Chinese character counts as 2.",
+            rules::APP_NAME_MAX_WEIGHT / 2,
+            rules::APP_NAME_MAX_WEIGHT
+        )),
+        _ => None,
+    };
+    limited.or_else(|| fixed_hint(field).map(str::to_owned))
+}
+
+fn fixed_hint(field: &str) -> Option<&'static str> {
     Some(match field {
         "developer_name" => "Your full name, or your company's name as registered.",
         "contact_name" => "The person we contact about this application.",
@@ -252,9 +271,6 @@ pub fn field_hint(field: &str) -> Option<&'static str> {
         "mobile" | "contact_mobile" | "it_mobile" => "Include the country code, for example +86 138 0013 8000.",
         "website" => "For example https://www.example.com",
         "software_function" => "A general description of what the software does.",
-        "licence_id" => {
-            "A JPG or PNG image of at most 2 MB. Spanish sellers and ISVs can upload their CIF document instead."
-        }
         "cif" => "Spanish tax identification code: a letter, 7 digits and a control character, for example A13585625.",
         "it_team_size" => "The number of employees in your IT team.",
         "market_planning" => "The services, products and solution you offer your clients.",
@@ -262,7 +278,6 @@ pub fn field_hint(field: &str) -> Option<&'static str> {
         "server_bandwidth" => "For example 1 Gbps.",
         "dev_language" => "For example Java, PHP.",
         "database" => "For example Oracle, DB2, MySQL.",
-        "name" => "Chinese characters, letters, digits, dot (.) and underscore (_). At most 15 Chinese characters or 30 other characters: a Chinese character counts as 2.",
         "reason" => "The developer sees these reasons and can edit and resubmit their application.",
         _ => return None,
     })
@@ -338,6 +353,7 @@ pub fn field_message(error: &FieldError) -> String {
         (_, field_code::CIF_FORMAT) => {
             "Enter the CIF number as a letter, 7 digits and a control character, like A13585625".into()
         }
+        (_, field_code::CIF_NOT_ASKED) => "Only developers in Spain give a CIF number: leave it empty".into(),
         (_, field_code::CIF_CONTROL) => {
             "Check the CIF number: its last character does not match the others".into()
         }
@@ -346,7 +362,10 @@ pub fn field_message(error: &FieldError) -> String {
             capitalise(noun)
         ),
         (_, field_code::FILE_EMPTY) => "The selected file is empty".into(),
-        (_, field_code::FILE_TOO_LARGE) => "The selected file must be 2 MB or smaller".into(),
+        (_, field_code::FILE_TOO_LARGE) => format!(
+            "The selected file must be {} or smaller",
+            crate::format::file_size(error.param_u64("max").unwrap_or(rules::LICENCE_MAX_BYTES))
+        ),
         (_, field_code::FILE_TYPE) => "The selected file must be a JPG or PNG image".into(),
         (_, field_code::UPLOAD_MISSING) => "Upload your business licence again".into(),
         (_, field_code::DUPLICATE) => "You already have an app with this name: choose another".into(),
@@ -453,7 +472,7 @@ pub fn api_error(error: &ApiError) -> String {
         ApiError::InvalidCredentials => "The account name or password is incorrect".into(),
         ApiError::Forbidden => "Your account does not have access to this page".into(),
         ApiError::NotFound => "We could not find what you asked for. It may have been removed".into(),
-        ApiError::Conflict(body) => body.message.clone(),
+        ApiError::Conflict(body) => conflict_message(&body.code).into(),
         ApiError::Validation(_) => "Some answers need correcting".into(),
         ApiError::TooManyAttempts(wait) => format!(
             "Too many incorrect passwords. For your security, try again in {}",
@@ -475,6 +494,28 @@ pub fn api_error(error: &ApiError) -> String {
     }
 }
 
+/// Why the server refused a request as in conflict with how things stand, from its code
+/// (the server's own sentence is for other API clients).
+fn conflict_message(code: &str) -> &'static str {
+    match code {
+        code::AGREEMENT_OUTDATED => AGREEMENT_NEW_VERSION,
+        code::AGREEMENT_REQUIRED => "Accept the current API use agreement first",
+        code::DEVELOPER_INFO_REQUIRED => "Give your developer information first",
+        code::QUALIFICATION_REQUIRED => NOT_APPROVED_YET,
+        code::APPLICATION_LOCKED => {
+            "Your application is being reviewed or is already approved, so it cannot be changed now"
+        }
+        code::ALREADY_DECIDED => "This application has already been decided",
+        code::ACCOUNT_NOT_HOSTED => {
+            "This account signs in with its password on the portal, not through your seller centre"
+        }
+        code::REQUEST_IN_PROGRESS => "The same request is still being processed. Try again in a moment",
+        _ => {
+            "This could not be done because something changed in the meantime. Reload the page and try again"
+        }
+    }
+}
+
 /// "45 seconds", "1 minute", "15 minutes": how long to wait.
 fn wait_text(seconds: Option<u64>) -> String {
     match seconds.unwrap_or(60) {
@@ -492,5 +533,35 @@ fn capitalise(s: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_conflict_the_server_sends_has_its_own_words() {
+        let fallback = conflict_message("something_new");
+        for known in [
+            code::AGREEMENT_OUTDATED,
+            code::AGREEMENT_REQUIRED,
+            code::DEVELOPER_INFO_REQUIRED,
+            code::QUALIFICATION_REQUIRED,
+            code::APPLICATION_LOCKED,
+            code::ALREADY_DECIDED,
+            code::ACCOUNT_NOT_HOSTED,
+            code::REQUEST_IN_PROGRESS,
+        ] {
+            assert_ne!(conflict_message(known), fallback, "{known}");
+        }
+    }
+
+    #[test]
+    fn limits_in_hints_come_from_the_rules() {
+        assert!(field_hint("licence_id").unwrap().contains("at most 2 MB"));
+        assert!(field_hint("name")
+            .unwrap()
+            .contains("At most 15 Chinese characters or 30"));
     }
 }

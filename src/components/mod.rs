@@ -1,5 +1,6 @@
 //! Pieces shared by the pages.
 
+pub mod answers;
 pub mod checkbox;
 pub mod copy_button;
 pub mod dialog;
@@ -21,6 +22,7 @@ pub mod summary_list;
 pub mod table;
 pub mod text_field;
 
+pub use answers::{answer, answer_label};
 pub use checkbox::Checkbox;
 pub use copy_button::CopyButton;
 pub use dialog::Dialog;

@@ -38,7 +38,7 @@ pub fn TextField(
     inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let label = label.unwrap_or_else(|| i18n::field_label(id).to_owned());
-    let hint = hint.or_else(|| i18n::field_hint(id));
+    let hint = hint.map(str::to_owned).or_else(|| i18n::field_hint(id));
     let state = FieldState::new(id, errors, hint.is_some());
     let (error, hint_id, error_id) = (state.error, state.hint_id.clone(), state.error_id.clone());
     let described_by = state.described_by();

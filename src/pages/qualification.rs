@@ -7,9 +7,8 @@ use crate::{
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use portal_core::{
-    api::{QualificationRequest, QualificationStatus::Rejected},
-    rules::SPAIN,
-    Form,
+    api::{QualificationRequest, QualificationStatus::Rejected, TextAnswer as A},
+    rules, Form,
 };
 
 /// The qualification application form, in sections. Continue checks the answers with
@@ -33,7 +32,10 @@ fn QualificationLoader() -> impl IntoView {
             Some(status) if status != Rejected => view! { <GoTo path=Page::QualificationStatus.path() /> }.into_any(),
             _ => load(
                 |c| async move { c.developer().await },
-                |developer, _| view! { <QualificationForm spain=developer.is_some_and(|d| d.info.country == SPAIN) /> },
+                |developer, _| {
+                    let country = developer.map(|d| d.info.country).unwrap_or_default();
+                    view! { <QualificationForm spain=rules::cif_asked(&country) /> }
+                },
             ),
         }}
     }
@@ -52,6 +54,10 @@ fn QualificationForm(
         Memo::new(move |_| form.visible(draft.request().errors()))
     };
     let same_it = draft.same_it;
+    if !spain {
+        // A CIF from when the developer was in Spain is not sent (the rule refuses it).
+        draft.field(A::Cif).set(String::new());
+    }
 
     // A Change link from the check page lands on its answer.
     request_animation_frame(|| {
@@ -72,22 +78,22 @@ fn QualificationForm(
     };
     let text = {
         let draft = draft.clone();
-        move |id: &'static str| view! { <TextField id value=draft.field(id) form errors /> }
+        move |a: A| view! { <TextField id=a.name() value=draft.field(a) form errors /> }
     };
     let long = {
         let draft = draft.clone();
-        move |id: &'static str| view! { <TextField id value=draft.field(id) form errors rows=4 /> }
+        move |a: A| view! { <TextField id=a.name() value=draft.field(a) form errors rows=4 /> }
     };
     let mobile = {
         let draft = draft.clone();
-        move |id: &'static str| {
-            view! { <TextField id value=draft.field(id) form errors input_type="tel" autocomplete="tel" class="input--medium" /> }
+        move |a: A| {
+            view! { <TextField id=a.name() value=draft.field(a) form errors input_type="tel" autocomplete="tel" class="input--medium" /> }
         }
     };
     let email = {
         let draft = draft.clone();
-        move |id: &'static str| {
-            view! { <TextField id value=draft.field(id) form errors input_type="email" autocomplete="email" /> }
+        move |a: A| {
+            view! { <TextField id=a.name() value=draft.field(a) form errors input_type="email" autocomplete="email" /> }
         }
     };
     let it_fields = {
@@ -95,9 +101,9 @@ fn QualificationForm(
         move || {
             (!same_it.get()).then(|| {
                 view! {
-                    {text("it_name")}
-                    {mobile("it_mobile")}
-                    {email("it_email")}
+                    {text(A::ItName)}
+                    {mobile(A::ItMobile)}
+                    {email(A::ItEmail)}
                 }
             })
         }
@@ -115,19 +121,19 @@ fn QualificationForm(
         <form on:submit=on_submit novalidate>
             <section class="section">
                 <h2 class="heading-m">{i18n::SECTION_CONTACT}</h2>
-                {text("contact_name")}
-                {mobile("contact_mobile")}
-                {email("email")}
+                {text(A::ContactName)}
+                {mobile(A::ContactMobile)}
+                {email(A::Email)}
             </section>
             <section class="section">
                 <h2 class="heading-m">{i18n::SECTION_SOFTWARE}</h2>
-                {text("software_name")}
-                {long("software_function")}
+                {text(A::SoftwareName)}
+                {long(A::SoftwareFunction)}
             </section>
             <section class="section">
                 <h2 class="heading-m">{i18n::SECTION_LICENCE}</h2>
                 <LicenceUpload draft=draft.clone() form errors />
-                {spain.then(|| view! { <TextField id="cif" value=draft.field("cif") form errors class="input--medium" /> })}
+                {spain.then(|| view! { <TextField id=A::Cif.name() value=draft.field(A::Cif) form errors class="input--medium" /> })}
             </section>
             <section class="section">
                 <h2 class="heading-m">{i18n::SECTION_IT}</h2>
@@ -145,15 +151,15 @@ fn QualificationForm(
                     {move || same_it.get().then(|| view! { <p class="field__hint">{i18n::SAME_AS_CONTACT_NOTE}</p> })}
                 </div>
                 {it_fields}
-                <TextField id="it_team_size" value=draft.field("it_team_size") form errors inputmode="numeric" class="input--short" />
+                <TextField id=A::ItTeamSize.name() value=draft.field(A::ItTeamSize) form errors inputmode="numeric" class="input--short" />
             </section>
             <section class="section">
                 <h2 class="heading-m">{i18n::SECTION_MARKET}</h2>
-                {long("market_planning")}
-                {long("server_config")}
-                {text("server_bandwidth")}
-                {text("dev_language")}
-                {text("database")}
+                {long(A::MarketPlanning)}
+                {long(A::ServerConfig)}
+                {text(A::ServerBandwidth)}
+                {text(A::DevLanguage)}
+                {text(A::Database)}
             </section>
             <section class="section">
                 <h2 class="heading-m">{i18n::SECTION_CONFIRM}</h2>

@@ -1,7 +1,7 @@
 use crate::{
-    components::{summary_row, ErrorSummary, FormErrors, Journey, Outcome, Submit},
+    components::{answer, answer_label, summary_row, ErrorSummary, FormErrors, Journey, Outcome, Submit},
     draft::QualificationDraft,
-    format, i18n,
+    i18n,
     routes::{GoTo, Page},
     standing::Standing,
 };
@@ -71,41 +71,4 @@ fn CheckAnswers() -> impl IntoView {
         </button>
     }
     .into_any()
-}
-
-/// An answer's label in a summary: the IT person's fields say whose they are.
-pub(crate) fn answer_label(field: &str) -> String {
-    if field.starts_with("it_") && field != "it_team_size" {
-        format!("{}: {}", i18n::SECTION_IT, i18n::field_label(field))
-    } else {
-        i18n::field_label(field).to_owned()
-    }
-}
-
-/// How an answer reads on the check page.
-pub(crate) fn answer(
-    answers: &QualificationRequest,
-    field: &str,
-    licence: Option<&portal_core::api::LicenceInfo>,
-) -> String {
-    if field == "licence_id" {
-        return licence
-            .map(|l| format!("{} ({})", l.file_name, format::file_size(l.size)))
-            .unwrap_or_else(|| i18n::NOT_GIVEN.into());
-    }
-    if field == "agreement_confirmed" {
-        return if answers.agreement_confirmed {
-            i18n::CONFIRMED
-        } else {
-            i18n::NOT_GIVEN
-        }
-        .into();
-    }
-    match serde_json::to_value(answers)
-        .ok()
-        .and_then(|v| v.get(field).and_then(|v| v.as_str().map(str::to_owned)))
-    {
-        Some(v) if !v.trim().is_empty() => v,
-        _ => i18n::NOT_GIVEN.into(),
-    }
 }

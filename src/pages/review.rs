@@ -1,11 +1,10 @@
 use crate::{
     api::ApiError,
     components::{
-        load_or, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Outcome, Radios,
-        Submit, Table, TextField,
+        answer, answer_label, load_or, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage,
+        Outcome, Radios, Submit, Table, TextField,
     },
     format, i18n,
-    pages::qualification_check::{answer, answer_label},
     routes::Page,
 };
 use leptos::prelude::*;

@@ -58,6 +58,8 @@ pub mod field_code {
     pub const INVALID_CHAR: &str = "invalid_char";
     pub const CIF_FORMAT: &str = "cif_format";
     pub const CIF_CONTROL: &str = "cif_control";
+    /// A CIF number from a developer outside Spain, where it is not asked.
+    pub const CIF_NOT_ASKED: &str = "cif_not_asked";
     pub const FILE_EMPTY: &str = "file_empty";
     pub const FILE_TOO_LARGE: &str = "file_too_large";
     pub const FILE_TYPE: &str = "file_type";

@@ -143,8 +143,12 @@ async fn a_qualification_is_submitted_once_and_only_with_its_own_licence() {
         (status, body["code"].as_str()),
         (409, Some("developer_info_required"))
     );
-    s.call("PUT", "/developer", Some(&token), Some(developer_info()))
-        .await;
+    // A developer in Spain, who may give a CIF number.
+    let mut in_spain = developer_info();
+    in_spain["country"] = json!("ES");
+    in_spain["mobile"] = json!("+34 612 345 678");
+    let (status, _) = s.call("PUT", "/developer", Some(&token), Some(in_spain)).await;
+    assert_eq!(status, 200);
 
     let mut bad = qualification(&licence_id);
     bad["email"] = json!("li.wei@");
@@ -165,6 +169,14 @@ async fn a_qualification_is_submitted_once_and_only_with_its_own_licence() {
 
     // Someone else's upload cannot be named.
     s.developer_ready(&other).await;
+    // Outside Spain a CIF number is not asked, so one is refused.
+    let mut with_cif = qualification(&licence_id);
+    with_cif["cif"] = json!("J99216582");
+    let (status, body) = s
+        .call("PUT", "/qualification", Some(&other), Some(with_cif))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(field_codes(&body), pairs(&[("cif", "cif_not_asked")]));
     let (status, body) = s
         .call(
             "PUT",

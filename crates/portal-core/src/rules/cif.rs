@@ -6,6 +6,20 @@ use crate::error::field_code;
 const FIRST_LETTERS: &str = "ABCDEFGHJNPQRSUVW";
 const CONTROL_LETTERS: &[u8; 10] = b"JABCDEFGHI";
 
+/// Whether a developer in `country` is asked for a CIF number (only in Spain).
+pub fn cif_asked(country: &str) -> bool {
+    country == super::SPAIN
+}
+
+/// A CIF number is given only by a developer in Spain (who may leave it out).
+pub fn cif_for_country(cif: &str, country: &str) -> RuleResult {
+    if cif.is_empty() || cif_asked(country) {
+        Ok(())
+    } else {
+        Err(error(field_code::CIF_NOT_ASKED))
+    }
+}
+
 /// An optional CIF: empty, or a letter of `ABCDEFGHJNPQRSUVW`, 7 digits and a control
 /// character. K P Q R S N W take the control letter, A B E H the digit, others either.
 pub fn cif(value: &str) -> RuleResult {
@@ -52,6 +66,22 @@ mod tests {
 
     fn code(v: &str) -> Option<String> {
         cif(v).err().map(|e| e.code.into_owned())
+    }
+
+    #[test]
+    fn a_cif_is_given_only_in_spain() {
+        let cases = [
+            ("", "ES", None),
+            ("", "CN", None),
+            ("J99216582", "ES", None),
+            ("J99216582", "CN", Some("cif_not_asked")),
+            ("J99216582", "", Some("cif_not_asked")),
+        ];
+        for (value, country, want) in cases {
+            let got = cif_for_country(value, country).err().map(|e| e.code.into_owned());
+            assert_eq!(got.as_deref(), want, "{value:?} in {country:?}");
+        }
+        assert!(cif_asked("ES") && !cif_asked("CN"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod licence;
 mod number;
 
 pub use app_name::{app_name, app_name_weight, is_han, APP_NAME_MAX_WEIGHT};
-pub use cif::cif;
+pub use cif::{cif, cif_asked, cif_for_country};
 pub use contact::{country, email, mobile, normalize_mobile, optional_url, COUNTRIES, SPAIN};
 pub use licence::{licence, licence_size, ImageKind, LICENCE_MAX_BYTES};
 pub use number::{team_size, TEAM_SIZE_MAX};

@@ -13,6 +13,8 @@ use portal_core::journey::Step;
 use portal_core::{
     api::{Qualification, QualificationRequest},
     error::code,
+    form::field_error,
+    rules,
 };
 
 pub(super) async fn get(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Qualification>> {
@@ -28,6 +30,13 @@ pub(super) async fn put(
 ) -> Result<ApiJson<Qualification>> {
     user.require_seller()?;
     guard::reached(&state, &user, Step::Qualification).await?;
+    let country = state
+        .store
+        .developer(user.id)
+        .await?
+        .map(|(info, _)| info.country);
+    rules::cif_for_country(&answers.cif, country.as_deref().unwrap_or_default())
+        .map_err(|e| AppError::Validation(vec![field_error("cif", &e)]))?;
     uploads::owned(&state, &user, &answers.licence_id).await?;
     let json = serde_json::to_string(&answers).map_err(AppError::internal)?;
     let outcome = state

@@ -1,0 +1,34 @@
+//! An application's answers as people read them: the check page and the review page.
+
+use crate::{format, i18n};
+use portal_core::api::{LicenceInfo, QualificationRequest, TextAnswer};
+
+/// An answer's label in a summary: the IT person's fields say whose they are.
+pub fn answer_label(field: &str) -> String {
+    if field.starts_with("it_") && field != "it_team_size" {
+        format!("{}: {}", i18n::SECTION_IT, i18n::field_label(field))
+    } else {
+        i18n::field_label(field).to_owned()
+    }
+}
+
+/// How an answer reads on the check page.
+pub fn answer(answers: &QualificationRequest, field: &str, licence: Option<&LicenceInfo>) -> String {
+    if field == "licence_id" {
+        return licence
+            .map(|l| format!("{} ({})", l.file_name, format::file_size(l.size)))
+            .unwrap_or_else(|| i18n::NOT_GIVEN.into());
+    }
+    if field == "agreement_confirmed" {
+        return if answers.agreement_confirmed {
+            i18n::CONFIRMED
+        } else {
+            i18n::NOT_GIVEN
+        }
+        .into();
+    }
+    match TextAnswer::from_name(field).map(|a| answers.text(a).trim()) {
+        Some(v) if !v.is_empty() => v.to_owned(),
+        _ => i18n::NOT_GIVEN.into(),
+    }
+}
