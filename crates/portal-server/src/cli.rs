@@ -156,8 +156,10 @@ pub async fn run(cli: Cli) -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "portal_server=info".into()),
+                .unwrap_or_else(|_| "portal_server=info,tower_http=info".into()),
         )
+        // Logs on stderr; stdout says where the server runs.
+        .with_writer(std::io::stderr)
         .init();
     match execute(cli).await {
         Ok(()) => ExitCode::SUCCESS,

@@ -47,8 +47,8 @@ pub enum AppError {
     },
     /// Every password hasher is busy; try again in a moment.
     Busy,
-    /// Details are logged, never sent.
-    Internal(String),
+    /// Details are logged with their causes, never sent.
+    Internal(Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl AppError {
@@ -64,8 +64,8 @@ impl AppError {
         }
     }
 
-    pub fn internal(e: impl std::fmt::Display) -> Self {
-        AppError::Internal(e.to_string())
+    pub fn internal(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        AppError::Internal(e.into())
     }
 
     /// A request body that could not be read: too large (413), or cut off. (Too slow is
@@ -177,8 +177,8 @@ impl AppError {
                 "The server is busy. Try again in a moment.",
                 1,
             ),
-            Internal(detail) => {
-                tracing::error!(%detail, "internal error");
+            Internal(error) => {
+                tracing::error!(error = %Chain(error.as_ref()), "internal error");
                 plain(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     code::INTERNAL,
@@ -186,6 +186,21 @@ impl AppError {
                 )
             }
         }
+    }
+}
+
+/// An error and its causes on one line: "database: disk I/O error".
+struct Chain<'a>(&'a (dyn std::error::Error + 'static));
+
+impl std::fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut cause = self.0.source();
+        while let Some(e) = cause {
+            write!(f, ": {e}")?;
+            cause = e.source();
+        }
+        Ok(())
     }
 }
 

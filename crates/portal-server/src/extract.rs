@@ -90,23 +90,36 @@ pub struct AuthUser {
     pub session: String,
 }
 
-impl AuthUser {
-    /// Only sellers (developers) may continue.
-    pub fn require_seller(&self) -> Result<(), AppError> {
-        if self.role == Role::Seller {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
+/// A signed-in seller (developer): the extractor of every seller route; anyone else 403.
+#[derive(Debug, Clone)]
+pub struct Seller(pub AuthUser);
 
-    /// Only reviewers may continue.
-    pub fn require_reviewer(&self) -> Result<(), AppError> {
-        if self.role == Role::Reviewer {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
+/// A signed-in reviewer: the extractor of every review route; anyone else 403.
+#[derive(Debug, Clone)]
+pub struct Reviewer(pub AuthUser);
+
+async fn with_role(parts: &mut Parts, state: &AppState, role: Role) -> Result<AuthUser, AppError> {
+    let user = AuthUser::from_request_parts(parts, state).await?;
+    if user.role == role {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+impl FromRequestParts<AppState> for Seller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        with_role(parts, state, Role::Seller).await.map(Seller)
+    }
+}
+
+impl FromRequestParts<AppState> for Reviewer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        with_role(parts, state, Role::Reviewer).await.map(Reviewer)
     }
 }
 

@@ -18,6 +18,7 @@ pub mod spa;
 pub mod store;
 pub mod throttle;
 pub mod token;
+pub mod tracing_layer;
 
 use axum::Router;
 use clock::Clock;
@@ -90,7 +91,7 @@ pub fn app(state: AppState, options: &HttpOptions) -> Router {
     if !options.cors_origins.is_empty() {
         router = router.layer(cors(&options.cors_origins));
     }
-    router.layer(CompressionLayer::new())
+    tracing_layer::traced(router.layer(CompressionLayer::new()))
 }
 
 /// Answers 408 in the API's error shape when a request (reading its body included) takes

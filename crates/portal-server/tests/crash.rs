@@ -164,3 +164,95 @@ fn without_dist_the_server_answers_the_api_only_and_says_so() {
     child.wait().unwrap();
     assert!(first.contains("API only"), "{first}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_request_is_logged_under_its_id_and_no_secret_reaches_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .env_remove("PORTAL_DIST")
+        .env_remove("RUST_LOG")
+        .env("NO_COLOR", "1")
+        .arg("--database")
+        .arg(dir.path().join("portal.sqlite3"))
+        .args(["--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let api = loop {
+        let line = lines.next().expect("the server printed its address").unwrap();
+        if let Some(rest) = line.split("running at ").nth(1) {
+            break rest
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .trim_end_matches('/')
+                .to_owned();
+        }
+    };
+    let api = if api.ends_with("/api/v1") {
+        api
+    } else {
+        format!("{api}/api/v1")
+    };
+    let stderr = child.stderr.take().unwrap();
+    let log = Arc::new(Mutex::new(String::new()));
+    let reader = {
+        let log = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                log.lock().unwrap().push_str(&(line + "\n"));
+            }
+        })
+    };
+
+    let http = reqwest::Client::new();
+    let token = sign_in(&http, &api).await;
+    let res = http
+        .get(format!("{api}/me"))
+        .bearer_auth(&token)
+        .header("x-request-id", "report-4711")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["x-request-id"], "report-4711", "the id is echoed");
+    // Without one, the server makes one up and says which.
+    let res = http
+        .get(format!("{api}/agreement"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let made_up = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(made_up.len(), 36, "{made_up}");
+    // A failing request is logged under its id too.
+    let res = http
+        .get(format!("{api}/qualification"))
+        .header("x-request-id", "report-4712")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 401);
+
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    reader.join().unwrap();
+    let log = log.lock().unwrap().clone();
+    let line_of = |id: &str| {
+        log.lines()
+            .find(|l| l.contains(id))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let me = line_of("report-4711");
+    for part in ["GET", "/api/v1/me", "status=200", "latency="] {
+        assert!(me.contains(part), "{part} in {me:?}\n{log}");
+    }
+    assert!(line_of(&made_up).contains("/api/v1/agreement"), "{log}");
+    assert!(line_of("report-4712").contains("status=401"), "{log}");
+    assert!(!log.contains(&token), "the bearer token is never logged");
+    assert!(!log.contains("seller-demo-2026"), "the password is never logged");
+}

@@ -4,7 +4,7 @@ use super::guard;
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, ApiPath, AuthUser, ClientAddr, Valid},
+    extract::{ApiJson, ApiPath, AuthUser, ClientAddr, Seller, Valid},
     idempotency::PriorAnswer,
     sealed::same,
     store::AppRow,
@@ -25,18 +25,19 @@ use portal_core::{
     error::field_code,
 };
 
-pub(super) async fn list(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Vec<AppSummary>>> {
-    user.require_seller()?;
+pub(super) async fn list(
+    State(state): State<AppState>,
+    Seller(user): Seller,
+) -> Result<ApiJson<Vec<AppSummary>>> {
     let apps = state.store.apps(user.id).await?;
     Ok(ApiJson(apps.iter().map(summary).collect()))
 }
 
 pub(super) async fn create(
     State(state): State<AppState>,
-    user: AuthUser,
+    Seller(user): Seller,
     Valid(req): Valid<CreateAppRequest>,
 ) -> Result<(StatusCode, ApiJson<AppDetail>)> {
-    user.require_seller()?;
     guard::reached(&state, &user, Step::CreateApps).await?;
     // 64-bit key and 160-bit secret from the operating system's secure generator.
     let (app_key, secret) = (token::random_hex(8), token::random_hex(20));
@@ -149,7 +150,6 @@ pub async fn credentials_valid(state: &AppState, app_key: &str, secret: &str, no
 
 /// Another developer's app is reported as missing.
 async fn own_app(state: &AppState, user: &AuthUser, id: i64) -> Result<AppRow> {
-    user.require_seller()?;
     state.store.app(user.id, id).await?.ok_or(AppError::NotFound)
 }
 

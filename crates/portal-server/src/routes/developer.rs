@@ -4,15 +4,17 @@ use super::guard;
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, AuthUser, Valid},
+    extract::{ApiJson, Seller, Valid},
     AppState,
 };
 use axum::extract::State;
 use portal_core::api::{DeveloperInfo, DeveloperProfile};
 use portal_core::journey::Step;
 
-pub(super) async fn get(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<DeveloperProfile>> {
-    user.require_seller()?;
+pub(super) async fn get(
+    State(state): State<AppState>,
+    Seller(user): Seller,
+) -> Result<ApiJson<DeveloperProfile>> {
     let (info, updated_at) = state.store.developer(user.id).await?.ok_or(AppError::NotFound)?;
     Ok(ApiJson(DeveloperProfile {
         info,
@@ -22,10 +24,9 @@ pub(super) async fn get(State(state): State<AppState>, user: AuthUser) -> Result
 
 pub(super) async fn put(
     State(state): State<AppState>,
-    user: AuthUser,
+    Seller(user): Seller,
     Valid(info): Valid<DeveloperInfo>,
 ) -> Result<ApiJson<DeveloperProfile>> {
-    user.require_seller()?;
     guard::reached(&state, &user, Step::Developer).await?;
     let now = state.clock.now();
     state.store.save_developer(user.id, &info, now).await?;

@@ -4,7 +4,7 @@ use super::{guard, uploads};
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, AuthUser, Valid},
+    extract::{ApiJson, AuthUser, Seller, Valid},
     store::{QualificationRow, SubmitOutcome},
     AppState,
 };
@@ -17,18 +17,19 @@ use portal_core::{
     rules,
 };
 
-pub(super) async fn get(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Qualification>> {
-    user.require_seller()?;
+pub(super) async fn get(
+    State(state): State<AppState>,
+    Seller(user): Seller,
+) -> Result<ApiJson<Qualification>> {
     current(&state, &user).await
 }
 
 /// Submits the application, or resubmits it after a rejection.
 pub(super) async fn put(
     State(state): State<AppState>,
-    user: AuthUser,
+    Seller(user): Seller,
     Valid(answers): Valid<QualificationRequest>,
 ) -> Result<ApiJson<Qualification>> {
-    user.require_seller()?;
     guard::reached(&state, &user, Step::Qualification).await?;
     let country = state
         .store

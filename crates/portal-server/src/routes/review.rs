@@ -3,7 +3,7 @@
 use super::qualification::{reference, to_api};
 use crate::{
     error::{AppError, Result},
-    extract::{ApiJson, ApiPath, AuthUser, Valid},
+    extract::{ApiJson, ApiPath, Reviewer, Valid},
     mailer, AppState,
 };
 use axum::extract::State;
@@ -14,9 +14,8 @@ use portal_core::{
 
 pub(super) async fn queue(
     State(state): State<AppState>,
-    user: AuthUser,
+    _: Reviewer,
 ) -> Result<ApiJson<Vec<ReviewQueueItem>>> {
-    user.require_reviewer()?;
     let rows = state.store.review_queue().await?;
     let items = rows
         .into_iter()
@@ -40,10 +39,9 @@ pub(super) async fn queue(
 /// One application, as it stands; reading changes nothing.
 pub(super) async fn detail(
     State(state): State<AppState>,
-    user: AuthUser,
+    _: Reviewer,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<ReviewDetail>> {
-    user.require_reviewer()?;
     Ok(ApiJson(review_detail(&state, id).await?))
 }
 
@@ -51,10 +49,9 @@ pub(super) async fn detail(
 /// timeline shows. Opening it again changes nothing.
 pub(super) async fn start(
     State(state): State<AppState>,
-    user: AuthUser,
+    Reviewer(user): Reviewer,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<ReviewDetail>> {
-    user.require_reviewer()?;
     // Updates nothing for an unknown id; review_detail then answers 404.
     state.store.start_review(id, user.id, state.clock.now()).await?;
     Ok(ApiJson(review_detail(&state, id).await?))
@@ -62,11 +59,10 @@ pub(super) async fn start(
 
 pub(super) async fn decide(
     State(state): State<AppState>,
-    user: AuthUser,
+    Reviewer(user): Reviewer,
     ApiPath(id): ApiPath<i64>,
     Valid(req): Valid<DecisionRequest>,
 ) -> Result<ApiJson<ReviewDetail>> {
-    user.require_reviewer()?;
     let row = state.store.qualification(id).await?.ok_or(AppError::NotFound)?;
     let approved = req.decision == Decision::Approve;
     let reason = (!approved).then(|| req.reason.clone());

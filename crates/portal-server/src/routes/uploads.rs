@@ -2,7 +2,7 @@
 
 use crate::{
     error::{AppError, Result},
-    extract::{ApiJson, ApiPath, AuthUser},
+    extract::{ApiJson, ApiPath, AuthUser, Seller},
     token, AppState,
 };
 use axum::{
@@ -34,11 +34,10 @@ pub(super) struct UploadParams {
 
 pub(super) async fn upload(
     State(state): State<AppState>,
-    user: AuthUser,
+    Seller(user): Seller,
     params: std::result::Result<Query<UploadParams>, QueryRejection>,
     body: Body,
 ) -> Result<(StatusCode, ApiJson<LicenceInfo>)> {
-    user.require_seller()?;
     let Query(params) = params.map_err(|_| AppError::MalformedBody)?;
     // One byte over the limit is enough to know the file is too large.
     let bytes = axum::body::to_bytes(body, LICENCE_MAX_BYTES as usize + 1)

@@ -25,31 +25,46 @@ use std::{
     sync::{Arc, Mutex},
 };
 
+/// A storage failure, its cause kept (logged as a chain, never sent).
 #[derive(Debug)]
 pub enum StoreError {
     /// A uniqueness or foreign-key rule refused the change (matched by error kind,
     /// not by constraint name).
-    Constraint(String),
-    Other(String),
+    Constraint(rusqlite::Error),
+    Database(rusqlite::Error),
+    /// The database file or its directory.
+    File(std::path::PathBuf, std::io::Error),
+    /// The blocking worker failed (a panic in a query, a poisoned connection lock).
+    Worker(String),
 }
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreError::Constraint(m) => write!(f, "storage constraint: {m}"),
-            StoreError::Other(m) => write!(f, "storage: {m}"),
+            StoreError::Constraint(_) => f.write_str("storage constraint"),
+            StoreError::Database(_) => f.write_str("database"),
+            StoreError::File(path, _) => write!(f, "database file {}", path.display()),
+            StoreError::Worker(what) => write!(f, "storage worker: {what}"),
         }
     }
 }
 
-impl std::error::Error for StoreError {}
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Constraint(e) | StoreError::Database(e) => Some(e),
+            StoreError::File(_, e) => Some(e),
+            StoreError::Worker(_) => None,
+        }
+    }
+}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
-            StoreError::Constraint(e.to_string())
+            StoreError::Constraint(e)
         } else {
-            StoreError::Other(e.to_string())
+            StoreError::Database(e)
         }
     }
 }
@@ -93,9 +108,9 @@ impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub fn open(path: &Path) -> StoreResult<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Other(format!("{}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::File(dir.to_owned(), e))?;
         }
-        create_private(path).map_err(|e| StoreError::Other(format!("{}: {e}", path.display())))?;
+        create_private(path).map_err(|e| StoreError::File(path.to_owned(), e))?;
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -116,11 +131,11 @@ impl Store {
         tokio::task::spawn_blocking(move || {
             let mut guard = conn
                 .lock()
-                .map_err(|_| StoreError::Other("connection lock poisoned".into()))?;
+                .map_err(|_| StoreError::Worker("connection lock poisoned".into()))?;
             f(&mut guard).map_err(StoreError::from)
         })
         .await
-        .map_err(|e| StoreError::Other(e.to_string()))?
+        .map_err(|e| StoreError::Worker(e.to_string()))?
     }
 
     pub async fn count_accounts(&self) -> StoreResult<i64> {
