@@ -72,6 +72,7 @@ pub mod field_code {
 
 /// One problem with one field of a request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// The request field's name, which is also the form input's id.
     pub field: String,
@@ -104,6 +105,7 @@ impl FieldError {
 
 /// The body of every non-2xx API response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub code: String,
     pub message: String,

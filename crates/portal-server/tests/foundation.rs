@@ -349,3 +349,103 @@ async fn password_guessing_is_slowed_down_without_locking_the_owner_out() {
         assert_eq!(attempt(&attacker, "demo-seller", "wrong").await.0, 401);
     }
 }
+
+/// The names of a schema's properties and of those it requires.
+fn properties(doc: &serde_json::Value, reference: &str) -> (Vec<String>, Vec<String>) {
+    let name = reference.trim_start_matches("#/components/schemas/");
+    let schema = &doc["components"]["schemas"][name];
+    let mut props: Vec<String> = schema["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{name} has properties: {schema}"))
+        .keys()
+        .cloned()
+        .collect();
+    let mut required: Vec<String> = schema["required"]
+        .as_array()
+        .map(|r| r.iter().map(|v| v.as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default();
+    props.sort();
+    required.sort();
+    (props, required)
+}
+
+#[tokio::test]
+async fn the_generated_document_describes_what_the_server_really_sends() {
+    let (_dir, s) = server().await;
+    let (_, doc) = s.call("GET", "/openapi.json", None, None).await;
+    let token = s.sign_in_seller().await;
+    s.developer_ready(&token).await;
+    // Each answer the server gives has exactly the documented fields (none missing that
+    // the document requires, none it does not name).
+    let mut checked = 0;
+    for (method, path, body) in [
+        ("GET", "/me", None),
+        ("GET", "/agreement", None),
+        ("GET", "/developer", None),
+        // Not qualified yet: the documented 409 and its error shape.
+        ("POST", "/apps", Some(json!({"name": "OrderSync"}))),
+        ("GET", "/service", None),
+    ] {
+        let (status, answer) = s.call(method, path, Some(&token), body).await;
+        let mut documented = &doc["paths"][path][method.to_lowercase()]["responses"][status.to_string()];
+        // Failures point at the one error response.
+        if let Some(shared) = documented["$ref"].as_str() {
+            documented =
+                &doc["components"]["responses"][shared.trim_start_matches("#/components/responses/")];
+        }
+        let reference = documented["content"]["application/json"]["schema"]["$ref"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{method} {path} answers {status}: {answer}; documented {documented}"));
+        let (props, required) = properties(&doc, reference);
+        let mut sent: Vec<String> = answer.as_object().unwrap().keys().cloned().collect();
+        sent.sort();
+        for key in &sent {
+            assert!(
+                props.contains(key),
+                "{method} {path}: {key} is not in {reference}"
+            );
+        }
+        for key in &required {
+            assert!(
+                sent.contains(key),
+                "{method} {path}: required {key} missing from {answer}"
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+
+    // Every request body the app sends is described with its fields.
+    for (path, method, fields) in [
+        ("/session", "post", vec!["account", "password"]),
+        (
+            "/developer",
+            "put",
+            vec!["country", "developer_name", "email", "mobile", "website"],
+        ),
+        ("/apps", "post", vec!["name"]),
+        ("/apps/{id}/secret/reveal", "post", vec!["host_token", "password"]),
+        (
+            "/review/applications/{id}/decision",
+            "post",
+            vec!["decision", "reason"],
+        ),
+    ] {
+        let reference = doc["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
+            ["$ref"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{method} {path} takes a documented body"));
+        let (props, _) = properties(&doc, reference);
+        assert_eq!(props, fields, "{method} {path}");
+    }
+    let (props, _) = properties(&doc, "QualificationRequest");
+    assert_eq!(
+        props.len(),
+        <portal_core::api::QualificationRequest as portal_core::Form>::FIELDS.len()
+    );
+    // Errors have one documented shape.
+    let (props, _) = properties(&doc, "ErrorBody");
+    for field in ["code", "message", "fields"] {
+        assert!(props.contains(&field.to_owned()), "{props:?}");
+    }
+}

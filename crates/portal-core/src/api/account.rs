@@ -7,6 +7,7 @@ use validator::Validate;
 
 /// `POST /session`: sign in with the seller account and password.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInRequest {
     #[validate(custom(function = "crate::rules::account_name"))]
     pub account: String,
@@ -25,11 +26,13 @@ impl Form for SignInRequest {
 
 /// `POST /session/host`: the embedding seller portal's signed token for its seller.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HostSignInRequest {
     pub token: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Account {
     pub name: String,
     pub role: Role,
@@ -37,6 +40,7 @@ pub struct Account {
 
 /// The answer to a successful sign-in: an opaque bearer token.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInResponse {
     pub token: String,
     pub expires_at: String,
@@ -45,6 +49,7 @@ pub struct SignInResponse {
 
 /// Where the signed-in account stands with the API use agreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgreementStatus {
     pub current_version: u32,
     pub accepted_version: Option<u32>,
@@ -60,6 +65,7 @@ impl AgreementStatus {
 
 /// `GET /me`: the signed-in account and what it still has to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub account: Account,
     pub agreement: AgreementStatus,
@@ -71,6 +77,7 @@ pub struct Me {
 
 /// `GET /agreement`: the current API use agreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agreement {
     pub version: u32,
     pub title: String,
@@ -81,6 +88,7 @@ pub struct Agreement {
 
 /// `POST /agreement/acceptance`: accept the version the reader was shown.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcceptAgreementRequest {
     pub version: u32,
     #[validate(custom(function = "crate::rules::accepted"))]
@@ -94,6 +102,7 @@ impl Form for AcceptAgreementRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgreementAcceptance {
     pub version: u32,
     pub accepted_at: String,

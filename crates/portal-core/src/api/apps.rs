@@ -6,6 +6,7 @@ use validator::Validate;
 
 /// `POST /apps`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateAppRequest {
     #[validate(custom(function = "crate::rules::app_name"))]
     pub name: String,
@@ -20,6 +21,7 @@ impl Form for CreateAppRequest {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppType {
     /// An ISV's app, serving sellers; needs an approved qualification.
@@ -41,6 +43,7 @@ impl Form for AppTypeChoice {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppStatus {
     Active,
@@ -48,6 +51,7 @@ pub enum AppStatus {
 
 /// A row of the app list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AppSummary {
     pub id: i64,
     pub name: String,
@@ -58,6 +62,7 @@ pub struct AppSummary {
 
 /// `GET /apps/{id}`: the console; the secret itself only through reveal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AppDetail {
     pub app: AppSummary,
     pub app_key: String,
@@ -70,6 +75,7 @@ pub struct AppDetail {
 /// Step-up before a secret is shown or reset: the account password again or, for an
 /// account that signs in through its seller portal, a fresh token from that portal.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordConfirmation {
     #[serde(default)]
     pub password: String,
@@ -111,6 +117,7 @@ impl Form for PasswordConfirmation {
 
 /// The AppSecret, answered by reveal and by reset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AppSecret {
     pub app_secret: String,
     pub secret_issued_at: String,
@@ -119,12 +126,14 @@ pub struct AppSecret {
 
 /// `POST /credentials/verify`: would the platform accept this key and secret now?
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifyCredentialsRequest {
     pub app_key: String,
     pub app_secret: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifyCredentialsResponse {
     pub valid: bool,
 }

@@ -9,6 +9,7 @@ use validator::Validate;
 
 /// `PUT /developer`, and what `GET /developer` returns in `info`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeveloperInfo {
     /// A person's name or a company's.
     #[validate(custom(function = "crate::rules::name"))]
@@ -43,6 +44,7 @@ impl Form for DeveloperInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeveloperProfile {
     pub info: DeveloperInfo,
     pub updated_at: String,

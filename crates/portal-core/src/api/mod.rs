@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 /// `GET /service`: the API says what it is, without a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceInfo {
     /// Always [`SERVICE_NAME`].
     pub service: String,
@@ -85,6 +86,7 @@ pub mod path {
 
 /// Who an account is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Seller,

@@ -9,6 +9,7 @@ use validator::Validate;
 
 /// `PUT /qualification`: every answer of the application (submit or resubmit).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QualificationRequest {
     #[validate(custom(function = "crate::rules::name"))]
     pub contact_name: String,
@@ -213,6 +214,7 @@ impl QualificationRequest {
 
 /// Where an application is in its review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QualificationStatus {
     Submitted,
@@ -245,6 +247,7 @@ impl QualificationStatus {
 
 /// An uploaded business licence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LicenceInfo {
     pub id: String,
     pub content_type: String,
@@ -254,6 +257,7 @@ pub struct LicenceInfo {
 
 /// `GET /qualification`: the latest application and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Qualification {
     /// What to quote when contacting the platform, e.g. `QA-000042`.
     pub reference: String,

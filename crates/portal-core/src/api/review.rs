@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use validator::{Validate, ValidationError, ValidationErrors};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewQueueItem {
     pub id: i64,
     pub reference: String,
@@ -18,6 +19,7 @@ pub struct ReviewQueueItem {
 
 /// `GET /review/applications/{id}`: everything the reviewer needs to decide.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewDetail {
     pub id: i64,
     pub account: String,
@@ -26,6 +28,7 @@ pub struct ReviewDetail {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     #[default]
@@ -35,6 +38,7 @@ pub enum Decision {
 
 /// `POST /review/applications/{id}/decision`; a rejection needs its reasons.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionRequest {
     pub decision: Decision,
     #[serde(default)]

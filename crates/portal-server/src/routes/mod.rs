@@ -1,4 +1,4 @@
-//! The API's routes: one table, from which both the router and the OpenAPI check are made.
+//! The API's routes: one table, from which both the router and the OpenAPI document are made.
 
 mod agreement;
 pub mod apps;
@@ -9,6 +9,7 @@ mod review;
 mod session;
 pub mod uploads;
 
+use crate::openapi::{many, one, Body, Doc};
 use crate::{
     error::AppError,
     idempotency::{self, Replay},
@@ -21,7 +22,7 @@ use axum::{
     routing::{delete, get, post, put, MethodRouter},
     Router,
 };
-use portal_core::api::path;
+use portal_core::api::*;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// One endpoint under `/api/v1`.
@@ -30,10 +31,20 @@ pub struct ApiRoute {
     pub path: &'static str,
     /// What the route does with an `Idempotency-Key`.
     pub replay: Replay,
+    /// What the OpenAPI document says of it.
+    pub doc: Doc,
     handler: MethodRouter<AppState>,
 }
 
-fn route(method: Method, path: &'static str, handler: MethodRouter<AppState>) -> ApiRoute {
+/// A route that answers `answers` with 200 to a signed-in caller, or one of `errors`.
+fn route(
+    method: Method,
+    path: &'static str,
+    handler: MethodRouter<AppState>,
+    summary: &'static str,
+    answers: Option<Body>,
+    errors: &'static [u16],
+) -> ApiRoute {
     let replay = if method == Method::GET {
         Replay::None
     } else {
@@ -43,6 +54,15 @@ fn route(method: Method, path: &'static str, handler: MethodRouter<AppState>) ->
         method,
         path,
         replay,
+        doc: Doc {
+            summary,
+            signed_in: true,
+            takes: None,
+            status: 200,
+            answers,
+            errors,
+            query: &[],
+        },
         handler,
     }
 }
@@ -52,60 +72,134 @@ impl ApiRoute {
         self.replay = replay;
         self
     }
+
+    /// The request body it takes.
+    fn takes(mut self, body: Body) -> Self {
+        self.doc.takes = Some(body);
+        self
+    }
+
+    /// Needs no session.
+    fn public(mut self) -> Self {
+        self.doc.signed_in = false;
+        self
+    }
+
+    /// Answers with this status instead of 200.
+    fn status(mut self, status: u16) -> Self {
+        self.doc.status = status;
+        self
+    }
+
+    fn query(mut self, names: &'static [&'static str]) -> Self {
+        self.doc.query = names;
+        self
+    }
 }
 
 /// JSON request bodies are small forms; only the licence upload (read by its own route,
 /// up to its own limit) is larger.
 pub const JSON_BODY_MAX: usize = 64 * 1024;
 
-/// Every endpoint of the API. `openapi.json` documents exactly these (a test checks it).
+/// Every endpoint of the API, as served and as documented.
 pub fn api_routes() -> Vec<ApiRoute> {
+    use Method as M;
+    const WRITE: &[u16] = &[400, 401, 403, 409, 422];
+    const STEP_UP: &[u16] = &[400, 401, 403, 404, 422, 429, 503];
     vec![
-        route(Method::POST, path::SESSION, post(session::sign_in)).replay(Replay::Repeat),
-        route(Method::POST, path::SESSION_HOST, post(session::sign_in_host)).replay(Replay::Repeat),
-        route(Method::DELETE, path::SESSION, delete(session::sign_out)).replay(Replay::Repeat),
-        route(
-            Method::DELETE,
-            path::SESSIONS,
-            delete(session::sign_out_everywhere),
-        )
-        .replay(Replay::Repeat),
-        route(Method::GET, path::ME, get(session::me)),
-        route(Method::GET, path::AGREEMENT, get(agreement::current)),
-        route(Method::POST, path::AGREEMENT_ACCEPTANCE, post(agreement::accept)),
-        route(Method::GET, path::DEVELOPER, get(developer::get)),
-        route(Method::PUT, path::DEVELOPER, put(developer::put)),
-        route(Method::POST, path::LICENCE_UPLOADS, post(uploads::upload)),
-        route(Method::GET, path::LICENCE_UPLOAD, get(uploads::download)),
-        route(Method::GET, path::QUALIFICATION, get(qualification::get)),
-        route(Method::PUT, path::QUALIFICATION, put(qualification::put)),
-        route(Method::GET, path::APPS, get(apps::list)),
-        route(Method::POST, path::APPS, post(apps::create)),
-        route(Method::GET, path::APP, get(apps::get)),
-        route(Method::POST, path::APP_SECRET_REVEAL, post(apps::reveal)).replay(Replay::Repeat),
-        route(Method::POST, path::APP_SECRET_RESET, post(apps::reset)).replay(Replay::Guarded),
-        route(Method::POST, path::CREDENTIALS_VERIFY, post(apps::verify)).replay(Replay::Repeat),
-        route(Method::GET, path::REVIEW_APPLICATIONS, get(review::queue)),
-        route(Method::GET, path::REVIEW_APPLICATION, get(review::detail)),
-        route(Method::POST, path::REVIEW_START, post(review::start)).replay(Replay::Repeat),
-        route(Method::POST, path::REVIEW_DECISION, post(review::decide)),
-        route(Method::GET, path::OPENAPI, get(openapi)),
-        route(Method::GET, path::SERVICE, get(service)),
+        route(M::POST, path::SESSION, post(session::sign_in), "Sign in with account name and password",
+            Some(one::<SignInResponse>()), &[400, 401, 422, 429, 503])
+            .takes(one::<SignInRequest>()).public().replay(Replay::Repeat),
+        route(M::POST, path::SESSION_HOST, post(session::sign_in_host),
+            "Sign in through the embedding seller portal: exchange its EdDSA-signed JWT (claims sub, aud, iat, \
+             exp at most 10 minutes ahead; iss when configured) for a session of the seller account named by \
+             sub, created on first use. Exists only when the server has the host's public key (--host-token-key)",
+            Some(one::<SignInResponse>()), &[400, 401, 404, 409])
+            .takes(one::<HostSignInRequest>()).public().replay(Replay::Repeat),
+        route(M::DELETE, path::SESSION, delete(session::sign_out), "Sign out (ends this session)", None, &[401])
+            .status(204).replay(Replay::Repeat),
+        route(M::DELETE, path::SESSIONS, delete(session::sign_out_everywhere),
+            "Sign out everywhere: end every session of the signed-in account", None, &[401])
+            .status(204).replay(Replay::Repeat),
+        route(M::GET, path::ME, get(session::me), "The signed-in account and where it stands in the journey",
+            Some(one::<Me>()), &[401]),
+        route(M::GET, path::AGREEMENT, get(agreement::current), "The current API use agreement",
+            Some(one::<Agreement>()), &[401]),
+        route(M::POST, path::AGREEMENT_ACCEPTANCE, post(agreement::accept), "Accept the current agreement version",
+            Some(one::<AgreementAcceptance>()), &[400, 401, 409, 422])
+            .takes(one::<AcceptAgreementRequest>()),
+        route(M::GET, path::DEVELOPER, get(developer::get), "The developer information",
+            Some(one::<DeveloperProfile>()), &[401, 403, 404]),
+        route(M::PUT, path::DEVELOPER, put(developer::put),
+            "Save the developer information (needs the current agreement accepted)",
+            Some(one::<DeveloperProfile>()), WRITE)
+            .takes(one::<DeveloperInfo>()),
+        route(M::POST, path::LICENCE_UPLOADS, post(uploads::upload),
+            "Upload the business licence: the raw JPG or PNG as the body (at most 2,097,152 bytes; type from \
+             its first bytes). Field errors name `licence_id`.",
+            Some(one::<LicenceInfo>()), &[401, 403, 422, 429])
+            .takes(Body::Image).status(201).query(&["file_name"]),
+        route(M::GET, path::LICENCE_UPLOAD, get(uploads::download), "The licence image (its owner and reviewers)",
+            Some(Body::Image), &[401, 404]),
+        route(M::GET, path::QUALIFICATION, get(qualification::get), "The latest qualification application",
+            Some(one::<Qualification>()), &[401, 403, 404]),
+        route(M::PUT, path::QUALIFICATION, put(qualification::put),
+            "Submit the application, or resubmit it after a rejection",
+            Some(one::<Qualification>()), WRITE)
+            .takes(one::<QualificationRequest>()),
+        route(M::GET, path::APPS, get(apps::list), "The developer's apps", Some(many::<AppSummary>()), &[401, 403]),
+        route(M::POST, path::APPS, post(apps::create), "Create an app (needs an approved qualification)",
+            Some(one::<AppDetail>()), WRITE)
+            .takes(one::<CreateAppRequest>()).status(201),
+        route(M::GET, path::APP, get(apps::get), "An app's console (without the secret)",
+            Some(one::<AppDetail>()), &[401, 403, 404]),
+        route(M::POST, path::APP_SECRET_REVEAL, post(apps::reveal),
+            "Show the AppSecret after the account password is given again; audited",
+            Some(one::<AppSecret>()), STEP_UP)
+            .takes(one::<PasswordConfirmation>()).replay(Replay::Repeat),
+        route(M::POST, path::APP_SECRET_RESET, post(apps::reset),
+            "Issue a new AppSecret; the old one works for the grace period (default 24 h); audited",
+            Some(one::<AppSecret>()), STEP_UP)
+            .takes(one::<PasswordConfirmation>()).replay(Replay::Guarded),
+        route(M::POST, path::CREDENTIALS_VERIFY, post(apps::verify),
+            "Whether an AppKey and AppSecret work now (the gateway's check)",
+            Some(one::<VerifyCredentialsResponse>()), &[400, 429])
+            .takes(one::<VerifyCredentialsRequest>()).public().replay(Replay::Repeat),
+        route(M::GET, path::REVIEW_APPLICATIONS, get(review::queue), "Reviewers: every application, pending first",
+            Some(many::<ReviewQueueItem>()), &[401, 403]),
+        route(M::GET, path::REVIEW_APPLICATION, get(review::detail),
+            "Reviewers: one application, as it stands (reading changes nothing)",
+            Some(one::<ReviewDetail>()), &[401, 403, 404]),
+        route(M::POST, path::REVIEW_START, post(review::start),
+            "Reviewers: open an application; a submitted one is put in review",
+            Some(one::<ReviewDetail>()), &[401, 403, 404])
+            .replay(Replay::Repeat),
+        route(M::POST, path::REVIEW_DECISION, post(review::decide),
+            "Reviewers: approve, or reject with reasons; e-mails the developer",
+            Some(one::<ReviewDetail>()), &[400, 401, 403, 404, 409, 422])
+            .takes(one::<DecisionRequest>()),
+        route(M::GET, path::OPENAPI, get(openapi), "This document", Some(Body::AnyJson), &[]).public(),
+        route(M::GET, path::SERVICE, get(service),
+            "What answers here (no session needed): lets the app check at start-up that config.json points at \
+             this API",
+            Some(one::<ServiceInfo>()), &[])
+            .public(),
     ]
 }
 
-async fn service() -> axum::Json<portal_core::api::ServiceInfo> {
-    axum::Json(portal_core::api::ServiceInfo {
-        service: portal_core::api::SERVICE_NAME.into(),
+async fn service() -> axum::Json<ServiceInfo> {
+    axum::Json(ServiceInfo {
+        service: SERVICE_NAME.into(),
         api_version: 1,
     })
 }
 
-/// The hand-kept API description, served as it is.
-pub const OPENAPI_JSON: &str = include_str!("../../openapi.json");
-
+/// The API description, generated from this table and the core's types.
 async fn openapi() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], OPENAPI_JSON)
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        crate::openapi::json(),
+    )
 }
 
 /// `/api`: version 1 of the API, and JSON 404s for anything else under it.
