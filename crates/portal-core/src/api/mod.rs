@@ -3,12 +3,14 @@
 //! Times are RFC 3339 strings in UTC; the browser formats them for the reader.
 
 mod account;
+mod answers;
 mod apps;
 mod developer;
 mod qualification;
 mod review;
 
 pub use account::*;
+pub use answers::*;
 pub use apps::*;
 pub use developer::*;
 pub use qualification::*;

@@ -6,17 +6,21 @@
 mod apps;
 mod attempts;
 mod developer;
+mod error;
 mod idempotency;
 mod maintenance;
 mod outbox;
 mod qualification;
+mod schema;
 
 pub use apps::{AppRow, SecretRow};
 pub use attempts::Allowance;
+pub use error::{StoreError, StoreResult};
 pub use idempotency::{Begin, StoredResponse, ABANDONED_SECS, KEEP_SECS};
 pub use maintenance::Purged;
 pub use outbox::Mail;
 pub use qualification::{QualificationRow, SubmitOutcome};
+use schema::{create_private, migrate};
 
 use portal_core::api::Role;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -24,62 +28,6 @@ use std::{
     path::Path,
     sync::{Arc, Mutex},
 };
-
-/// A storage failure, its cause kept (logged as a chain, never sent).
-#[derive(Debug)]
-pub enum StoreError {
-    /// A uniqueness or foreign-key rule refused the change (matched by error kind,
-    /// not by constraint name).
-    Constraint(rusqlite::Error),
-    Database(rusqlite::Error),
-    /// The database file or its directory.
-    File(std::path::PathBuf, std::io::Error),
-    /// The blocking worker failed (a panic in a query, a poisoned connection lock).
-    Worker(String),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Constraint(_) => f.write_str("storage constraint"),
-            StoreError::Database(_) => f.write_str("database"),
-            StoreError::File(path, _) => write!(f, "database file {}", path.display()),
-            StoreError::Worker(what) => write!(f, "storage worker: {what}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            StoreError::Constraint(e) | StoreError::Database(e) => Some(e),
-            StoreError::File(_, e) => Some(e),
-            StoreError::Worker(_) => None,
-        }
-    }
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
-            StoreError::Constraint(e)
-        } else {
-            StoreError::Database(e)
-        }
-    }
-}
-
-pub type StoreResult<T> = Result<T, StoreError>;
-
-/// Numbered migrations, applied in order; `PRAGMA user_version` remembers the last one.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/0001_accounts_sessions_agreements.sql"),
-    include_str!("../../migrations/0002_developers_qualifications_apps.sql"),
-    include_str!("../../migrations/0003_failed_attempts.sql"),
-    include_str!("../../migrations/0004_idempotency_keys.sql"),
-    include_str!("../../migrations/0005_fingerprints_clients.sql"),
-    include_str!("../../migrations/0006_host_accounts.sql"),
-];
 
 #[derive(Clone)]
 pub struct Store {
@@ -338,36 +286,4 @@ fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
         role: Role::parse(&role).unwrap_or(Role::Seller),
         from_host: r.get::<_, String>(4)? == "host",
     })
-}
-
-/// Creates the database file readable by its owner only (SQLite gives its -wal and -shm
-/// files the same mode); an existing file is left as it is.
-#[cfg(unix)]
-fn create_private(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        other => other.map(|_| ()),
-    }
-}
-
-#[cfg(not(unix))]
-fn create_private(_path: &Path) -> std::io::Result<()> {
-    Ok(())
-}
-
-fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
-    let applied: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index + 1)?;
-        tx.commit()?;
-    }
-    Ok(())
 }

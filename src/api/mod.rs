@@ -1,70 +1,20 @@
 //! The only module that speaks HTTP. Every call returns the value or a typed
 //! [`ApiError`], so pages can say exactly what went wrong and keep what was typed.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
-use portal_core::{
-    api::{
-        headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AppDetail, AppSecret,
-        AppSummary, CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, HostSignInRequest,
-        LicenceInfo, Me, PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail,
-        ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse,
-    },
-    error::code,
-    ErrorBody, FieldError,
+use gloo_net::http::{Request, RequestBuilder};
+use portal_core::api::{
+    headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AppDetail, AppSecret, AppSummary,
+    CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, HostSignInRequest, LicenceInfo, Me,
+    PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail, ReviewQueueItem, ServiceInfo,
+    SignInRequest, SignInResponse,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
-/// Everything that can go wrong with a call, as the user interface needs to tell it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApiError {
-    /// The API at this base URL could not be reached (offline, DNS, CORS, server down).
-    Network(String),
-    /// No valid session: the token is missing, unknown or expired.
-    SessionExpired,
-    /// Sign-in refused: wrong account name or password.
-    InvalidCredentials,
-    Forbidden,
-    NotFound,
-    /// The request conflicts with the current state (e.g. a newer agreement version).
-    Conflict(ErrorBody),
-    /// The server's rules refused fields; shown beside the same inputs.
-    Validation(Vec<FieldError>),
-    /// Too many wrong passwords; trying again is allowed after this many seconds.
-    TooManyAttempts(Option<u64>),
-    /// Too many uploads lately; uploading again is allowed after this many seconds.
-    UploadQuota(Option<u64>),
-    /// The server is busy (or still working on the same request); try again shortly.
-    Busy(Option<u64>),
-    /// No answer in time (the app's own limit, or the server's).
-    Timeout,
-    /// What was sent is larger than the server takes.
-    TooLarge,
-    /// 5xx or any status the app does not expect.
-    Server(u16),
-    /// A 2xx whose body could not be read.
-    BadResponse,
-}
+mod error;
+mod transport;
 
-impl ApiError {
-    fn from_status(status: u16, body: Option<ErrorBody>) -> Self {
-        let code = body.as_ref().map(|b| b.code.as_str()).unwrap_or_default();
-        match status {
-            401 if code == code::INVALID_CREDENTIALS => ApiError::InvalidCredentials,
-            401 => ApiError::SessionExpired,
-            403 => ApiError::Forbidden,
-            404 => ApiError::NotFound,
-            408 => ApiError::Timeout,
-            409 if code == code::REQUEST_IN_PROGRESS => ApiError::Busy(body.and_then(|b| b.retry_after)),
-            409 => ApiError::Conflict(body.unwrap_or_else(|| ErrorBody::new(code::CONFLICT, ""))),
-            413 => ApiError::TooLarge,
-            422 => ApiError::Validation(body.map(|b| b.fields).unwrap_or_default()),
-            429 if code == code::UPLOAD_QUOTA => ApiError::UploadQuota(body.and_then(|b| b.retry_after)),
-            429 => ApiError::TooManyAttempts(body.and_then(|b| b.retry_after)),
-            503 if code == code::SERVER_BUSY => ApiError::Busy(body.and_then(|b| b.retry_after)),
-            s => ApiError::Server(s),
-        }
-    }
-}
+pub use error::ApiError;
+use transport::{decode, send};
 
 /// A client for the portal API at `base` (absolute, no trailing slash).
 #[derive(Debug, Clone, PartialEq)]
@@ -324,108 +274,4 @@ fn optional<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
         Err(ApiError::NotFound) => Ok(None),
         Err(e) => Err(e),
     }
-}
-
-/// How often a request the server is still working on (same idempotency key) is asked
-/// about again before the app gives up and says so.
-const IN_PROGRESS_RETRIES: u32 = 10;
-
-/// Sends the request `build` makes, within `timeout_ms`; a 2xx response, or its typed
-/// error. While the server says the same request is still in progress (its first answer
-/// was lost), waits as told and asks again with the same key.
-async fn send(
-    api_base: &str,
-    timeout_ms: u32,
-    build: impl Fn(Option<&web_sys::AbortSignal>) -> Result<Request, gloo_net::Error>,
-) -> Result<Response, ApiError> {
-    let mut waits = 0;
-    loop {
-        let deadline = Deadline::start(timeout_ms);
-        let signal = deadline.controller.as_ref().map(|c| c.signal());
-        let req = build(signal.as_ref()).map_err(|_| ApiError::BadResponse)?;
-        let outcome = req.send().await;
-        let timed_out = deadline.passed();
-        drop(deadline);
-        let res = match outcome {
-            Ok(res) => res,
-            Err(_) if timed_out => return Err(ApiError::Timeout),
-            Err(_) => return Err(ApiError::Network(api_base.to_owned())),
-        };
-        match check(res).await {
-            Err(ApiError::Busy(wait)) if waits < IN_PROGRESS_RETRIES => {
-                waits += 1;
-                sleep_ms(wait.unwrap_or(1).clamp(1, 5) as u32 * 1000).await;
-            }
-            other => return other,
-        }
-    }
-}
-
-/// Aborts a request when its time is up.
-struct Deadline {
-    controller: Option<web_sys::AbortController>,
-    timer: Option<i32>,
-    _on_time_up: Option<wasm_bindgen::closure::Closure<dyn FnMut()>>,
-}
-
-impl Deadline {
-    fn start(ms: u32) -> Self {
-        use wasm_bindgen::JsCast;
-        let controller = web_sys::AbortController::new().ok();
-        let Some(c) = controller.clone() else {
-            return Self {
-                controller: None,
-                timer: None,
-                _on_time_up: None,
-            };
-        };
-        let on_time_up = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || c.abort());
-        let timer = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_time_up.as_ref().unchecked_ref(),
-                ms.min(i32::MAX as u32) as i32,
-            )
-            .ok()
-        });
-        Self {
-            controller,
-            timer,
-            _on_time_up: Some(on_time_up),
-        }
-    }
-
-    fn passed(&self) -> bool {
-        self.controller.as_ref().is_some_and(|c| c.signal().aborted())
-    }
-}
-
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        if let (Some(timer), Some(window)) = (self.timer, web_sys::window()) {
-            window.clear_timeout_with_handle(timer);
-        }
-    }
-}
-
-async fn sleep_ms(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Turns a non-2xx response into its typed error.
-async fn check(res: Response) -> Result<Response, ApiError> {
-    if res.ok() {
-        return Ok(res);
-    }
-    let status = res.status();
-    let body = res.json::<ErrorBody>().await.ok();
-    Err(ApiError::from_status(status, body))
-}
-
-async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
-    res.json::<T>().await.map_err(|_| ApiError::BadResponse)
 }

@@ -1,0 +1,111 @@
+//! Sending one request: the deadline, retrying while the server still works on the same
+//! request, and turning answers into values or typed errors.
+
+use super::ApiError;
+use gloo_net::http::{Request, Response};
+use portal_core::ErrorBody;
+use serde::de::DeserializeOwned;
+
+/// How often a request the server is still working on (same idempotency key) is asked
+/// about again before the app gives up and says so.
+const IN_PROGRESS_RETRIES: u32 = 10;
+
+/// Sends the request `build` makes, within `timeout_ms`; a 2xx response, or its typed
+/// error. While the server says the same request is still in progress (its first answer
+/// was lost), waits as told and asks again with the same key.
+pub(super) async fn send(
+    api_base: &str,
+    timeout_ms: u32,
+    build: impl Fn(Option<&web_sys::AbortSignal>) -> Result<Request, gloo_net::Error>,
+) -> Result<Response, ApiError> {
+    let mut waits = 0;
+    loop {
+        let deadline = Deadline::start(timeout_ms);
+        let signal = deadline.controller.as_ref().map(|c| c.signal());
+        let req = build(signal.as_ref()).map_err(|_| ApiError::BadResponse)?;
+        let outcome = req.send().await;
+        let timed_out = deadline.passed();
+        drop(deadline);
+        let res = match outcome {
+            Ok(res) => res,
+            Err(_) if timed_out => return Err(ApiError::Timeout),
+            Err(_) => return Err(ApiError::Network(api_base.to_owned())),
+        };
+        match check(res).await {
+            Err(ApiError::Busy(wait)) if waits < IN_PROGRESS_RETRIES => {
+                waits += 1;
+                sleep_ms(wait.unwrap_or(1).clamp(1, 5) as u32 * 1000).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Aborts a request when its time is up.
+struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<i32>,
+    _on_time_up: Option<wasm_bindgen::closure::Closure<dyn FnMut()>>,
+}
+
+impl Deadline {
+    fn start(ms: u32) -> Self {
+        use wasm_bindgen::JsCast;
+        let controller = web_sys::AbortController::new().ok();
+        let Some(c) = controller.clone() else {
+            return Self {
+                controller: None,
+                timer: None,
+                _on_time_up: None,
+            };
+        };
+        let on_time_up = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || c.abort());
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_time_up.as_ref().unchecked_ref(),
+                ms.min(i32::MAX as u32) as i32,
+            )
+            .ok()
+        });
+        Self {
+            controller,
+            timer,
+            _on_time_up: Some(on_time_up),
+        }
+    }
+
+    fn passed(&self) -> bool {
+        self.controller.as_ref().is_some_and(|c| c.signal().aborted())
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(timer), Some(window)) = (self.timer, web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
+async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Turns a non-2xx response into its typed error.
+async fn check(res: Response) -> Result<Response, ApiError> {
+    if res.ok() {
+        return Ok(res);
+    }
+    let status = res.status();
+    let body = res.json::<ErrorBody>().await.ok();
+    Err(ApiError::from_status(status, body))
+}
+
+pub(super) async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
+    res.json::<T>().await.map_err(|_| ApiError::BadResponse)
+}
