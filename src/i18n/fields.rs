@@ -101,6 +101,8 @@ fn field_noun(field: &str) -> &'static str {
         "reason" => "the reasons for rejection",
         "website" => "the website",
         "cif" => "the CIF number",
+        "licence_id" => "your business licence",
+        "agreement_confirmed" => "the confirmation",
         _ => "this answer",
     }
 }
@@ -175,5 +177,37 @@ pub fn qualification_status(status: portal_core::api::QualificationStatus) -> &'
         InReview => STATUS_IN_REVIEW,
         Approved => STATUS_APPROVED,
         Rejected => STATUS_REJECTED,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_core::{api::*, Form};
+
+    /// Every field of every form the core defines has its own label and noun, so no
+    /// sentence falls back to "Answer" or "this answer" (fields named by their legend or
+    /// their own sentence are listed).
+    #[test]
+    fn no_field_falls_back_to_a_generic_name() {
+        let own_words = ["confirmed", "decision", "app_type", "host_token"];
+        let forms = [
+            SignInRequest::FIELDS,
+            AcceptAgreementRequest::FIELDS,
+            DeveloperInfo::FIELDS,
+            QualificationRequest::FIELDS,
+            CreateAppRequest::FIELDS,
+            AppTypeChoice::FIELDS,
+            PasswordConfirmation::FIELDS,
+            DecisionRequest::FIELDS,
+        ];
+        for field in forms
+            .iter()
+            .flat_map(|f| f.iter())
+            .filter(|f| !own_words.contains(f))
+        {
+            assert_ne!(field_label(field), "Answer", "{field} has a label");
+            assert_ne!(field_noun(field), "this answer", "{field} has a noun");
+        }
     }
 }

@@ -343,13 +343,13 @@ pub async fn approve_demo_seller(portal: &Portal) {
         .unwrap();
     let answers = serde_json::to_string(&portal_core::api::QualificationRequest::default()).unwrap();
     let outcome = store
-        .submit_qualification(seller.id, answers, licence.id.clone(), now)
+        .submit_qualification(seller.id, answers, licence.id.clone(), now, |_| Ok::<(), ()>(()))
         .await
         .unwrap();
-    let portal_server::store::SubmitOutcome::Submitted(id) = outcome else {
+    let portal_server::store::SubmitOutcome::Submitted(row, _) = outcome else {
         panic!("the demo seller has applied already")
     };
-    assert!(store.decide(id, reviewer.id, true, None, now).await.unwrap());
+    assert!(store.decide(row.id, reviewer.id, true, None, now).await.unwrap());
 }
 
 /// A headless Chromium session, with its own chromedriver and profile.

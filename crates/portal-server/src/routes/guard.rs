@@ -23,6 +23,11 @@ pub(super) async fn progress(
 /// Refuses the request while a step before `step` is still to do.
 pub(super) async fn reached(state: &AppState, user: &AuthUser, step: Step) -> Result<(), AppError> {
     let (_, progress) = progress(state, user).await?;
+    reached_in(&progress, step)
+}
+
+/// [`reached`], on progress the caller has read itself (inside its own transaction).
+pub(super) fn reached_in(progress: &Progress, step: Step) -> Result<(), AppError> {
     match progress.missing_before(step) {
         Some(missing) => Err(AppError::conflict(missing.required_code(), message(missing))),
         None => Ok(()),

@@ -5,13 +5,13 @@ use crate::{
     clock::rfc3339,
     error::{AppError, Result},
     extract::{ApiJson, AuthUser, Seller, Valid},
-    store::{QualificationRow, SubmitOutcome},
+    store::{QualificationRow, SubmitFacts, SubmitOutcome},
     AppState,
 };
 use axum::extract::State;
 use portal_core::journey::Step;
 use portal_core::{
-    api::{Qualification, QualificationRequest},
+    api::{LicenceInfo, Qualification, QualificationRequest},
     error::code,
     form::field_error,
     rules,
@@ -24,28 +24,34 @@ pub(super) async fn get(
     current(&state, &user).await
 }
 
-/// Submits the application, or resubmits it after a rejection.
+/// Submits the application, or resubmits it after a rejection: the journey, the CIF rule
+/// and the licence's owner are checked in the transaction that writes it.
 pub(super) async fn put(
     State(state): State<AppState>,
     Seller(user): Seller,
     Valid(answers): Valid<QualificationRequest>,
 ) -> Result<ApiJson<Qualification>> {
-    guard::reached(&state, &user, Step::Qualification).await?;
-    let country = state
-        .store
-        .developer(user.id)
-        .await?
-        .map(|(info, _)| info.country);
-    rules::cif_for_country(&answers.cif, country.as_deref().unwrap_or_default())
-        .map_err(|e| AppError::Validation(vec![field_error("cif", &e)]))?;
-    uploads::owned(&state, &user, &answers.licence_id).await?;
     let json = serde_json::to_string(&answers).map_err(AppError::internal)?;
+    let (cif, account) = (answers.cif.clone(), user.id);
+    let check = move |facts: &SubmitFacts| {
+        guard::reached_in(&facts.progress, Step::Qualification)?;
+        rules::cif_for_country(&cif, facts.country.as_deref().unwrap_or_default())
+            .map_err(|e| AppError::Validation(vec![field_error("cif", &e)]))?;
+        uploads::owned_by(facts.licence.as_ref().map(|(_, owner)| *owner), account)
+    };
     let outcome = state
         .store
-        .submit_qualification(user.id, json, answers.licence_id.clone(), state.clock.now())
+        .submit_qualification(
+            user.id,
+            json,
+            answers.licence_id.clone(),
+            state.clock.now(),
+            check,
+        )
         .await?;
     match outcome {
-        SubmitOutcome::Submitted(_) => current(&state, &user).await,
+        SubmitOutcome::Submitted(row, licence) => Ok(ApiJson(api_of(&row, licence)?)),
+        SubmitOutcome::Refused(refusal) => Err(refusal),
         SubmitOutcome::Locked => Err(AppError::conflict(
             code::APPLICATION_LOCKED,
             "Your application is being reviewed or is already approved; it cannot be changed now.",
@@ -69,11 +75,16 @@ pub(crate) fn reference(id: i64) -> String {
 }
 
 pub(crate) async fn to_api(state: &AppState, row: &QualificationRow) -> Result<Qualification> {
-    let answers: QualificationRequest = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
     let licence = match &row.licence_id {
         Some(id) => state.store.licence(id).await?.map(|(info, _)| info),
         None => None,
     };
+    api_of(row, licence)
+}
+
+/// The application as the API shows it, from its row and its licence.
+fn api_of(row: &QualificationRow, licence: Option<LicenceInfo>) -> Result<Qualification> {
+    let answers: QualificationRequest = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
     Ok(Qualification {
         reference: reference(row.id),
         status: row.status,

@@ -104,9 +104,9 @@ pub(super) async fn download(
 }
 
 /// The licence an application names must be one the applicant uploaded.
-pub(super) async fn owned(state: &AppState, user: &AuthUser, id: &str) -> Result<()> {
-    match state.store.licence(id).await? {
-        Some((_, owner)) if owner == user.id => Ok(()),
+pub(super) fn owned_by(uploader: Option<i64>, account: i64) -> Result<()> {
+    match uploader {
+        Some(owner) if owner == account => Ok(()),
         _ => Err(AppError::field(FIELD, field_code::UPLOAD_MISSING)),
     }
 }

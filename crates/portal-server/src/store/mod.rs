@@ -19,7 +19,7 @@ pub use error::{StoreError, StoreResult};
 pub use idempotency::{Begin, StoredResponse, ABANDONED_SECS, KEEP_SECS};
 pub use maintenance::Purged;
 pub use outbox::Mail;
-pub use qualification::{QualificationRow, SubmitOutcome};
+pub use qualification::{QualificationRow, SubmitFacts, SubmitOutcome};
 use schema::{create_private, migrate};
 
 use portal_core::api::Role;

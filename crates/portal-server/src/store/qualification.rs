@@ -1,7 +1,10 @@
 //! Business licences and qualification applications.
 
 use super::{Store, StoreResult};
-use portal_core::api::{LicenceInfo, QualificationStatus};
+use portal_core::{
+    api::{LicenceInfo, QualificationStatus},
+    journey::Progress,
+};
 use rusqlite::{params, OptionalExtension};
 
 #[derive(Debug, Clone)]
@@ -21,11 +24,25 @@ pub struct QualificationRow {
 }
 
 /// What happened to a submission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SubmitOutcome {
-    Submitted(i64),
+#[derive(Debug)]
+pub enum SubmitOutcome<E> {
+    /// Stored: the application as it now stands, and its licence.
+    Submitted(Box<QualificationRow>, Option<LicenceInfo>),
+    /// The caller's check refused it; nothing was written.
+    Refused(E),
     /// Pending review or already approved: not editable.
     Locked,
+}
+
+/// What a submission is checked against, read in the transaction that writes it, so no
+/// step can change between the check and the write.
+#[derive(Debug)]
+pub struct SubmitFacts {
+    pub progress: Progress,
+    /// The developer's country, if developer information was given.
+    pub country: Option<String>,
+    /// The named licence and the account that uploaded it.
+    pub licence: Option<(LicenceInfo, i64)>,
 }
 
 const SELECT_QUALIFICATION: &str = "SELECT q.id, q.account_id, a.name, q.status, q.answers, q.licence_id,
@@ -98,25 +115,7 @@ impl Store {
     /// A licence's description and owner.
     pub async fn licence(&self, id: &str) -> StoreResult<Option<(LicenceInfo, i64)>> {
         let id = id.to_owned();
-        self.call(move |c| {
-            c.query_row(
-                "SELECT id, content_type, size, file_name, account_id FROM licences WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok((
-                        LicenceInfo {
-                            id: r.get(0)?,
-                            content_type: r.get(1)?,
-                            size: r.get::<_, i64>(2)? as u64,
-                            file_name: r.get(3)?,
-                        },
-                        r.get(4)?,
-                    ))
-                },
-            )
-            .optional()
-        })
-        .await
+        self.call(move |c| licence_of(c, &id)).await
     }
 
     pub async fn licence_bytes(&self, id: &str) -> StoreResult<Option<Vec<u8>>> {
@@ -166,28 +165,53 @@ impl Store {
 
     /// Submits a first application, or resubmits a rejected one; refuses while one is
     /// pending or approved.
-    pub async fn submit_qualification(
+    /// Submits the application, or resubmits it after a rejection, if `check` accepts the
+    /// facts read in the same transaction (guards and write are one unit).
+    pub async fn submit_qualification<E: Send + 'static>(
         &self,
         account_id: i64,
         answers: String,
         licence_id: String,
         now: i64,
-    ) -> StoreResult<SubmitOutcome> {
+        check: impl FnOnce(&SubmitFacts) -> Result<(), E> + Send + 'static,
+    ) -> StoreResult<SubmitOutcome<E>> {
         self.call(move |c| {
             let tx = c.transaction()?;
+            let current: Option<u32> = tx.query_row("SELECT MAX(version) FROM agreements", [], |r| r.get(0))?;
+            let accepted: Option<u32> = tx.query_row(
+                "SELECT MAX(version) FROM agreement_acceptances WHERE account_id = ?1",
+                [account_id],
+                |r| r.get(0),
+            )?;
+            let country: Option<String> = tx
+                .query_row("SELECT country FROM developers WHERE account_id = ?1", [account_id], |r| r.get(0))
+                .optional()?;
             let existing: Option<(i64, String)> = tx
                 .query_row("SELECT id, status FROM qualifications WHERE account_id = ?1", [account_id], |r| {
                     Ok((r.get(0)?, r.get(1)?))
                 })
                 .optional()?;
-            let outcome = match existing {
+            let licence = licence_of(&tx, &licence_id)?;
+            let facts = SubmitFacts {
+                progress: Progress {
+                    agreement_accepted: current.is_some() && accepted == current,
+                    developer_complete: country.is_some(),
+                    qualification: existing.as_ref().and_then(|(_, s)| QualificationStatus::parse(s)),
+                },
+                country,
+                licence,
+            };
+            if let Err(refusal) = check(&facts) {
+                return Ok(SubmitOutcome::Refused(refusal));
+            }
+            let id = match existing {
                 None => {
                     tx.execute(
                         "INSERT INTO qualifications (account_id, status, answers, licence_id, submitted_at)
                          VALUES (?1, 'submitted', ?2, ?3, ?4)",
                         params![account_id, answers, licence_id, now],
                     )?;
-                    SubmitOutcome::Submitted(tx.last_insert_rowid())
+                    tx.last_insert_rowid()
                 }
                 Some((id, status)) if status == "rejected" => {
                     tx.execute(
@@ -197,12 +221,13 @@ impl Store {
                          WHERE id = ?1",
                         params![id, answers, licence_id, now],
                     )?;
-                    SubmitOutcome::Submitted(id)
+                    id
                 }
-                Some(_) => SubmitOutcome::Locked,
+                Some(_) => return Ok(SubmitOutcome::Locked),
             };
+            let row = tx.query_row(&format!("{SELECT_QUALIFICATION} WHERE q.id = ?1"), [id], qualification_row)?;
             tx.commit()?;
-            Ok(outcome)
+            Ok(SubmitOutcome::Submitted(Box::new(row), facts.licence.map(|(info, _)| info)))
         })
         .await
     }
@@ -241,4 +266,22 @@ impl Store {
         })
         .await
     }
+}
+
+/// A licence's description and the account that uploaded it.
+fn licence_of(c: &rusqlite::Connection, id: &str) -> rusqlite::Result<Option<(LicenceInfo, i64)>> {
+    c.query_row(
+        "SELECT id, content_type, size, file_name, account_id FROM licences WHERE id = ?1",
+        [id],
+        |r| {
+            let info = LicenceInfo {
+                id: r.get(0)?,
+                content_type: r.get(1)?,
+                size: r.get::<_, i64>(2)? as u64,
+                file_name: r.get(3)?,
+            };
+            Ok((info, r.get(4)?))
+        },
+    )
+    .optional()
 }
