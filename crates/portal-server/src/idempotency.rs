@@ -90,11 +90,15 @@ pub async fn layer(
         Ok(bytes) => bytes,
         Err(e) => return AppError::from_body_error(e).into_response(),
     };
+    // A guarded route's body is only the step-up credential, checked again on every retry:
+    // a retry after a lost answer may carry a fresh one (a host's new token), so it is not
+    // part of what the key is bound to.
+    let body: &[u8] = if replay == Replay::Guarded { b"" } else { &bytes };
     let fingerprint = state.secrets.fingerprint(&[
         parts.method.as_str().as_bytes(),
         path.as_bytes(),
         parts.uri.query().unwrap_or_default().as_bytes(),
-        &bytes,
+        body,
     ]);
     let mut req = Request::from_parts(parts, Body::from(bytes));
     let begin = state

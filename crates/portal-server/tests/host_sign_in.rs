@@ -232,3 +232,57 @@ async fn a_host_seller_steps_up_with_a_fresh_token_from_its_host_not_a_password(
         .await;
     assert_eq!(status, 422);
 }
+
+#[tokio::test]
+async fn a_reset_retried_after_a_lost_answer_with_a_fresh_host_token_gets_the_same_secret() {
+    let (_dir, s) = server(None).await;
+    let (_, body) = exchange(&s, &signed(claims("shop-4711"), PRIVATE)).await;
+    let token = body["token"].as_str().unwrap().to_owned();
+    let (app_id, _) = s.seller_with_app(&token).await;
+    let reset = format!("/apps/{app_id}/secret/reset");
+    let fresh = |iat: i64| {
+        signed(
+            json!({"sub": "shop-4711", "aud": "developer-portal", "iat": iat, "exp": iat + 300}),
+            PRIVATE,
+        )
+    };
+
+    let first = s
+        .keyed(
+            "POST",
+            &reset,
+            &token,
+            "k-host-reset",
+            json!({"host_token": fresh(START)}),
+        )
+        .await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    // The answer was lost; the app asks its host for a new token and sends the same key.
+    let retry = s
+        .keyed(
+            "POST",
+            &reset,
+            &token,
+            "k-host-reset",
+            json!({"host_token": fresh(START - 5)}),
+        )
+        .await;
+    assert_eq!(retry.status, 200, "{}", retry.body);
+    assert_eq!(retry.headers["idempotent-replayed"], "true");
+    assert_eq!(
+        retry.body["app_secret"], first.body["app_secret"],
+        "one reset, not two"
+    );
+    // A retry whose new credential fails is still refused.
+    let forged = s
+        .keyed(
+            "POST",
+            &reset,
+            &token,
+            "k-host-reset",
+            json!({"host_token": signed(claims("shop-4711"), OTHER_PRIVATE)}),
+        )
+        .await;
+    assert_eq!(forged.status, 422, "{}", forged.body);
+    assert!(forged.body.get("app_secret").is_none());
+}
