@@ -26,7 +26,10 @@ pub fn traced(router: Router) -> Router {
             )
         })
         .on_request(())
-        .on_response(DefaultOnResponse::new().level(Level::INFO));
+        .on_response(DefaultOnResponse::new().level(Level::INFO))
+        // The response line already has the status; a 503 "busy" is no error, and a real
+        // internal error is logged once, with its causes, where it happens.
+        .on_failure(());
     // The last layer added runs first: the id is set, then the span opened, then echoed.
     router
         .layer(PropagateRequestIdLayer::x_request_id())

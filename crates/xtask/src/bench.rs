@@ -87,6 +87,8 @@ fn latency() -> Result<(), String> {
         .arg(dir.join("bench.sqlite3"))
         .arg("--dist")
         .arg(root().join("dist"))
+        // One log line per request would drown the report: only warnings and errors.
+        .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
