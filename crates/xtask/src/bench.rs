@@ -8,9 +8,6 @@ use std::{
     time::{Duration, Instant},
 };
 
-/// The whole portal's initial load must stay under this, brotli-compressed (PRODUCT.md).
-const BUDGET_BROTLI: usize = 150 * 1024;
-
 pub(crate) fn run() -> Result<(), String> {
     let path = tools::ensure_build_tools()?;
     tools::build_web(&path)?;
@@ -19,54 +16,23 @@ pub(crate) fn run() -> Result<(), String> {
     latency()
 }
 
+/// Prints the initial load file by file and writes it to `target/bench/sizes.{md,json}`.
 fn sizes() -> Result<(), String> {
-    let dist = root().join("dist");
-    let mut files: Vec<_> = std::fs::read_dir(&dist)
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            // What the browser fetches: the page, its files and config; not the 404 copy.
-            name != "404.html" && (name == "config.json" || crate::compress::is_compressible(&e.path()))
-        })
-        .collect();
-    files.sort_by_key(|e| e.file_name());
+    let report = crate::sizes::Report::measure()?;
     println!(
         "\n{:<44} {:>10} {:>10} {:>10}",
         "dist/ file", "raw", "gzip -9", "brotli 11"
     );
-    let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
-    for entry in files {
-        let file = entry.path();
-        let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
-        let raw = bytes.len();
-        let gz = crate::compress::gzip(&bytes).len();
-        let br = crate::compress::brotli(&bytes).len();
-        println!(
-            "{:<44} {:>10} {:>10} {:>10}",
-            entry.file_name().to_string_lossy(),
-            raw,
-            gz,
-            br
-        );
-        raw_total += raw;
-        gz_total += gz;
-        br_total += br;
+    for f in report.files.iter().chain(std::iter::once(&report.total())) {
+        println!("{:<44} {:>10} {:>10} {:>10}", f.name, f.raw, f.gzip, f.brotli);
     }
-    println!(
-        "{:<44} {:>10} {:>10} {:>10}",
-        "initial load (all files)", raw_total, gz_total, br_total
-    );
-    let verdict = if br_total <= BUDGET_BROTLI {
-        "within"
-    } else {
-        "OVER"
-    };
-    println!(
-        "budget: {:.1} KB brotli of {} KB — {verdict}",
-        br_total as f64 / 1024.0,
-        BUDGET_BROTLI / 1024
-    );
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let markdown = report.markdown();
+    std::fs::write(dir.join("sizes.md"), &markdown).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("sizes.json"), report.json()).map_err(|e| e.to_string())?;
+    println!("{}", markdown.lines().last().unwrap_or_default());
+    println!("report: target/bench/sizes.md, target/bench/sizes.json");
     Ok(())
 }
 

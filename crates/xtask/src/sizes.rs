@@ -1,0 +1,159 @@
+//! What a browser downloads before the sign-in form works: every file of the initial load
+//! in `dist/`, raw, gzip -9 and brotli 11. The benchmark reports it; the test command
+//! refuses a build that grew past the ceiling.
+
+use crate::root;
+use std::fmt::Write as _;
+
+/// The budget for the initial load, brotli-compressed.
+pub(crate) const BUDGET_BROTLI: usize = 150 * 1024;
+
+/// The ceiling the test command enforces until the budget is met: the initial load as last
+/// measured, plus a little room. Lower it whenever the load shrinks, never raise it.
+pub(crate) const CEILING_BROTLI: usize = 292 * 1024;
+
+pub(crate) struct FileSize {
+    pub name: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+pub(crate) struct Report {
+    pub files: Vec<FileSize>,
+}
+
+impl Report {
+    pub(crate) fn measure() -> Result<Self, String> {
+        let dist = root().join("dist");
+        let mut entries: Vec<_> = std::fs::read_dir(&dist)
+            .map_err(|e| format!("{}: {e}", dist.display()))?
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                // What the browser fetches: the page, its files and config; not the 404 copy.
+                name != "404.html" && (name == "config.json" || crate::compress::is_compressible(&e.path()))
+            })
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        let mut files = Vec::new();
+        for entry in entries {
+            let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
+            files.push(FileSize {
+                name: entry.file_name().to_string_lossy().into_owned(),
+                raw: bytes.len(),
+                gzip: crate::compress::gzip(&bytes).len(),
+                brotli: crate::compress::brotli(&bytes).len(),
+            });
+        }
+        Ok(Self { files })
+    }
+
+    pub(crate) fn total(&self) -> FileSize {
+        FileSize {
+            name: "initial load (all files)".into(),
+            raw: self.files.iter().map(|f| f.raw).sum(),
+            gzip: self.files.iter().map(|f| f.gzip).sum(),
+            brotli: self.files.iter().map(|f| f.brotli).sum(),
+        }
+    }
+
+    pub(crate) fn within_budget(&self) -> bool {
+        self.total().brotli <= BUDGET_BROTLI
+    }
+
+    /// A Markdown table and the verdicts.
+    pub(crate) fn markdown(&self) -> String {
+        let mut out = String::from("| file | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|\n");
+        for f in self.files.iter().chain(std::iter::once(&self.total())) {
+            let _ = writeln!(out, "| {} | {} | {} | {} |", f.name, f.raw, f.gzip, f.brotli);
+        }
+        let total = self.total().brotli;
+        let _ = writeln!(
+            out,
+            "\nInitial load {} brotli: budget {} — **{}**; ceiling enforced by the tests {}.",
+            kb(total),
+            kb(BUDGET_BROTLI),
+            if self.within_budget() { "within" } else { "over" },
+            kb(CEILING_BROTLI)
+        );
+        out
+    }
+
+    pub(crate) fn json(&self) -> String {
+        let file = |f: &FileSize| {
+            format!(
+                "{{\"file\":{:?},\"raw\":{},\"gzip\":{},\"brotli\":{}}}",
+                f.name, f.raw, f.gzip, f.brotli
+            )
+        };
+        let files: Vec<String> = self.files.iter().map(file).collect();
+        format!(
+            "{{\"files\":[{}],\"total\":{},\"budget_brotli\":{},\"ceiling_brotli\":{},\"within_budget\":{}}}\n",
+            files.join(","),
+            file(&self.total()),
+            BUDGET_BROTLI,
+            CEILING_BROTLI,
+            self.within_budget()
+        )
+    }
+
+    /// Refuses a build whose initial load grew past the ceiling.
+    pub(crate) fn enforce_ceiling(&self) -> Result<(), String> {
+        let total = self.total().brotli;
+        println!(
+            "initial load: {} brotli (budget {}, ceiling {})",
+            kb(total),
+            kb(BUDGET_BROTLI),
+            kb(CEILING_BROTLI)
+        );
+        if total > CEILING_BROTLI {
+            return Err(format!(
+                "the initial load grew to {} brotli, past the {} ceiling: see `cargo xtask bench`",
+                kb(total),
+                kb(CEILING_BROTLI)
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(brotli: &[usize]) -> Report {
+        Report {
+            files: brotli
+                .iter()
+                .enumerate()
+                .map(|(i, b)| FileSize {
+                    name: format!("file-{i}"),
+                    raw: b * 3,
+                    gzip: b + 10,
+                    brotli: *b,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_total_adds_every_file_and_the_verdicts_follow_it() {
+        let small = report(&[100 * 1024, 40 * 1024]);
+        assert_eq!(small.total().brotli, 140 * 1024);
+        assert!(small.within_budget());
+        assert!(small.markdown().contains("**within**"));
+        assert!(small.enforce_ceiling().is_ok());
+
+        let grown = report(&[200 * 1024, 100 * 1024]);
+        assert!(!grown.within_budget());
+        assert!(grown.markdown().contains("**over**"));
+        assert!(grown.enforce_ceiling().unwrap_err().contains("past the"));
+        assert!(grown.json().contains("\"within_budget\":false"));
+        assert!(grown.json().contains("\"brotli\":307200}"));
+    }
+}
