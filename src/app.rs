@@ -4,19 +4,15 @@ use crate::{
     api::Api,
     config::{self, Config, ConfigError},
     draft::QualificationDraft,
-    i18n,
-    pages::{
-        AgreementPage, AppConsolePage, AppsPage, CreateAppPage, DeveloperPage, HomePage, NewAppPage,
-        NotFoundPage, QualificationCheckPage, QualificationPage, QualificationStatusPage,
-        ReviewApplicationPage, ReviewPage, SignInPage,
-    },
+    i18n, on_demand,
+    pages::{HomePage, NotFoundPage, SignInPage},
     routes::Page,
     session::Session,
 };
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     components::{Route, Router, Routes, A},
-    path,
+    path, Lazy,
 };
 use portal_core::api::Role;
 
@@ -140,17 +136,17 @@ pub fn App(
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/sign-in") view=SignInPage />
-                    <Route path=path!("/agreement") view=AgreementPage />
-                    <Route path=path!("/developer") view=DeveloperPage />
-                    <Route path=path!("/apps") view=AppsPage />
-                    <Route path=path!("/apps/new") view=NewAppPage />
-                    <Route path=path!("/apps/new/commercial") view=CreateAppPage />
-                    <Route path=path!("/apps/:id") view=AppConsolePage />
-                    <Route path=path!("/qualification") view=QualificationPage />
-                    <Route path=path!("/qualification/check") view=QualificationCheckPage />
-                    <Route path=path!("/qualification/status") view=QualificationStatusPage />
-                    <Route path=path!("/review") view=ReviewPage />
-                    <Route path=path!("/review/:id") view=ReviewApplicationPage />
+                    <Route path=path!("/agreement") view={Lazy::<on_demand::AgreementRoute>::new()} />
+                    <Route path=path!("/developer") view={Lazy::<on_demand::DeveloperRoute>::new()} />
+                    <Route path=path!("/apps") view={Lazy::<on_demand::AppsRoute>::new()} />
+                    <Route path=path!("/apps/new") view={Lazy::<on_demand::NewAppRoute>::new()} />
+                    <Route path=path!("/apps/new/commercial") view={Lazy::<on_demand::CreateAppRoute>::new()} />
+                    <Route path=path!("/apps/:id") view={Lazy::<on_demand::AppConsoleRoute>::new()} />
+                    <Route path=path!("/qualification") view={Lazy::<on_demand::QualificationRoute>::new()} />
+                    <Route path=path!("/qualification/check") view={Lazy::<on_demand::QualificationCheckRoute>::new()} />
+                    <Route path=path!("/qualification/status") view={Lazy::<on_demand::QualificationStatusRoute>::new()} />
+                    <Route path=path!("/review") view={Lazy::<on_demand::ReviewRoute>::new()} />
+                    <Route path=path!("/review/:id") view={Lazy::<on_demand::ReviewApplicationRoute>::new()} />
                 </Routes>
             </main>
         </Router>

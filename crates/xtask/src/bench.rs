@@ -23,7 +23,11 @@ fn sizes() -> Result<(), String> {
         "\n{:<44} {:>10} {:>10} {:>10}",
         "dist/ file", "raw", "gzip -9", "brotli 11"
     );
-    for f in report.files.iter().chain(std::iter::once(&report.total())) {
+    for f in report
+        .files
+        .iter()
+        .chain([&report.total(), &report.on_demand_total()])
+    {
         println!("{:<44} {:>10} {:>10} {:>10}", f.name, f.raw, f.gzip, f.brotli);
     }
     let dir = root().join("target/bench");

@@ -5,6 +5,7 @@ mod bench;
 mod compress;
 mod load;
 mod sizes;
+mod split;
 mod tools;
 
 use std::{
@@ -112,6 +113,19 @@ fn test() -> Result<(), String> {
         "portal-web",
         "--package",
         "portal-core",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // The split build's lazy routes are other code: linted too.
+    run(Command::new("cargo").args([
+        "clippy",
+        "--package",
+        "portal-web",
+        "--features",
+        "split",
         "--target",
         "wasm32-unknown-unknown",
         "--",

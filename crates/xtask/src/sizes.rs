@@ -10,7 +10,7 @@ pub(crate) const BUDGET_BROTLI: usize = 150 * 1024;
 
 /// The ceiling the test command enforces until the budget is met: the initial load as last
 /// measured, plus a little room. Lower it whenever the load shrinks, never raise it.
-pub(crate) const CEILING_BROTLI: usize = 292 * 1024;
+pub(crate) const CEILING_BROTLI: usize = 222 * 1024;
 
 pub(crate) struct FileSize {
     pub name: String,
@@ -20,7 +20,15 @@ pub(crate) struct FileSize {
 }
 
 pub(crate) struct Report {
+    /// The initial load.
     pub files: Vec<FileSize>,
+    /// The pages' chunks, fetched when a page is first shown.
+    pub on_demand: Vec<FileSize>,
+}
+
+/// The split build's page chunks (see `split.rs`): not part of the initial load.
+fn on_demand(name: &str) -> bool {
+    name.starts_with("chunk_") || name.starts_with("split_")
 }
 
 impl Report {
@@ -36,26 +44,36 @@ impl Report {
             })
             .collect();
         entries.sort_by_key(|e| e.file_name());
-        let mut files = Vec::new();
+        let (mut files, mut chunks) = (Vec::new(), Vec::new());
         for entry in entries {
             let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
-            files.push(FileSize {
+            let size = FileSize {
                 name: entry.file_name().to_string_lossy().into_owned(),
                 raw: bytes.len(),
                 gzip: crate::compress::gzip(&bytes).len(),
                 brotli: crate::compress::brotli(&bytes).len(),
-            });
+            };
+            if on_demand(&size.name) {
+                chunks.push(size);
+            } else {
+                files.push(size);
+            }
         }
-        Ok(Self { files })
+        Ok(Self {
+            files,
+            on_demand: chunks,
+        })
     }
 
     pub(crate) fn total(&self) -> FileSize {
-        FileSize {
-            name: "initial load (all files)".into(),
-            raw: self.files.iter().map(|f| f.raw).sum(),
-            gzip: self.files.iter().map(|f| f.gzip).sum(),
-            brotli: self.files.iter().map(|f| f.brotli).sum(),
-        }
+        sum("initial load (all files)", &self.files)
+    }
+
+    pub(crate) fn on_demand_total(&self) -> FileSize {
+        sum(
+            &format!("{} page chunks (on demand)", self.on_demand.len()),
+            &self.on_demand,
+        )
     }
 
     pub(crate) fn within_budget(&self) -> bool {
@@ -65,7 +83,7 @@ impl Report {
     /// A Markdown table and the verdicts.
     pub(crate) fn markdown(&self) -> String {
         let mut out = String::from("| file | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|\n");
-        for f in self.files.iter().chain(std::iter::once(&self.total())) {
+        for f in self.files.iter().chain([&self.total(), &self.on_demand_total()]) {
             let _ = writeln!(out, "| {} | {} | {} | {} |", f.name, f.raw, f.gzip, f.brotli);
         }
         let total = self.total().brotli;
@@ -88,10 +106,13 @@ impl Report {
             )
         };
         let files: Vec<String> = self.files.iter().map(file).collect();
+        let chunks: Vec<String> = self.on_demand.iter().map(file).collect();
         format!(
-            "{{\"files\":[{}],\"total\":{},\"budget_brotli\":{},\"ceiling_brotli\":{},\"within_budget\":{}}}\n",
+            "{{\"files\":[{}],\"total\":{},\"on_demand\":[{}],\"on_demand_total\":{},\"budget_brotli\":{},\"ceiling_brotli\":{},\"within_budget\":{}}}\n",
             files.join(","),
             file(&self.total()),
+            chunks.join(","),
+            file(&self.on_demand_total()),
             BUDGET_BROTLI,
             CEILING_BROTLI,
             self.within_budget()
@@ -118,6 +139,15 @@ impl Report {
     }
 }
 
+fn sum(name: &str, files: &[FileSize]) -> FileSize {
+    FileSize {
+        name: name.into(),
+        raw: files.iter().map(|f| f.raw).sum(),
+        gzip: files.iter().map(|f| f.gzip).sum(),
+        brotli: files.iter().map(|f| f.brotli).sum(),
+    }
+}
+
 fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
@@ -128,6 +158,12 @@ mod tests {
 
     fn report(brotli: &[usize]) -> Report {
         Report {
+            on_demand: vec![FileSize {
+                name: "chunk_1-0000000000000000.wasm".into(),
+                raw: 1,
+                gzip: 1,
+                brotli: 999_999,
+            }],
             files: brotli
                 .iter()
                 .enumerate()
@@ -144,7 +180,12 @@ mod tests {
     #[test]
     fn the_total_adds_every_file_and_the_verdicts_follow_it() {
         let small = report(&[100 * 1024, 40 * 1024]);
-        assert_eq!(small.total().brotli, 140 * 1024);
+        assert_eq!(
+            small.total().brotli,
+            140 * 1024,
+            "chunks are not part of the initial load"
+        );
+        assert_eq!(small.on_demand_total().brotli, 999_999);
         assert!(small.within_budget());
         assert!(small.markdown().contains("**within**"));
         assert!(small.enforce_ceiling().is_ok());

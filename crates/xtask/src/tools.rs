@@ -104,8 +104,8 @@ fn wasm_bindgen_version() -> Result<String, String> {
 }
 
 /// Builds the SPA in release mode into dist/, unless nothing it is built from changed:
-/// Trunk's output, a `404.html` copy of the page, and `.br`/`.gz` copies of every text
-/// and wasm file.
+/// Trunk's output with the app split into chunks, a `404.html` copy of the page, and
+/// `.br`/`.gz` copies of every text and wasm file.
 pub(crate) fn build_web(path: &OsString) -> Result<(), String> {
     let root = root();
     let stamp = root.join("target/web-build.stamp");
@@ -130,6 +130,7 @@ pub(crate) fn build_web(path: &OsString) -> Result<(), String> {
         .args(["build", "--release"])
         .env("PATH", path))?;
     let dist = root.join("dist");
+    crate::split::split_into(&dist, path)?;
     // Hosts without rewrite rules answer unknown paths with 404.html: the app, again.
     std::fs::copy(dist.join("index.html"), dist.join("404.html")).map_err(|e| format!("404.html: {e}"))?;
     crate::compress::precompress(&dist)?;
