@@ -154,7 +154,8 @@ pub fn App(
 }
 
 /// Tells the host page each page the portal shows (`portal:navigate` with its path inside
-/// the portal), so a host can follow along (its own navigation, its title, analytics).
+/// the portal), so a host can follow along (its own navigation, its title, analytics), and
+/// fetches the next pages' code when the browser is idle.
 #[component]
 fn TellHostWhereWeAre(
     /// The router base, taken off the path the host is told.
@@ -164,7 +165,8 @@ fn TellHostWhereWeAre(
     let host = crate::host::use_host();
     Effect::new(move |_| {
         let path = crate::routes::within(&location.pathname.get(), &base);
-        host.emit("navigate", &[("path", path.into())]);
+        host.emit("navigate", &[("path", path.clone().into())]);
+        on_demand::preload_after(path);
     });
 }
 

@@ -4,8 +4,9 @@
 //! of the unsplit build) the same routes are eager.
 
 use crate::pages::*;
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 use leptos_router::LazyRoute;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 macro_rules! on_demand {
     ($($route:ident => $page:ident),* $(,)?) => {$(
@@ -48,4 +49,43 @@ on_demand! {
     QualificationStatusRoute => QualificationStatusPage,
     ReviewRoute => ReviewPage,
     ReviewApplicationRoute => ReviewApplicationPage,
+}
+
+/// Once the browser is idle after a page is shown, fetches the code of the pages a seller
+/// or reviewer usually opens next (the journey's next step), so following a link does not
+/// wait for it. Without the `split` feature there is nothing to fetch.
+pub fn preload_after(path: String) {
+    let preload = move || {
+        spawn_local(async move {
+            match path.as_str() {
+                "/" | "/sign-in" => {
+                    AgreementRoute::preload().await;
+                    AppsRoute::preload().await;
+                    ReviewRoute::preload().await;
+                }
+                "/agreement" => DeveloperRoute::preload().await,
+                "/developer" => AppsRoute::preload().await,
+                "/apps" => {
+                    NewAppRoute::preload().await;
+                    AppConsoleRoute::preload().await;
+                }
+                "/apps/new" => {
+                    QualificationRoute::preload().await;
+                    CreateAppRoute::preload().await;
+                }
+                "/qualification" => QualificationCheckRoute::preload().await,
+                "/qualification/check" => QualificationStatusRoute::preload().await,
+                "/qualification/status" => CreateAppRoute::preload().await,
+                "/apps/new/commercial" => AppConsoleRoute::preload().await,
+                "/review" => ReviewApplicationRoute::preload().await,
+                _ => {}
+            }
+        })
+    };
+    // Safari has no requestIdleCallback: a short pause stands in for it.
+    let callback = Closure::once_into_js(preload);
+    let idle = window().request_idle_callback(callback.unchecked_ref());
+    if idle.is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 500);
+    }
 }

@@ -1,0 +1,53 @@
+//! The split release build in a real browser: while a seller reads one page, the code of
+//! the page they usually open next is fetched.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use portal_server::seed::DEMO_SELLER;
+use support::{Browser, Portal};
+
+/// The wasm files the page has fetched so far (file names).
+async fn wasm_fetched(browser: &Browser) -> Vec<String> {
+    let found = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)
+               .filter(n => n.endsWith('.wasm')).map(n => n.split('/').pop());",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+async fn wait_for_chunk(browser: &Browser, page: &str) -> Vec<String> {
+    for _ in 0..100 {
+        let fetched = wasm_fetched(browser).await;
+        if fetched.iter().any(|f| f.contains(page)) {
+            return fetched;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{page} was never fetched: {:?}", wasm_fetched(browser).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_next_pages_code_is_fetched_while_the_current_page_is_read() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/")).await;
+    browser.wait_path("/sign-in").await;
+    // While the password is typed, the pages that follow sign-in arrive (the form itself
+    // needs only the shell: the size report keeps chunks out of the initial load).
+    let fetched = wait_for_chunk(&browser, "agreement_route_view").await;
+    assert!(fetched
+        .iter()
+        .any(|f| f.starts_with("portal-web-") && f.ends_with("_bg.wasm")));
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/agreement").await;
+    browser.wait_text("h1", "API use agreement").await;
+    // Reading the agreement, the developer information page is fetched before it is opened.
+    wait_for_chunk(&browser, "developer_route_view").await;
+    browser.close().await;
+}
