@@ -3,7 +3,7 @@
 use crate::{
     api::Api,
     config::{self, Config, ConfigError},
-    draft::QualificationDraft,
+    draft::DraftSlot,
     i18n, on_demand,
     pages::{HomePage, NotFoundPage, SignInPage},
     routes::Page,
@@ -105,18 +105,7 @@ pub fn App(
     let session = Session::restore(crate::host::use_host());
     provide_context(session);
     crate::standing::Standing::provide(session, api);
-    let draft = QualificationDraft::new();
-    // The draft follows whoever is signed in: their own answers, nobody else's.
-    Effect::new({
-        let draft = draft.clone();
-        move |_| draft.switch_to(session.account().map(|a| a.name))
-    });
-    // Every change to the application's answers is kept in the browser at once.
-    Effect::new({
-        let draft = draft.clone();
-        move |_| draft.save()
-    });
-    provide_context(draft);
+    DraftSlot::provide();
     view! {
         <Router base=config.router_base.clone()>
             <a
@@ -175,7 +164,7 @@ fn Header() -> impl IntoView {
     let session = expect_context::<Session>();
     let api = expect_context::<Api>();
     let navigate = crate::routes::use_go();
-    let draft = expect_context::<QualificationDraft>();
+    let drafts = expect_context::<DraftSlot>();
     let host = crate::host::use_host();
     // Where the host page signs its sellers in, signing out is the host's.
     let own_sign_out = !host.signs_in();
@@ -184,7 +173,7 @@ fn Header() -> impl IntoView {
         let account = session.account_name();
         session.end();
         // Answers stay on this device only while their author is signed in.
-        draft.clear();
+        drafts.clear();
         if let Some(account) = account {
             crate::draft::forget_account(&account);
         }

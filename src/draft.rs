@@ -147,6 +147,58 @@ impl QualificationDraft {
     }
 }
 
+/// Where the application's draft lives. It is made when a qualification page first needs it
+/// (so its code loads with those pages, not with the sign-in form), owned by the app so it
+/// outlives the page, and it follows whoever is signed in.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftSlot {
+    draft: StoredValue<Option<QualificationDraft>>,
+    owner: StoredValue<Owner>,
+}
+
+impl DraftSlot {
+    /// An empty slot for the app (call in the app's root component).
+    pub fn provide() {
+        provide_context(Self {
+            draft: StoredValue::new(None),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+        });
+    }
+
+    /// The draft, made (and restored for the signed-in account) on first use.
+    pub fn open(&self) -> QualificationDraft {
+        if let Some(draft) = self.draft.get_value() {
+            return draft;
+        }
+        let session = expect_context::<crate::session::Session>();
+        let draft = self.owner.get_value().with(|| {
+            let draft = QualificationDraft::new();
+            // Restored at once, so a page opened after a reload sees the answers.
+            draft.switch_to(session.account_name());
+            // Then it follows whoever is signed in: their own answers, nobody else's.
+            Effect::new({
+                let draft = draft.clone();
+                move |_| draft.switch_to(session.account().map(|a| a.name))
+            });
+            // Every change to the answers is kept in the browser at once.
+            Effect::new({
+                let draft = draft.clone();
+                move |_| draft.save()
+            });
+            draft
+        });
+        self.draft.set_value(Some(draft.clone()));
+        draft
+    }
+
+    /// Signing out: the answers in memory go (those kept in storage go with the account's).
+    pub fn clear(&self) {
+        if let Some(draft) = self.draft.get_value() {
+            draft.clear();
+        }
+    }
+}
+
 impl Default for QualificationDraft {
     fn default() -> Self {
         Self::new()

@@ -1,6 +1,6 @@
 use crate::{
     components::{load, Checkbox, DraftNotice, ErrorSummary, FormErrors, Journey, LicenceUpload, TextField},
-    draft::QualificationDraft,
+    draft::DraftSlot,
     i18n,
     routes::{GoTo, Page},
     standing::Standing,
@@ -46,7 +46,7 @@ fn QualificationForm(
     /// The developer is in Spain: ask for the CIF number.
     spain: bool,
 ) -> impl IntoView {
-    let draft = expect_context::<QualificationDraft>();
+    let draft = expect_context::<DraftSlot>().open();
     let navigate = crate::routes::use_go();
     let form = FormErrors::new::<QualificationRequest>();
     let errors = {

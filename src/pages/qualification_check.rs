@@ -1,6 +1,6 @@
 use crate::{
     components::{answer, answer_label, summary_row, ErrorSummary, FormErrors, Journey, Outcome, Submit},
-    draft::QualificationDraft,
+    draft::DraftSlot,
     i18n,
     routes::{GoTo, Page},
     standing::Standing,
@@ -23,7 +23,7 @@ pub fn QualificationCheckPage() -> impl IntoView {
 
 #[component]
 fn CheckAnswers() -> impl IntoView {
-    let draft = expect_context::<QualificationDraft>();
+    let draft = expect_context::<DraftSlot>().open();
     if !draft.is_started() {
         return view! { <GoTo path=Page::Qualification.path() /> }.into_any();
     }

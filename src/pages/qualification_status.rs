@@ -1,6 +1,6 @@
 use crate::{
     components::{load, Journey},
-    draft::QualificationDraft,
+    draft::DraftSlot,
     format, i18n,
     routes::{GoTo, Page},
     standing::Standing,
@@ -51,7 +51,7 @@ fn Status(
     /// The application.
     q: Qualification,
 ) -> impl IntoView {
-    let draft = expect_context::<QualificationDraft>();
+    let draft = expect_context::<DraftSlot>().open();
     let navigate = crate::routes::use_go();
     let status = q.status;
     let (tag, next) = match status {

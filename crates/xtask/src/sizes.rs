@@ -10,7 +10,7 @@ pub(crate) const BUDGET_BROTLI: usize = 150 * 1024;
 
 /// The ceiling the test command enforces until the budget is met: the initial load as last
 /// measured, plus a little room. Lower it whenever the load shrinks, never raise it.
-pub(crate) const CEILING_BROTLI: usize = 222 * 1024;
+pub(crate) const CEILING_BROTLI: usize = 216 * 1024;
 
 pub(crate) struct FileSize {
     pub name: String,
