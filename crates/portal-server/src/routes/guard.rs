@@ -1,23 +1,23 @@
 //! Steps of the journey the server enforces, not only the app: the order is the core's.
 
-use crate::{error::AppError, extract::AuthUser, AppState};
+use crate::{clock::rfc3339, error::AppError, extract::AuthUser, AppState};
 use portal_core::{
     api::AgreementStatus,
     journey::{Progress, Step},
 };
 
-/// Where the account stands: its agreement status and every step's progress.
+/// Where the account stands (one store call): its agreement status and every step's progress.
 pub(super) async fn progress(
     state: &AppState,
     user: &AuthUser,
 ) -> Result<(AgreementStatus, Progress), AppError> {
-    let agreement = super::session::agreement_status(state, user.id).await?;
-    let progress = Progress {
-        agreement_accepted: !agreement.needs_acceptance(),
-        developer_complete: state.store.developer(user.id).await?.is_some(),
-        qualification: state.store.qualification_of(user.id).await?.map(|q| q.status),
+    let stored = state.store.progress(user.id).await?;
+    let agreement = AgreementStatus {
+        current_version: stored.current_agreement.ok_or(AppError::NotFound)?,
+        accepted_version: stored.accepted.map(|(version, _)| version),
+        accepted_at: stored.accepted.map(|(_, at)| rfc3339(at)),
     };
-    Ok((agreement, progress))
+    Ok((agreement, stored.progress()))
 }
 
 /// Refuses the request while a step before `step` is still to do.

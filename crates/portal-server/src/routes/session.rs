@@ -8,7 +8,7 @@ use crate::{
 };
 use axum::{extract::State, http::StatusCode};
 use portal_core::{
-    api::{Account, AgreementStatus, HostSignInRequest, Me, SignInRequest, SignInResponse},
+    api::{Account, HostSignInRequest, Me, SignInRequest, SignInResponse},
     error::code,
     rules,
 };
@@ -101,14 +101,4 @@ pub(super) async fn me(State(state): State<AppState>, user: AuthUser) -> Result<
         developer_complete: progress.developer_complete,
         qualification: progress.qualification,
     }))
-}
-
-pub(super) async fn agreement_status(state: &AppState, account_id: i64) -> Result<AgreementStatus> {
-    let current = state.store.current_agreement().await?.ok_or(AppError::NotFound)?;
-    let accepted = state.store.latest_acceptance(account_id).await?;
-    Ok(AgreementStatus {
-        current_version: current.version,
-        accepted_version: accepted.map(|(v, _)| v),
-        accepted_at: accepted.map(|(_, at)| rfc3339(at)),
-    })
 }

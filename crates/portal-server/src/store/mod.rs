@@ -10,6 +10,7 @@ mod error;
 mod idempotency;
 mod maintenance;
 mod outbox;
+mod progress;
 mod qualification;
 mod schema;
 
@@ -19,6 +20,7 @@ pub use error::{StoreError, StoreResult};
 pub use idempotency::{Begin, StoredResponse, ABANDONED_SECS, KEEP_SECS};
 pub use maintenance::Purged;
 pub use outbox::Mail;
+pub use progress::ProgressRow;
 pub use qualification::{QualificationRow, SubmitFacts, SubmitOutcome};
 use schema::{create_private, migrate};
 

@@ -177,34 +177,17 @@ impl Store {
     ) -> StoreResult<SubmitOutcome<E>> {
         self.call(move |c| {
             let tx = c.transaction()?;
-            let current: Option<u32> = tx.query_row("SELECT MAX(version) FROM agreements", [], |r| r.get(0))?;
-            let accepted: Option<u32> = tx.query_row(
-                "SELECT MAX(version) FROM agreement_acceptances WHERE account_id = ?1",
-                [account_id],
-                |r| r.get(0),
-            )?;
-            let country: Option<String> = tx
-                .query_row("SELECT country FROM developers WHERE account_id = ?1", [account_id], |r| r.get(0))
-                .optional()?;
-            let existing: Option<(i64, String)> = tx
-                .query_row("SELECT id, status FROM qualifications WHERE account_id = ?1", [account_id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
+            let stored = super::progress::progress_of(&tx, account_id)?;
             let licence = licence_of(&tx, &licence_id)?;
             let facts = SubmitFacts {
-                progress: Progress {
-                    agreement_accepted: current.is_some() && accepted == current,
-                    developer_complete: country.is_some(),
-                    qualification: existing.as_ref().and_then(|(_, s)| QualificationStatus::parse(s)),
-                },
-                country,
+                progress: stored.progress(),
+                country: stored.country,
                 licence,
             };
             if let Err(refusal) = check(&facts) {
                 return Ok(SubmitOutcome::Refused(refusal));
             }
-            let id = match existing {
+            let id = match stored.qualification {
                 None => {
                     tx.execute(
                         "INSERT INTO qualifications (account_id, status, answers, licence_id, submitted_at)
@@ -213,7 +196,7 @@ impl Store {
                     )?;
                     tx.last_insert_rowid()
                 }
-                Some((id, status)) if status == "rejected" => {
+                Some((id, QualificationStatus::Rejected)) => {
                     tx.execute(
                         "UPDATE qualifications SET status = 'submitted', answers = ?2, licence_id = ?3,
                              submitted_at = ?4, review_started_at = NULL, decided_at = NULL, reviewer_id = NULL,
