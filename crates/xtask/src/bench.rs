@@ -50,6 +50,12 @@ fn latency() -> Result<(), String> {
     let addr: SocketAddr = ([127, 0, 0, 1], port).into();
     let binary = root().join("target/server/portal-server");
     crate::load::create_accounts(&binary, &dir.join("bench.sqlite3"))?;
+    crate::load::create_account(
+        &binary,
+        &dir.join("bench.sqlite3"),
+        BROWSER_SELLER.0,
+        BROWSER_SELLER.1,
+    )?;
     let mut server = Command::new(&binary)
         .arg("--addr")
         .arg(addr.to_string())
@@ -62,7 +68,9 @@ fn latency() -> Result<(), String> {
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
-    let result = measure(addr).and_then(|()| crate::load::run(addr, server.id()));
+    let result = measure(addr)
+        .and_then(|()| in_the_browser(addr))
+        .and_then(|()| crate::load::run(addr, server.id()));
     let _ = server.kill();
     let _ = server.wait();
     let _ = std::fs::remove_dir_all(&dir);
@@ -104,6 +112,37 @@ fn measure(addr: SocketAddr) -> Result<(), String> {
     report("GET /agreement", &agreement);
     let index = timed(500, || expect_ok(http(addr, "GET", "/", None, None)))?;
     report("GET / (index.html)", &index);
+    Ok(())
+}
+
+/// The seller whose pages the browser measures (at the qualification step).
+const BROWSER_SELLER: (&str, &str) = ("bench-browser", "bench-browser-password");
+
+/// Cold loads with the CPU slowed 4x, keystroke latency and Lighthouse, against the
+/// reference server's compressed files: `bench/browser.mjs` measures and judges them
+/// against the budgets and writes `target/bench/browser.{md,json}`.
+fn in_the_browser(addr: SocketAddr) -> Result<(), String> {
+    let browser = tools::ensure_browser()?;
+    if browser.engine != "chromium" {
+        return Err("the browser benchmark measures Chromium: run it without PORTAL_BROWSER".into());
+    }
+    let node_tools = tools::ensure_bench_node()?;
+    crate::load::ready_for_qualification(addr, BROWSER_SELLER.0, BROWSER_SELLER.1)?;
+    println!(
+        "\nIn headless Chromium (10 cold loads a page, 200 keystrokes, 3 Lighthouse runs; about a minute):"
+    );
+    let out = root().join("target/bench");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    crate::run(
+        Command::new("node")
+            .arg(root().join("crates/xtask/bench/browser.mjs"))
+            .arg(format!("http://{addr}/"))
+            .args([BROWSER_SELLER.0, BROWSER_SELLER.1])
+            .arg(&out)
+            .env("BENCH_TOOLS", &node_tools)
+            .env("CHROME_PATH", &browser.binary),
+    )?;
+    println!("report: target/bench/browser.md, target/bench/browser.json");
     Ok(())
 }
 

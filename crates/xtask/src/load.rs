@@ -18,20 +18,58 @@ const PASSWORD: &str = "load-test-password";
 pub(crate) fn create_accounts(server: &Path, database: &Path) -> Result<(), String> {
     let started = Instant::now();
     for i in 0..SELLERS {
-        let out = Command::new(server)
-            .arg("--database")
-            .arg(database)
-            .args(["create-account", &format!("load-{i}"), "--password", PASSWORD])
-            .output()
-            .map_err(|e| e.to_string())?;
-        if !out.status.success() {
-            return Err(format!(
-                "create-account: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
+        create_account(server, database, &format!("load-{i}"), PASSWORD)?;
     }
     println!("\ncreated {SELLERS} accounts in {:.1?}", started.elapsed());
+    Ok(())
+}
+
+/// One seller account, made with the server's own CLI before the server starts.
+pub(crate) fn create_account(
+    server: &Path,
+    database: &Path,
+    name: &str,
+    password: &str,
+) -> Result<(), String> {
+    let out = Command::new(server)
+        .arg("--database")
+        .arg(database)
+        .args(["create-account", name, "--password", password])
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "create-account: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// Signs `account` in and brings it to the qualification step: the agreement accepted and
+/// the developer information given.
+pub(crate) fn ready_for_qualification(addr: SocketAddr, account: &str, password: &str) -> Result<(), String> {
+    let body = format!(r#"{{"account":"{account}","password":"{password}"}}"#);
+    let token = field(
+        &expect(send(addr, "POST", "/api/v1/session", &[], body.as_bytes()))?,
+        "token",
+    );
+    let auth = [("Authorization", format!("Bearer {token}"))];
+    expect(send(
+        addr,
+        "POST",
+        "/api/v1/agreement/acceptance",
+        &auth,
+        br#"{"version":1,"confirmed":true}"#,
+    ))?;
+    expect(send(
+        addr,
+        "PUT",
+        "/api/v1/developer",
+        &auth,
+        DEVELOPER.as_bytes(),
+    ))?;
     Ok(())
 }
 

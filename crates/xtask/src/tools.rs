@@ -14,6 +14,10 @@ const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";
 /// The accessibility engine the browser tests run on every page of the journey.
 const AXE_VERSION: &str = "4.14.1";
+/// The benchmark drives Chromium with Playwright's protocol client and runs Lighthouse
+/// (12.x: 13 needs a newer Node than Debian's 20).
+const PLAYWRIGHT_VERSION: &str = "1.65.1";
+const LIGHTHOUSE_VERSION: &str = "12.2.3";
 
 /// Installs the wasm target, Trunk, wasm-bindgen-cli and wasm-opt if missing, and
 /// returns the PATH to build with (our tools first).
@@ -60,6 +64,23 @@ pub(crate) fn ensure_axe() -> Result<PathBuf, String> {
         npm_install("axe", "axe-core", AXE_VERSION)?;
     }
     Ok(package.join("axe.min.js"))
+}
+
+/// The benchmark's browser tools: Playwright's driver (no browser download: it drives the
+/// system's Chromium) and Lighthouse, pinned, in `.tools/bench`. Returns the folder.
+pub(crate) fn ensure_bench_node() -> Result<PathBuf, String> {
+    let prefix = root().join(".tools/bench");
+    for (package, version) in [
+        ("playwright-core", PLAYWRIGHT_VERSION),
+        ("lighthouse", LIGHTHOUSE_VERSION),
+    ] {
+        let manifest = prefix.join("node_modules").join(package).join("package.json");
+        let installed = std::fs::read_to_string(manifest).unwrap_or_default();
+        if !installed.contains(&format!("\"version\": \"{version}\"")) {
+            npm_install("bench", package, version)?;
+        }
+    }
+    Ok(prefix)
 }
 
 /// PATH with the project's wasm-opt and cargo's bin directory in front of the system's.
