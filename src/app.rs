@@ -24,20 +24,23 @@ pub fn Boot(
     /// The path the portal owns on the host page, when the host says (overrides `router_base`).
     base_path: Option<String>,
 ) -> impl IntoView {
-    let config = LocalResource::new(move || {
-        let (source, base_path) = (source.clone(), base_path.clone());
-        async move { config::load(&source, base_path.as_deref()).await }
-    });
-    view! {
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match config.await {
-                    Ok(config) => view! { <Checked config /> }.into_any(),
-                    Err(error) => view! { <ConfigProblem error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+    let config = arrives(async move { config::load(&source, base_path.as_deref()).await });
+    move || match config.get() {
+        None => view! { <p class="loading">{i18n::LOADING}</p> }.into_any(),
+        Some(Ok(config)) => view! { <Checked config /> }.into_any(),
+        Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
     }
+}
+
+/// What `work` gives, once it has: `None` until then. The shell waits for its two start-up
+/// answers this way rather than through a resource and `Suspense`, whose machinery would
+/// otherwise be part of the first download.
+fn arrives<T: Send + Sync + 'static>(
+    work: impl std::future::Future<Output = T> + 'static,
+) -> ReadSignal<Option<T>> {
+    let (value, set) = signal(None);
+    spawn_local(async move { set.set(Some(work.await)) });
+    value
 }
 
 /// The app, at once, while the configured API is checked alongside (so the first page is
@@ -49,12 +52,9 @@ fn Checked(
     /// The resolved runtime configuration.
     config: Config,
 ) -> impl IntoView {
-    let check = LocalResource::new({
+    let check = arrives({
         let config = config.clone();
-        move || {
-            let config = config.clone();
-            async move { config::check_api(&config).await }
-        }
+        async move { config::check_api(&config).await }
     });
     let problem = Memo::new(move |_| check.get().and_then(Result::err));
     let wrong_api = move || matches!(problem.get(), Some(ConfigError::NotAnApi { .. }));

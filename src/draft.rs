@@ -273,7 +273,7 @@ impl FormDraft {
 /// Forgets every draft of `account` on this browser (signing out).
 pub fn forget_account(account: &str) {
     let Some(storage) = storage() else { return };
-    let suffix = format!(":{}", account.to_lowercase());
+    let suffix = format!(":{}", crate::i18n::lower(account));
     let length = storage.length().unwrap_or(0);
     let keys: Vec<String> = (0..length)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -285,7 +285,7 @@ pub fn forget_account(account: &str) {
 }
 
 fn storage_key(form: &str, account: &str) -> String {
-    format!("{DRAFT_PREFIX}{form}:{}", account.to_lowercase())
+    format!("{DRAFT_PREFIX}{form}:{}", crate::i18n::lower(account))
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -29,6 +29,6 @@ pub fn CopyButton(
         <button type="button" class="button button--secondary button--small" on:click=copy aria-label=format!("{} {what}", i18n::COPY)>
             {move || if copied.get() { i18n::COPIED } else { i18n::COPY }}
         </button>
-        <span class="visually-hidden" aria-live="polite">{move || copied.get().then(|| format!("{what} {}", i18n::COPIED.to_lowercase()))}</span>
+        <span class="visually-hidden" aria-live="polite">{move || copied.get().then(|| format!("{what} {}", i18n::lower(i18n::COPIED)))}</span>
     }
 }

@@ -9,7 +9,7 @@ pub fn summary_row(
     change: Option<String>,
 ) -> AnyView {
     let label = label.into();
-    let hidden = label.to_lowercase();
+    let hidden = i18n::lower(&label);
     view! {
         <div class="summary__row">
             <dt class="summary__key">{label}</dt>

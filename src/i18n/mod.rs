@@ -209,18 +209,13 @@ pub const STATUS_IN_REVIEW: &str = "In review";
 pub const STATUS_APPROVED: &str = "Approved";
 pub const STATUS_REJECTED: &str = "Rejected";
 
+mod case;
 mod countries;
 mod errors;
 mod fields;
 
+use case::capitalise;
+pub use case::lower;
 pub use countries::country_name;
 pub use errors::api_error;
 pub use fields::{field_hint, field_label, field_message, qualification_status};
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}

@@ -28,7 +28,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
-        Some("dist") => tools::ensure_build_tools().and_then(|path| tools::build_web(&path)),
+        Some("dist") => tools::ensure_build_tools()
+            .and_then(|path| tools::build_web(&path))
+            .and_then(|()| sizes::Report::measure())
+            .map(|report| println!("{}", report.summary())),
         Some("bench") => bench::run(),
         Some("tools") => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browser())

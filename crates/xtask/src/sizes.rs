@@ -10,7 +10,7 @@ pub(crate) const BUDGET_BROTLI: usize = 150 * 1024;
 
 /// The ceiling the test command enforces until the budget is met: the initial load as last
 /// measured, plus a little room. Lower it whenever the load shrinks, never raise it.
-pub(crate) const CEILING_BROTLI: usize = 216 * 1024;
+pub(crate) const CEILING_BROTLI: usize = 194 * 1024;
 
 pub(crate) struct FileSize {
     pub name: String,
@@ -119,15 +119,20 @@ impl Report {
         )
     }
 
+    /// One line: the initial load against the budget and the ceiling.
+    pub(crate) fn summary(&self) -> String {
+        format!(
+            "initial load: {} brotli (budget {}, ceiling {})",
+            kb(self.total().brotli),
+            kb(BUDGET_BROTLI),
+            kb(CEILING_BROTLI)
+        )
+    }
+
     /// Refuses a build whose initial load grew past the ceiling.
     pub(crate) fn enforce_ceiling(&self) -> Result<(), String> {
         let total = self.total().brotli;
-        println!(
-            "initial load: {} brotli (budget {}, ceiling {})",
-            kb(total),
-            kb(BUDGET_BROTLI),
-            kb(CEILING_BROTLI)
-        );
+        println!("{}", self.summary());
         if total > CEILING_BROTLI {
             return Err(format!(
                 "the initial load grew to {} brotli, past the {} ceiling: see `cargo xtask bench`",

@@ -8,7 +8,7 @@
 //! only; wasm-opt on every module. Every file of one build gets the same content hash in its
 //! name, so the files stay flat in `dist/` and are cached like Trunk's.
 
-use crate::{root, run};
+use crate::{root, run, tools};
 use std::{
     ffi::OsString,
     hash::{Hash, Hasher},
@@ -159,8 +159,16 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
     for (name, _) in &modules {
         std::fs::copy(pkg.join(name), dist.join(renamed(name))).map_err(|e| e.to_string())?;
     }
-    std::fs::write(dist.join(renamed("portal-web.js")), relink(&glue)).map_err(|e| e.to_string())?;
-    std::fs::write(dist.join(renamed("__wasm_split.js")), relink(&loader)).map_err(|e| e.to_string())?;
+    for (name, text) in [("portal-web.js", &glue), ("__wasm_split.js", &loader)] {
+        let file = dist.join(renamed(name));
+        std::fs::write(&file, relink(text)).map_err(|e| e.to_string())?;
+        // After relinking: the minifier may change how the file names are quoted.
+        run(Command::new(tools::terser())
+            .arg(&file)
+            .args(["--module", "--compress", "--mangle", "-o"])
+            .arg(&file)
+            .env("PATH", path))?;
+    }
     let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
     std::fs::write(
         dist.join("index.html"),

@@ -18,6 +18,8 @@ const AXE_VERSION: &str = "4.14.1";
 /// (12.x: 13 needs a newer Node than Debian's 20).
 const PLAYWRIGHT_VERSION: &str = "1.65.1";
 const LIGHTHOUSE_VERSION: &str = "12.2.3";
+/// Minifies the generated JS glue and split loader (Trunk's own minifier fails on them).
+const TERSER_VERSION: &str = "5.36.0";
 
 /// Installs the wasm target, Trunk, wasm-bindgen-cli and wasm-opt if missing, and
 /// returns the PATH to build with (our tools first).
@@ -42,6 +44,9 @@ pub(crate) fn ensure_build_tools() -> Result<OsString, String> {
     if !has_version("wasm-opt", &path, |v| v.contains(&format!("version {major}"))) {
         npm_install("binaryen", "binaryen", BINARYEN_VERSION)?;
     }
+    if !terser().is_file() || !installed_npm("terser", "terser", TERSER_VERSION) {
+        npm_install("terser", "terser", TERSER_VERSION)?;
+    }
     Ok(path)
 }
 
@@ -59,11 +64,26 @@ fn npm_install(dir: &str, package: &str, version: &str) -> Result<PathBuf, Strin
 /// axe-core's script for the browser tests, installed if missing or of another version.
 pub(crate) fn ensure_axe() -> Result<PathBuf, String> {
     let package = root().join(".tools/axe/node_modules/axe-core");
-    let installed = std::fs::read_to_string(package.join("package.json")).unwrap_or_default();
-    if !installed.contains(&format!("\"version\": \"{AXE_VERSION}\"")) {
+    if !installed_npm("axe", "axe-core", AXE_VERSION) {
         npm_install("axe", "axe-core", AXE_VERSION)?;
     }
     Ok(package.join("axe.min.js"))
+}
+
+/// The JS minifier's command.
+pub(crate) fn terser() -> PathBuf {
+    root().join(".tools/terser/node_modules/.bin/terser")
+}
+
+/// Whether `.tools/<dir>` holds `package` at `version`.
+fn installed_npm(dir: &str, package: &str, version: &str) -> bool {
+    let manifest = root()
+        .join(".tools")
+        .join(dir)
+        .join("node_modules")
+        .join(package)
+        .join("package.json");
+    std::fs::read_to_string(manifest).is_ok_and(|m| m.contains(&format!("\"version\": \"{version}\"")))
 }
 
 /// The benchmark's browser tools: Playwright's driver (no browser download: it drives the
