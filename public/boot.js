@@ -3,4 +3,5 @@
 // seller portal uses to embed it.
 import { mount } from "./embed.js";
 
-await mount(document.getElementById("portal"));
+// The portal owns this page: its language sets the page's lang and title too.
+await mount(document.getElementById("portal"), { ownsPage: true });

@@ -80,7 +80,8 @@ export async function mount(element, options = {}) {
   const { module, css } = await load();
   const release = useStylesheet(css);
   const config = options.config ?? new URL("config.json", here).href;
-  const mounted = module.mount(element, { ...options, config });
+  // The message files (en.json, zh-CN.json, es.json) are beside the built files.
+  const mounted = module.mount(element, { ...options, config, assets: here.href });
   let done = false;
   return {
     unmount() {

@@ -4,7 +4,9 @@ use crate::{
     api::Api,
     config::{self, Config, ConfigError},
     draft::DraftSlot,
-    i18n, on_demand,
+    i18n,
+    language::Language,
+    on_demand,
     pages::{HomePage, NotFoundPage, SignInPage},
     routes::Page,
     session::Session,
@@ -24,11 +26,14 @@ pub fn Boot(
     /// The path the portal owns on the host page, when the host says (overrides `router_base`).
     base_path: Option<String>,
 ) -> impl IntoView {
+    let language = expect_context::<Language>();
+    let texts = arrives(language.start());
     let config = arrives(async move { config::load(&source, base_path.as_deref()).await });
-    move || match config.get() {
-        None => view! { <p class="loading">{i18n::LOADING}</p> }.into_any(),
-        Some(Ok(config)) => view! { <Checked config /> }.into_any(),
-        Some(Err(error)) => view! { <ConfigProblem error /> }.into_any(),
+    move || match (texts.get(), config.get()) {
+        (Some(Err(no_texts)), _) => view! { <p class="loading" role="alert">{no_texts}</p> }.into_any(),
+        (Some(Ok(())), Some(Ok(config))) => view! { <Checked config /> }.into_any(),
+        (Some(Ok(())), Some(Err(error))) => view! { <ConfigProblem error /> }.into_any(),
+        _ => view! { <p class="loading" aria-busy="true"></p> }.into_any(),
     }
 }
 
@@ -58,14 +63,19 @@ fn Checked(
     });
     let problem = Memo::new(move |_| check.get().and_then(Result::err));
     let wrong_api = move || matches!(problem.get(), Some(ConfigError::NotAnApi { .. }));
+    let language = expect_context::<Language>();
     view! {
-        {move || match problem.get() {
-            Some(error @ ConfigError::ApiUnreachable { .. }) => Some(view! {
-                <div class="notice notice--error notice--banner" role="alert">
-                    <p>{i18n::config_problem(&error)}</p>
-                </div>
-            }),
-            _ => None,
+        {move || {
+            // Worded again when the reader switches language.
+            let _ = language.current();
+            match problem.get() {
+                Some(error @ ConfigError::ApiUnreachable { .. }) => Some(view! {
+                    <div class="notice notice--error notice--banner" role="alert">
+                        <p>{i18n::config_problem(&error)}</p>
+                    </div>
+                }),
+                _ => None,
+            }
         }}
         <Show
             when=move || !wrong_api()
@@ -85,8 +95,8 @@ fn ConfigProblem(
     view! {
         <main class="main" id="main">
             <div class="notice notice--error" role="alert">
-                <h1 class="heading-m">{i18n::CONFIG_ERROR_TITLE}</h1>
-                <p>{i18n::CONFIG_ERROR_HINT}</p>
+                <h1 class="heading-m">{i18n::config_error_title()}</h1>
+                <p>{i18n::config_error_hint()}</p>
                 <p class="meta">{detail}</p>
             </div>
         </main>
@@ -106,8 +116,16 @@ pub fn App(
     provide_context(session);
     crate::standing::Standing::provide(session, api);
     DraftSlot::provide();
+    let language = expect_context::<Language>();
+    let base = config.router_base.clone();
     view! {
         <Router base=config.router_base.clone()>
+            <TellHostWhereWeAre base />
+            // Drawn again in the reader's new language when they switch; the session, the
+            // account's standing and drafts are held above, so nothing is fetched again.
+            {move || {
+                let _ = language.current();
+                view! {
             <a
                 class="skip-link"
                 href="#main"
@@ -116,10 +134,9 @@ pub fn App(
                     crate::components::focus_main();
                 }
             >
-                {i18n::SKIP_TO_CONTENT}
+                {i18n::skip_to_content()}
             </a>
             <Header />
-            <TellHostWhereWeAre base=config.router_base.clone() />
             <crate::components::ReauthDialog />
             <main class="main" id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
@@ -138,6 +155,8 @@ pub fn App(
                     <Route path=path!("/review/:id") view={Lazy::<on_demand::ReviewApplicationRoute>::new()} />
                 </Routes>
             </main>
+                }
+            }}
         </Router>
     }
 }
@@ -189,26 +208,27 @@ fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <div class="header__inner">
-                <A href=Page::Home.href() attr:class="header__brand">{i18n::APP_NAME}</A>
+                <A href=Page::Home.href() attr:class="header__brand">{i18n::app_name()}</A>
                 {move || session.account().map(|account| {
                     let (href, text) = match account.role {
-                        Role::Reviewer => (Page::Review.href(), i18n::REVIEW_TITLE),
-                        Role::Seller => (Page::Apps.href(), i18n::APPS_TITLE),
+                        Role::Reviewer => (Page::Review.href(), i18n::review_title()),
+                        Role::Seller => (Page::Apps.href(), i18n::apps_title()),
                     };
                     view! {
-                    <nav class="header__nav" aria-label=i18n::NAV_LABEL>
+                    <nav class="header__nav" aria-label=i18n::nav_label()>
                         <A href=href attr:class="header__link">{text}</A>
                     </nav>
                     <div class="header__account">
-                        <span class="header__who">{i18n::SIGNED_IN_AS}" "<strong>{account.name}</strong></span>
+                        <span class="header__who">{i18n::signed_in_as()}" "<strong>{account.name}</strong></span>
                         {own_sign_out.then(|| view! {
                             <button type="button" class="button button--secondary button--small" on:click=sign_out.clone()>
-                                {i18n::SIGN_OUT}
+                                {i18n::sign_out()}
                             </button>
                         })}
                     </div>
                     }
                 })}
+                <crate::components::LanguageSwitch />
             </div>
         </header>
     }

@@ -99,7 +99,8 @@ pub async fn load(source: &crate::ConfigSource, base_path: Option<&str>) -> Resu
     parse(&text, &origin, &pathname, base_path).map_err(|detail| ConfigError::Malformed { url, detail })
 }
 
-async fn fetch_text(url: &str) -> Result<String, ConfigError> {
+/// A file's text by GET (the configuration, a language's messages).
+pub(crate) async fn fetch_text(url: &str) -> Result<String, ConfigError> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await

@@ -12,24 +12,57 @@ pub fn date_time(rfc3339: &str) -> String {
     for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    date.to_locale_string("en-GB", &options).into()
+    date.to_locale_string(crate::i18n::current().tag(), &options)
+        .into()
 }
 
-/// A byte count for people: "512 bytes", "84 KB", "1.9 MB".
+/// A byte count for people in the reader's language: "512 byte", "84 kB", "1.9 MB",
+/// "1.9 MB" or "1,9 MB", by the browser's `Intl`.
+#[cfg(target_arch = "wasm32")]
 pub fn file_size(bytes: u64) -> String {
-    // Whole numbers only: formatting floats adds kilobytes of code to the wasm.
+    let (unit, tenths) = scaled(bytes);
+    let options = js_sys::Object::new();
+    for (key, value) in [("style", "unit"), ("unit", unit), ("unitDisplay", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &1.into());
+    let locales = js_sys::Array::of1(&crate::i18n::current().tag().into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    // Intl formats the number: no float formatting code in the wasm.
+    let value = JsValue::from_f64(tenths as f64 / 10.0);
+    format
+        .call1(&JsValue::NULL, &value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+/// The same in English for the native unit tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn file_size(bytes: u64) -> String {
+    let (unit, tenths) = scaled(bytes);
+    let unit = match unit {
+        "byte" => "bytes",
+        "kilobyte" => "KB",
+        _ => "MB",
+    };
+    match tenths % 10 {
+        0 => format!("{} {unit}", tenths / 10),
+        t => format!("{}.{t} {unit}", tenths / 10),
+    }
+}
+
+/// The `Intl` unit for a byte count, and the count in tenths of it: bytes and kilobytes
+/// whole, megabytes to one decimal.
+fn scaled(bytes: u64) -> (&'static str, u64) {
     const KB: u64 = 1024;
     const MB: u64 = KB * KB;
     if bytes < KB {
-        format!("{bytes} bytes")
+        ("byte", bytes * 10)
     } else if bytes < MB {
-        format!("{} KB", (bytes + KB / 2) / KB)
+        ("kilobyte", (bytes + KB / 2) / KB * 10)
     } else {
-        let tenths = (bytes * 10 + MB / 2) / MB;
-        match tenths % 10 {
-            0 => format!("{} MB", tenths / 10),
-            t => format!("{}.{t} MB", tenths / 10),
-        }
+        ("megabyte", (bytes * 10 + MB / 2) / MB)
     }
 }
 

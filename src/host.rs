@@ -25,6 +25,11 @@ impl Host {
         self.get_token.is_some()
     }
 
+    /// Marks the portal's element as written in `tag`.
+    pub fn set_lang(&self, tag: &str) {
+        let _ = self.element.set_attribute("lang", tag);
+    }
+
     /// Tells the host page: a `portal:<name>` DOM event on the portal's element, bubbling.
     pub fn emit(&self, name: &str, detail: &[(&str, JsValue)]) {
         let object = js_sys::Object::new();

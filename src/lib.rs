@@ -11,6 +11,7 @@ pub mod config;
 pub mod draft;
 pub mod format;
 pub mod i18n;
+pub mod language;
 pub mod on_demand;
 pub mod pages;
 pub mod routes;
@@ -59,7 +60,7 @@ impl Mounted {
 }
 
 /// Mounts the portal into `element` with the options `embed.js` documents: `config` (URL
-/// or object), `basePath`, `getToken`, `theme`. Exported to JavaScript by the binary.
+/// or object), `basePath`, `locale`, `getToken`, `theme`. Exported to JavaScript by the binary.
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Mounted {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -79,6 +80,10 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Mounted {
         None => ConfigSource::Url("config.json".into()),
     };
     let base_path = get("basePath").as_string();
+    // Where embed.js found the built files (the message files, `<tag>.json`, are among them).
+    let assets = get("assets").as_string().unwrap_or_else(|| "./".into());
+    let locale = get("locale").as_string();
+    let owns_page = get("ownsPage").as_bool().unwrap_or(false);
     let get_token = get("getToken").dyn_into::<js_sys::Function>().ok();
     let mut theme = Vec::new();
     let theme_object = get("theme");
@@ -101,6 +106,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Mounted {
     let host = host::Host::new(element.clone(), get_token);
     let view = leptos::mount::mount_to(element.clone(), move || {
         provide_context(host);
+        language::Language::provide(assets, locale, owns_page);
         view! { <app::Boot source base_path /> }
     });
     Mounted {
@@ -131,15 +137,15 @@ fn show_crash() {
         box_.set_attribute("role", "alert").ok()?;
         let heading = document.create_element("h1").ok()?;
         heading.set_class_name("heading-m");
-        heading.set_text_content(Some(i18n::CRASH_TITLE));
+        heading.set_text_content(Some(i18n::crash_title()));
         let text = document.create_element("p").ok()?;
-        text.set_text_content(Some(i18n::CRASH_BODY));
+        text.set_text_content(Some(i18n::crash_body()));
         let reload = document.create_element("a").ok()?;
         reload.set_class_name("button");
         reload
             .set_attribute("href", &window().location().href().ok()?)
             .ok()?;
-        reload.set_text_content(Some(i18n::CRASH_RELOAD));
+        reload.set_text_content(Some(i18n::crash_reload()));
         box_.append_child(&heading).ok()?;
         box_.append_child(&text).ok()?;
         box_.append_child(&reload).ok()?;

@@ -6,7 +6,7 @@ use portal_core::api::{LicenceInfo, QualificationRequest, TextAnswer};
 /// An answer's label in a summary: the IT person's fields say whose they are.
 pub fn answer_label(field: &str) -> String {
     if field.starts_with("it_") && field != "it_team_size" {
-        format!("{}: {}", i18n::SECTION_IT, i18n::field_label(field))
+        format!("{}: {}", i18n::section_it(), i18n::field_label(field))
     } else {
         i18n::field_label(field).to_owned()
     }
@@ -17,18 +17,18 @@ pub fn answer(answers: &QualificationRequest, field: &str, licence: Option<&Lice
     if field == "licence_id" {
         return licence
             .map(|l| format!("{} ({})", l.file_name, format::file_size(l.size)))
-            .unwrap_or_else(|| i18n::NOT_GIVEN.into());
+            .unwrap_or_else(|| i18n::not_given().into());
     }
     if field == "agreement_confirmed" {
         return if answers.agreement_confirmed {
-            i18n::CONFIRMED
+            i18n::confirmed()
         } else {
-            i18n::NOT_GIVEN
+            i18n::not_given()
         }
         .into();
     }
     match TextAnswer::from_name(field).map(|a| answers.text(a).trim()) {
         Some(v) if !v.is_empty() => v.to_owned(),
-        _ => i18n::NOT_GIVEN.into(),
+        _ => i18n::not_given().into(),
     }
 }

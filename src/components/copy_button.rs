@@ -26,9 +26,9 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="button button--secondary button--small" on:click=copy aria-label=format!("{} {what}", i18n::COPY)>
-            {move || if copied.get() { i18n::COPIED } else { i18n::COPY }}
+        <button type="button" class="button button--secondary button--small" on:click=copy aria-label=format!("{} {what}", i18n::copy())>
+            {move || if copied.get() { i18n::copied() } else { i18n::copy() }}
         </button>
-        <span class="visually-hidden" aria-live="polite">{move || copied.get().then(|| format!("{what} {}", i18n::lower(i18n::COPIED)))}</span>
+        <span class="visually-hidden" aria-live="polite">{move || copied.get().then(|| format!("{what} {}", i18n::lower(i18n::copied())))}</span>
     }
 }

@@ -13,14 +13,14 @@ pub fn DraftNotice(
         restored.get().then(|| {
             view! {
                 <div class="notice" role="status">
-                    <p>{i18n::DRAFT_RESTORED}</p>
+                    <p>{i18n::draft_restored()}</p>
                     <p>
                         <button
                             type="button"
                             class="button button--secondary button--small"
                             on:click=move |_| on_discard.run(())
                         >
-                            {i18n::DRAFT_DISCARD}
+                            {i18n::draft_discard()}
                         </button>
                     </p>
                 </div>

@@ -13,7 +13,7 @@ pub fn ErrorPanel(
         <div class="notice notice--error" role="alert">
             <p>{i18n::api_error(&error)}</p>
             <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
-                {i18n::TRY_AGAIN}
+                {i18n::try_again()}
             </button>
         </div>
     }

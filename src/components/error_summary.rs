@@ -31,7 +31,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=has_problems>
             <div class="error-summary" node_ref=node tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h2 class="error-summary__title" id="error-summary-title">{i18n::ERROR_SUMMARY_TITLE}</h2>
+                <h2 class="error-summary__title" id="error-summary-title">{i18n::error_summary_title()}</h2>
                 <ul class="error-summary__list">
                     {move || form.general().map(|(message, field)| view! { <li>{summary_link(field, message)}</li> })}
                     {move || {

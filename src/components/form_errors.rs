@@ -134,7 +134,7 @@ pub fn error_line(id: String, error: Memo<Option<String>>) -> impl IntoView {
         error.get().map(|m| {
             view! {
                 <p class="field__error" id=id.clone()>
-                    <span class="visually-hidden">{i18n::ERROR_PREFIX}</span>
+                    <span class="visually-hidden">{i18n::error_prefix()}</span>
                     {m}
                 </p>
             }

@@ -14,7 +14,7 @@ pub fn HostSignIn() -> impl IntoView {
         failed.set(None);
         spawn_local(async move {
             let Some(token) = host.token().await else {
-                failed.set(Some(i18n::HOST_NO_TOKEN.into()));
+                failed.set(Some(i18n::host_no_token().into()));
                 return;
             };
             match api.sign_in_host(token).await {
@@ -25,7 +25,7 @@ pub fn HostSignIn() -> impl IntoView {
     };
     attempt();
     move || match failed.get() {
-        None => view! { <p class="loading" role="status">{i18n::HOST_SIGNING_IN}</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{i18n::host_signing_in()}</p> }.into_any(),
         Some(message) => {
             let attempt = attempt.clone();
             view! {
@@ -33,7 +33,7 @@ pub fn HostSignIn() -> impl IntoView {
                     <p>{message}</p>
                     <p>
                         <button type="button" class="button button--secondary" on:click=move |_| attempt()>
-                            {i18n::TRY_AGAIN}
+                            {i18n::try_again()}
                         </button>
                     </p>
                 </div>

@@ -39,7 +39,7 @@ pub fn Journey(
             {
                 let children = children.clone();
                 move || match gate.get() {
-                    Gate::Loading => view! { <p class="loading">{i18n::LOADING}</p> }.into_any(),
+                    Gate::Loading => view! { <p class="loading">{i18n::loading()}</p> }.into_any(),
                     Gate::Failed(error) => view! { <ErrorPanel error retry /> }.into_any(),
                     Gate::GoTo(page) => view! { <GoTo path=page.path() /> }.into_any(),
                     Gate::Show => untrack(|| children()).into_any(),

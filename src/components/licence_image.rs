@@ -28,7 +28,7 @@ pub fn LicenceImage(
     move || {
         url.get()
             .flatten()
-            .map(|src| view! { <img class="licence-preview" src=src alt=i18n::LICENCE_PREVIEW /> })
+            .map(|src| view! { <img class="licence-preview" src=src alt=i18n::licence_preview() /> })
     }
 }
 

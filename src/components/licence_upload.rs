@@ -97,7 +97,7 @@ pub fn LicenceUpload(
                         <button type="button" class="button button--secondary button--small" on:click=move |_| {
                             licence.set(None);
                             problem.set(None);
-                        }>{i18n::REMOVE_FILE}</button>
+                        }>{i18n::remove_file()}</button>
                     </div>
                 }
             })}
@@ -122,11 +122,11 @@ pub fn LicenceUpload(
                 />
                 <span class="upload__drop">
                     {move || if uploading.get() {
-                        i18n::UPLOADING
+                        i18n::uploading()
                     } else if licence.read().is_some() {
-                        i18n::REPLACE_FILE
+                        i18n::replace_file()
                     } else {
-                        i18n::DROP_FILE
+                        i18n::drop_file()
                     }}
                 </span>
             </div>

@@ -72,7 +72,7 @@ fn Loader(fetch: FetchFn, render: RenderFn, failure: FailureView) -> impl IntoVi
     });
     let reload = Callback::new(move |_| data.refetch());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">{i18n::LOADING}</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{i18n::loading()}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {

@@ -14,7 +14,7 @@ pub fn ReauthDialog() -> impl IntoView {
             {if signs_in {
                 // The host signs its seller in again; the dialog closes once it has.
                 view! {
-                    <h2 class="heading-m" id="reauth-title">{i18n::REAUTH_TITLE}</h2>
+                    <h2 class="heading-m" id="reauth-title">{i18n::reauth_title()}</h2>
                     <Show when=move || reauth.get()><super::HostSignIn /></Show>
                 }
                 .into_any()
@@ -53,16 +53,16 @@ fn ReauthForm() -> impl IntoView {
     };
     view! {
         <form on:submit=on_submit novalidate class="dialog__form">
-            <h2 class="heading-m" id="reauth-title">{i18n::REAUTH_TITLE}</h2>
-            <p>{i18n::REAUTH_BODY}</p>
+            <h2 class="heading-m" id="reauth-title">{i18n::reauth_title()}</h2>
+            <p>{i18n::reauth_body()}</p>
             <ErrorSummary form errors />
-            <p>{i18n::SIGNED_IN_AS}" "<strong>{account}</strong></p>
+            <p>{i18n::signed_in_as()}" "<strong>{account}</strong></p>
             <TextField id="password" value=password form errors input_type="password" autocomplete="current-password" />
             <div class="button-group">
                 <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-                    {i18n::SIGN_IN_BUTTON}
+                    {i18n::sign_in_button()}
                 </button>
-                <button type="button" class="button button--secondary" on:click=sign_out>{i18n::SIGN_OUT}</button>
+                <button type="button" class="button button--secondary" on:click=sign_out>{i18n::sign_out()}</button>
             </div>
         </form>
     }

@@ -43,7 +43,7 @@ pub fn SelectField(
                     form.edited(id);
                 }
             >
-                <option value="">{i18n::SELECT_PLACEHOLDER}</option>
+                <option value="">{i18n::select_placeholder()}</option>
                 {options}
             </select>
         </div>

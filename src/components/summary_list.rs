@@ -16,7 +16,7 @@ pub fn summary_row(
             <dd class="summary__value">{value}</dd>
             {change.map(|href| view! {
                 <dd class="summary__actions">
-                    <A href=href>{i18n::CHANGE}<span class="visually-hidden">" "{hidden}</span></A>
+                    <A href=href>{i18n::change()}<span class="visually-hidden">" "{hidden}</span></A>
                 </dd>
             })}
         </div>

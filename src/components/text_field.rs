@@ -102,7 +102,7 @@ pub fn TextField(
                         aria-pressed=move || revealed.get().to_string()
                         on:click=move |_| revealed.update(|r| *r = !*r)
                     >
-                        {move || if revealed.get() { i18n::HIDE_PASSWORD } else { i18n::SHOW_PASSWORD }}
+                        {move || if revealed.get() { i18n::hide_password() } else { i18n::show_password() }}
                     </button>
                 })}
             </div>

@@ -1,73 +1,34 @@
-//! The names of the countries and regions the core accepts.
+//! The names of the countries and regions the core accepts (`country.<code>`), and their
+//! order in the reader's language.
 
-/// English names of the countries and regions the core accepts.
+use super::*;
+
+/// A country's or region's name in the active language.
 pub fn country_name(code: &str) -> &'static str {
-    match code {
-        "AE" => "United Arab Emirates",
-        "AR" => "Argentina",
-        "AT" => "Austria",
-        "AU" => "Australia",
-        "BE" => "Belgium",
-        "BG" => "Bulgaria",
-        "BR" => "Brazil",
-        "CA" => "Canada",
-        "CH" => "Switzerland",
-        "CL" => "Chile",
-        "CN" => "China (mainland)",
-        "CO" => "Colombia",
-        "CZ" => "Czechia",
-        "DE" => "Germany",
-        "DK" => "Denmark",
-        "EE" => "Estonia",
-        "EG" => "Egypt",
-        "ES" => "Spain",
-        "FI" => "Finland",
-        "FR" => "France",
-        "GB" => "United Kingdom",
-        "GR" => "Greece",
-        "HK" => "Hong Kong SAR",
-        "HR" => "Croatia",
-        "HU" => "Hungary",
-        "ID" => "Indonesia",
-        "IE" => "Ireland",
-        "IL" => "Israel",
-        "IN" => "India",
-        "IT" => "Italy",
-        "JP" => "Japan",
-        "KR" => "South Korea",
-        "KZ" => "Kazakhstan",
-        "LT" => "Lithuania",
-        "LU" => "Luxembourg",
-        "LV" => "Latvia",
-        "MA" => "Morocco",
-        "MO" => "Macao SAR",
-        "MX" => "Mexico",
-        "MY" => "Malaysia",
-        "NG" => "Nigeria",
-        "NL" => "Netherlands",
-        "NO" => "Norway",
-        "NZ" => "New Zealand",
-        "PE" => "Peru",
-        "PH" => "Philippines",
-        "PK" => "Pakistan",
-        "PL" => "Poland",
-        "PT" => "Portugal",
-        "RO" => "Romania",
-        "RS" => "Serbia",
-        "RU" => "Russia",
-        "SA" => "Saudi Arabia",
-        "SE" => "Sweden",
-        "SG" => "Singapore",
-        "SI" => "Slovenia",
-        "SK" => "Slovakia",
-        "TH" => "Thailand",
-        "TR" => "Türkiye",
-        "TW" => "Taiwan region",
-        "UA" => "Ukraine",
-        "US" => "United States",
-        "UY" => "Uruguay",
-        "VN" => "Vietnam",
-        "ZA" => "South Africa",
-        _ => "Unknown",
+    text_opt(&format!("country.{code}")).unwrap_or(text("country.unknown"))
+}
+
+/// Sorts (code, name) pairs by name as the reader's language orders words (pinyin for
+/// Chinese, accents for Spanish), with the browser's collator.
+pub fn sort_by_name(options: &mut [(String, String)]) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let locales = js_sys::Array::of1(&current().tag().into());
+        let collator = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new());
+        let compare = collator.compare();
+        options.sort_by(|a, b| {
+            let order = compare
+                .call2(
+                    &wasm_bindgen::JsValue::NULL,
+                    &a.1.as_str().into(),
+                    &b.1.as_str().into(),
+                )
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0);
+            order.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+        });
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    options.sort_by(|a, b| a.1.cmp(&b.1));
 }

@@ -28,9 +28,9 @@ fn AgreementLoader() -> impl IntoView {
     // Outlives a reload, so the notice about a newer version stays visible.
     let outdated = RwSignal::new(false);
     view! {
-        <h1 class="heading-l">{i18n::AGREEMENT_TITLE}</h1>
+        <h1 class="heading-l">{i18n::agreement_title()}</h1>
         <Show when=move || outdated.get()>
-            <p class="notice notice--warning" role="status">{i18n::AGREEMENT_NEW_VERSION}</p>
+            <p class="notice notice--warning" role="status">{i18n::agreement_new_version()}</p>
         </Show>
         {load(
             |c| async move { c.agreement().await },
@@ -105,16 +105,16 @@ fn AgreementForm(
 
     view! {
         <ErrorSummary form errors />
-        <p class="lead">{i18n::AGREEMENT_INTRO}</p>
+        <p class="lead">{i18n::agreement_intro()}</p>
         <p class="meta">{i18n::agreement_version(version, &format::date_time(&agreement.published_at))}</p>
-        <section class="agreement" tabindex="0" aria-label=i18n::AGREEMENT_TEXT_LABEL>
+        <section class="agreement" tabindex="0" aria-label=i18n::agreement_text_label()>
             <h2 class="heading-m">{agreement.title}</h2>
             {paragraphs}
         </section>
         {match already {
             Some(text) => view! {
                 <p class="notice notice--success" role="status">{text}</p>
-                <A href=Page::Developer.href() attr:class="button">{i18n::CONTINUE}</A>
+                <A href=Page::Developer.href() attr:class="button">{i18n::continue_button()}</A>
             }.into_any(),
             None => view! {
                 <form on:submit=on_submit novalidate>
@@ -126,7 +126,7 @@ fn AgreementForm(
                         errors
                     />
                     <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-                        {move || if pending.get() { i18n::AGREEMENT_SAVING } else { i18n::AGREEMENT_CONFIRM_BUTTON }}
+                        {move || if pending.get() { i18n::agreement_saving() } else { i18n::agreement_confirm_button() }}
                     </button>
                 </form>
             }.into_any(),

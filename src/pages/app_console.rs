@@ -38,7 +38,7 @@ fn ConsoleLoader(
 ) -> impl IntoView {
     let standing = expect_context::<Standing>();
     view! {
-        <p class="back"><A href=Page::Apps.href()>{i18n::BACK_TO_APPS}</A></p>
+        <p class="back"><A href=Page::Apps.href()>{i18n::back_to_apps()}</A></p>
         {load_or(
             move |c| {
                 // Just created: the console shows what the create returned.
@@ -103,20 +103,20 @@ fn Console(
     view! {
         <h1 class="heading-l">{detail.app.name.clone()}</h1>
         <dl class="summary">
-            {summary_row(i18n::COL_TYPE, i18n::APP_TYPE_COMMERCIAL, None)}
-            {summary_row(i18n::COL_STATUS, view! { <span class="tag tag--green">{i18n::APP_STATUS_ACTIVE}</span> }, None)}
-            {summary_row(i18n::COL_CREATED, format::date_time(&detail.app.created_at), None)}
+            {summary_row(i18n::col_type(), i18n::app_type_commercial(), None)}
+            {summary_row(i18n::col_status(), view! { <span class="tag tag--green">{i18n::app_status_active()}</span> }, None)}
+            {summary_row(i18n::col_created(), format::date_time(&detail.app.created_at), None)}
         </dl>
-        <h2 class="heading-m">{i18n::CONSOLE_CREDENTIALS}</h2>
-        <p class="field__hint">{i18n::CONSOLE_CREDENTIALS_HINT}</p>
+        <h2 class="heading-m">{i18n::console_credentials()}</h2>
+        <p class="field__hint">{i18n::console_credentials_hint()}</p>
         <dl class="summary credentials">
             <div class="summary__row">
-                <dt class="summary__key">{i18n::CONSOLE_APP_KEY}</dt>
+                <dt class="summary__key">{i18n::console_app_key()}</dt>
                 <dd class="summary__value"><code class="credential" id="app-key">{app_key.clone()}</code></dd>
-                <dd class="summary__actions"><CopyButton text=app_key what=i18n::CONSOLE_APP_KEY /></dd>
+                <dd class="summary__actions"><CopyButton text=app_key what=i18n::console_app_key() /></dd>
             </div>
             <div class="summary__row">
-                <dt class="summary__key">{i18n::CONSOLE_APP_SECRET}</dt>
+                <dt class="summary__key">{i18n::console_app_secret()}</dt>
                 <dd class="summary__value">
                     <code class="credential" id="app-secret">
                         {move || secret.get().unwrap_or_else(|| "••••••••••••••••••••••••••••••••".into())}
@@ -128,15 +128,15 @@ fn Console(
                 <dd class="summary__actions">
                     {move || match secret.get() {
                         Some(value) => view! {
-                            <CopyButton text=value what=i18n::CONSOLE_APP_SECRET />
+                            <CopyButton text=value what=i18n::console_app_secret() />
                             <button type="button" class="button button--secondary button--small" on:click=move |_| {
                                 secret.set(None);
                                 remaining.set(0);
-                            }>{i18n::HIDE}</button>
+                            }>{i18n::hide()}</button>
                         }.into_any(),
                         None => view! {
                             <button type="button" class="button button--secondary button--small" on:click=move |_| open(StepUp::Reveal)>
-                                {i18n::REVEAL}
+                                {i18n::reveal()}
                             </button>
                         }.into_any(),
                     }}
@@ -148,7 +148,7 @@ fn Console(
                 {i18n::previous_secret_until(&format::date_time(&at))}
             </p>
         })}
-        <button type="button" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::RESET_SECRET}</button>
+        <button type="button" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::reset_secret()}</button>
         <Dialog open=dialog_open labelled_by="step-up-title">
             <StepUpForm id mode=mode.get_untracked() open=dialog_open on_secret=Callback::new(move |(value, expiry): (String, Option<String>)| {
                 show(value);
@@ -205,8 +205,12 @@ fn StepUpForm(
     let pending = submit.pending();
     let on_submit = submit.on_submit(request);
     let (title, body, button) = match mode {
-        StepUp::Reveal => (i18n::REVEAL_TITLE, None, i18n::REVEAL),
-        StepUp::Reset => (i18n::RESET_TITLE, Some(i18n::RESET_BODY), i18n::RESET_SECRET),
+        StepUp::Reveal => (i18n::reveal_title(), None, i18n::reveal()),
+        StepUp::Reset => (
+            i18n::reset_title(),
+            Some(i18n::reset_body()),
+            i18n::reset_secret(),
+        ),
     };
     view! {
         <form on:submit=on_submit novalidate class="dialog__form">
@@ -214,7 +218,7 @@ fn StepUpForm(
             {body.map(|b| view! { <p>{b}</p> })}
             <ErrorSummary form errors />
             {if through_host {
-                view! { <p>{i18n::STEP_UP_THROUGH_HOST}</p> }.into_any()
+                view! { <p>{i18n::step_up_through_host()}</p> }.into_any()
             } else {
                 view! { <TextField id="password" value=password form errors input_type="password" autocomplete="current-password" /> }.into_any()
             }}
@@ -222,7 +226,7 @@ fn StepUpForm(
                 <button type="submit" class="button" class:button--warning=mode == StepUp::Reset aria-disabled=move || pending.get().then_some("true")>
                     {button}
                 </button>
-                <button type="button" class="button button--secondary" on:click=move |_| open.set(false)>{i18n::CANCEL}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| open.set(false)>{i18n::cancel()}</button>
             </div>
         </form>
     }

@@ -23,8 +23,8 @@ fn AppList() -> impl IntoView {
     let standing = expect_context::<Standing>();
     view! {
         <div class="page-head">
-            <h1 class="heading-l">{i18n::APPS_TITLE}</h1>
-            <A href=Page::NewApp.href() attr:class="button">{i18n::CREATE_APP}</A>
+            <h1 class="heading-l">{i18n::apps_title()}</h1>
+            <A href=Page::NewApp.href() attr:class="button">{i18n::create_app()}</A>
         </div>
         {load(
             move |c| async move {
@@ -38,15 +38,15 @@ fn AppList() -> impl IntoView {
                     view! {
                         <p class="notice notice--info" role="status">
                             {i18n::application_banner(&q.reference, i18n::qualification_status(q.status))}" "
-                            <A href=Page::QualificationStatus.href()>{i18n::VIEW_STATUS}</A>
+                            <A href=Page::QualificationStatus.href()>{i18n::view_status()}</A>
                         </p>
                     }
                 });
                 let body = if list.is_empty() {
                     view! {
                         <div class="empty">
-                            <h2 class="heading-m">{i18n::APPS_EMPTY_TITLE}</h2>
-                            <p>{i18n::APPS_EMPTY_BODY}</p>
+                            <h2 class="heading-m">{i18n::apps_empty_title()}</h2>
+                            <p>{i18n::apps_empty_body()}</p>
                         </div>
                     }
                     .into_any()
@@ -56,7 +56,7 @@ fn AppList() -> impl IntoView {
                 view! { {banner} {body} }
             },
         )}
-        <p class="meta"><A href=Page::Developer.href()>{i18n::EDIT_DEVELOPER}</A></p>
+        <p class="meta"><A href=Page::Developer.href()>{i18n::edit_developer()}</A></p>
     }
 }
 
@@ -71,12 +71,12 @@ fn AppTable(
             view! {
                 <tr>
                     <td><A href=Page::App(app.id).href()>{app.name}</A></td>
-                    <td>{i18n::APP_TYPE_COMMERCIAL}</td>
-                    <td><span class="tag tag--green">{i18n::APP_STATUS_ACTIVE}</span></td>
+                    <td>{i18n::app_type_commercial()}</td>
+                    <td><span class="tag tag--green">{i18n::app_status_active()}</span></td>
                     <td>{format::date_time(&app.created_at)}</td>
                 </tr>
             }
         })
         .collect_view();
-    view! { <Table headings=vec![i18n::COL_NAME, i18n::COL_TYPE, i18n::COL_STATUS, i18n::COL_CREATED]>{rows}</Table> }
+    view! { <Table headings=vec![i18n::col_name(), i18n::col_type(), i18n::col_status(), i18n::col_created()]>{rows}</Table> }
 }

@@ -75,12 +75,12 @@ fn CreateAppForm() -> impl IntoView {
 
     view! {
         <ErrorSummary form errors />
-        <h1 class="heading-l">{i18n::CREATE_APP_TITLE}</h1>
+        <h1 class="heading-l">{i18n::create_app_title()}</h1>
         <DraftNotice restored=kept.restored on_discard=discard />
         <Show when=move || not_approved.get()>
             <div class="notice notice--warning" role="status">
-                <p>{i18n::NOT_APPROVED_YET}</p>
-                <p><A href=Page::QualificationStatus.href()>{i18n::VIEW_STATUS}</A></p>
+                <p>{i18n::not_approved_yet()}</p>
+                <p><A href=Page::QualificationStatus.href()>{i18n::view_status()}</A></p>
             </div>
         </Show>
         <form on:submit=on_submit novalidate>
@@ -89,7 +89,7 @@ fn CreateAppForm() -> impl IntoView {
                 {move || i18n::name_counter(weight(), APP_NAME_MAX_WEIGHT)}
             </p>
             <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-                {move || if pending.get() { i18n::CREATING } else { i18n::CREATE_BUTTON }}
+                {move || if pending.get() { i18n::creating() } else { i18n::create_button() }}
             </button>
         </form>
     }

@@ -24,7 +24,7 @@ pub fn DeveloperPage() -> impl IntoView {
 #[component]
 fn DeveloperLoader() -> impl IntoView {
     view! {
-        <h1 class="heading-l">{i18n::DEVELOPER_TITLE}</h1>
+        <h1 class="heading-l">{i18n::developer_title()}</h1>
         {load(
             |c| async move { c.developer().await },
             |existing, _| view! { <DeveloperForm existing=existing.map(|p| p.info) /> },
@@ -38,7 +38,7 @@ pub(crate) fn country_options() -> Vec<(String, String)> {
         .iter()
         .map(|c| ((*c).to_owned(), i18n::country_name(c).to_owned()))
         .collect();
-    options.sort_by(|a, b| a.1.cmp(&b.1));
+    i18n::sort_by_name(&mut options);
     options
 }
 
@@ -94,7 +94,7 @@ fn DeveloperForm(
     view! {
         <ErrorSummary form errors />
         <DraftNotice restored=kept.restored on_discard=discard />
-        <p class="lead">{i18n::DEVELOPER_INTRO}</p>
+        <p class="lead">{i18n::developer_intro()}</p>
         <form on:submit=on_submit novalidate>
             <TextField id="developer_name" value=name form errors autocomplete="organization" />
             <SelectField id="country" options=country_options() value=country form errors />
@@ -102,7 +102,7 @@ fn DeveloperForm(
             <TextField id="mobile" value=mobile form errors input_type="tel" autocomplete="tel" class="input--medium" />
             <TextField id="website" value=website form errors input_type="url" autocomplete="url" />
             <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-                {move || if pending.get() { i18n::SAVING } else { i18n::SAVE_AND_CONTINUE }}
+                {move || if pending.get() { i18n::saving() } else { i18n::save_and_continue() }}
             </button>
         </form>
     }

@@ -55,19 +55,19 @@ fn ChooseType() -> impl IntoView {
     view! {
         <form on:submit=on_submit novalidate>
             <ErrorSummary form errors />
-            <h1 class="heading-l">{i18n::CHOOSE_TYPE_TITLE}</h1>
+            <h1 class="heading-l">{i18n::choose_type_title()}</h1>
             <Radios
                 name="app_type"
-                legend=i18n::CHOOSE_TYPE_TITLE
+                legend=i18n::choose_type_title()
                 choices=vec![Choice {
                     value: "commercial_developer",
-                    label: i18n::APP_TYPE_COMMERCIAL,
-                    hint: Some(i18n::TYPE_COMMERCIAL_HINT),
+                    label: i18n::app_type_commercial(),
+                    hint: Some(i18n::type_commercial_hint()),
                 }]
                 value=choice
             />
             <button type="submit" class="button" aria-disabled=move || submit.pending().get().then_some("true")>
-                {i18n::CONTINUE_BUTTON}
+                {i18n::continue_button()}
             </button>
         </form>
     }

@@ -25,7 +25,7 @@ pub fn QualificationPage() -> impl IntoView {
 #[component]
 fn QualificationLoader() -> impl IntoView {
     view! {
-        <h1 class="heading-l">{i18n::QUALIFICATION_TITLE}</h1>
+        <h1 class="heading-l">{i18n::qualification_title()}</h1>
         // An application under review or approved cannot be edited; the country decides
         // whether the CIF question is asked.
         {match expect_context::<Standing>().me().and_then(|me| me.qualification) {
@@ -117,26 +117,26 @@ fn QualificationForm(
     view! {
         <ErrorSummary form errors />
         <DraftNotice restored on_discard=discard />
-        <p class="lead">{i18n::QUALIFICATION_INTRO}</p>
+        <p class="lead">{i18n::qualification_intro()}</p>
         <form on:submit=on_submit novalidate>
             <section class="section">
-                <h2 class="heading-m">{i18n::SECTION_CONTACT}</h2>
+                <h2 class="heading-m">{i18n::section_contact()}</h2>
                 {text(A::ContactName)}
                 {mobile(A::ContactMobile)}
                 {email(A::Email)}
             </section>
             <section class="section">
-                <h2 class="heading-m">{i18n::SECTION_SOFTWARE}</h2>
+                <h2 class="heading-m">{i18n::section_software()}</h2>
                 {text(A::SoftwareName)}
                 {long(A::SoftwareFunction)}
             </section>
             <section class="section">
-                <h2 class="heading-m">{i18n::SECTION_LICENCE}</h2>
+                <h2 class="heading-m">{i18n::section_licence()}</h2>
                 <LicenceUpload draft=draft.clone() form errors />
                 {spain.then(|| view! { <TextField id=A::Cif.name() value=draft.field(A::Cif) form errors class="input--medium" /> })}
             </section>
             <section class="section">
-                <h2 class="heading-m">{i18n::SECTION_IT}</h2>
+                <h2 class="heading-m">{i18n::section_it()}</h2>
                 <div class="field">
                     <div class="checkbox">
                         <input
@@ -146,15 +146,15 @@ fn QualificationForm(
                             prop:checked=move || same_it.get()
                             on:change=move |ev| same_it.set(event_target_checked(&ev))
                         />
-                        <label class="checkbox__label" for="same_it">{i18n::SAME_AS_CONTACT}</label>
+                        <label class="checkbox__label" for="same_it">{i18n::same_as_contact()}</label>
                     </div>
-                    {move || same_it.get().then(|| view! { <p class="field__hint">{i18n::SAME_AS_CONTACT_NOTE}</p> })}
+                    {move || same_it.get().then(|| view! { <p class="field__hint">{i18n::same_as_contact_note()}</p> })}
                 </div>
                 {it_fields}
                 <TextField id=A::ItTeamSize.name() value=draft.field(A::ItTeamSize) form errors inputmode="numeric" class="input--short" />
             </section>
             <section class="section">
-                <h2 class="heading-m">{i18n::SECTION_MARKET}</h2>
+                <h2 class="heading-m">{i18n::section_market()}</h2>
                 {long(A::MarketPlanning)}
                 {long(A::ServerConfig)}
                 {text(A::ServerBandwidth)}
@@ -162,7 +162,7 @@ fn QualificationForm(
                 {text(A::Database)}
             </section>
             <section class="section">
-                <h2 class="heading-m">{i18n::SECTION_CONFIRM}</h2>
+                <h2 class="heading-m">{i18n::section_confirm()}</h2>
                 <Checkbox
                     id="agreement_confirmed"
                     label=Signal::derive(|| i18n::field_label("agreement_confirmed").to_owned())
@@ -171,7 +171,7 @@ fn QualificationForm(
                     errors
                 />
             </section>
-            <button type="submit" class="button">{i18n::CONTINUE_BUTTON}</button>
+            <button type="submit" class="button">{i18n::continue_button()}</button>
         </form>
     }
 }

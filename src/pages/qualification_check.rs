@@ -64,10 +64,10 @@ fn CheckAnswers() -> impl IntoView {
 
     view! {
         <ErrorSummary form errors elsewhere=Page::change_answer />
-        <h1 class="heading-l">{i18n::CHECK_TITLE}</h1>
+        <h1 class="heading-l">{i18n::check_title()}</h1>
         <dl class="summary">{rows}</dl>
         <button type="button" class="button" on:click=move |_| submit.send(draft.request()) aria-disabled=move || pending.get().then_some("true")>
-            {move || if pending.get() { i18n::SUBMITTING } else { i18n::SUBMIT_APPLICATION }}
+            {move || if pending.get() { i18n::submitting() } else { i18n::submit_application() }}
         </button>
     }
     .into_any()

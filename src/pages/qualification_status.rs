@@ -24,7 +24,7 @@ pub fn QualificationStatusPage() -> impl IntoView {
 fn StatusLoader() -> impl IntoView {
     let standing = expect_context::<Standing>();
     view! {
-        <h1 class="heading-l">{i18n::STATUS_TITLE}</h1>
+        <h1 class="heading-l">{i18n::status_title()}</h1>
         {load(
             move |c| {
                 // Just submitted: the answer is what the submit returned.
@@ -55,24 +55,24 @@ fn Status(
     let navigate = crate::routes::use_go();
     let status = q.status;
     let (tag, next) = match status {
-        QualificationStatus::Approved => ("tag--green", i18n::NEXT_APPROVED),
-        QualificationStatus::Rejected => ("tag--red", i18n::NEXT_REJECTED),
-        _ => ("tag--blue", i18n::NEXT_PENDING),
+        QualificationStatus::Approved => ("tag--green", i18n::next_approved()),
+        QualificationStatus::Rejected => ("tag--red", i18n::next_rejected()),
+        _ => ("tag--blue", i18n::next_pending()),
     };
     let decided = q.decided_at.as_deref().map(format::date_time);
     let decision_text = match (status, decided) {
-        (QualificationStatus::Approved, Some(at)) => format!("{} · {at}", i18n::STATUS_APPROVED),
-        (QualificationStatus::Rejected, Some(at)) => format!("{} · {at}", i18n::STATUS_REJECTED),
-        _ => i18n::WAITING.into(),
+        (QualificationStatus::Approved, Some(at)) => format!("{} · {at}", i18n::status_approved()),
+        (QualificationStatus::Rejected, Some(at)) => format!("{} · {at}", i18n::status_rejected()),
+        _ => i18n::waiting().into(),
     };
     let steps = [
-        (i18n::STEP_SUBMITTED, Some(format::date_time(&q.submitted_at))),
+        (i18n::step_submitted(), Some(format::date_time(&q.submitted_at))),
         (
-            i18n::STEP_IN_REVIEW,
+            i18n::step_in_review(),
             q.review_started_at.as_deref().map(format::date_time),
         ),
         (
-            i18n::STEP_DECISION,
+            i18n::step_decision(),
             q.decided_at.as_ref().map(|_| decision_text.clone()),
         ),
     ];
@@ -83,7 +83,7 @@ fn Status(
             view! {
                 <li class="timeline__step" class:timeline__step--done=done>
                     <span class="timeline__label">{label}</span>
-                    <span class="timeline__when">{when.unwrap_or_else(|| i18n::WAITING.into())}</span>
+                    <span class="timeline__when">{when.unwrap_or_else(|| i18n::waiting().into())}</span>
                 </li>
             }
         })
@@ -98,25 +98,25 @@ fn Status(
     view! {
         <div class="panel">
             <p class="panel__status"><span class=format!("tag {tag}")>{i18n::qualification_status(status)}</span></p>
-            <p>{i18n::REFERENCE}": "<strong class="reference">{q.reference.clone()}</strong></p>
-            <p>{i18n::SUBMITTED_ON}": "{format::date_time(&q.submitted_at)}</p>
+            <p>{i18n::reference()}": "<strong class="reference">{q.reference.clone()}</strong></p>
+            <p>{i18n::submitted_on()}": "{format::date_time(&q.submitted_at)}</p>
         </div>
-        <h2 class="heading-m">{i18n::TIMELINE}</h2>
+        <h2 class="heading-m">{i18n::timeline()}</h2>
         <ol class="timeline">{timeline}</ol>
         {q.rejection_reason.clone().map(|reason| view! {
             <div class="notice notice--error">
-                <h2 class="heading-m">{i18n::REVIEWER_REASONS}</h2>
+                <h2 class="heading-m">{i18n::reviewer_reasons()}</h2>
                 <p class="reasons">{reason}</p>
             </div>
         })}
-        <h2 class="heading-m">{i18n::WHAT_NEXT}</h2>
+        <h2 class="heading-m">{i18n::what_next()}</h2>
         <p>{next}</p>
         {match status {
             QualificationStatus::Rejected => {
-                view! { <button type="button" class="button" on:click=edit>{i18n::EDIT_AND_RESUBMIT}</button> }.into_any()
+                view! { <button type="button" class="button" on:click=edit>{i18n::edit_and_resubmit()}</button> }.into_any()
             }
             QualificationStatus::Approved => {
-                view! { <A href=Page::NewCommercialApp.href() attr:class="button">{i18n::CREATE_YOUR_APP}</A> }.into_any()
+                view! { <A href=Page::NewCommercialApp.href() attr:class="button">{i18n::create_your_app()}</A> }.into_any()
             }
             _ => ().into_any(),
         }}

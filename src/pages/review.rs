@@ -27,18 +27,18 @@ pub fn ReviewPage() -> impl IntoView {
 /// A seller who opens the review pages is told they are for reviewers.
 fn reviewers_only(e: &ApiError) -> Option<AnyView> {
     (*e == ApiError::Forbidden)
-        .then(|| view! { <p class="notice notice--warning">{i18n::REVIEWERS_ONLY}</p> }.into_any())
+        .then(|| view! { <p class="notice notice--warning">{i18n::reviewers_only()}</p> }.into_any())
 }
 
 #[component]
 fn Queue() -> impl IntoView {
     view! {
-        <h1 class="heading-l">{i18n::REVIEW_TITLE}</h1>
+        <h1 class="heading-l">{i18n::review_title()}</h1>
         {load_or(
             |c| async move { c.review_queue().await },
             |items, _| {
                 if items.is_empty() {
-                    view! { <p>{i18n::REVIEW_EMPTY}</p> }.into_any()
+                    view! { <p>{i18n::review_empty()}</p> }.into_any()
                 } else {
                     view! { <QueueTable items /> }.into_any()
                 }
@@ -67,7 +67,7 @@ fn QueueTable(
             }
         })
         .collect_view();
-    view! { <Table headings=vec![i18n::COL_REFERENCE, i18n::COL_ACCOUNT, i18n::COL_SOFTWARE, i18n::COL_STATUS, i18n::COL_SUBMITTED]>{rows}</Table> }
+    view! { <Table headings=vec![i18n::col_reference(), i18n::col_account(), i18n::col_software(), i18n::col_status(), i18n::col_submitted()]>{rows}</Table> }
 }
 
 fn status_tag(status: portal_core::api::QualificationStatus) -> &'static str {
@@ -100,7 +100,7 @@ fn ApplicationLoader(
     id: i64,
 ) -> impl IntoView {
     view! {
-        <p class="back"><A href=Page::Review.href()>{i18n::REVIEW_TITLE}</A></p>
+        <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
         {load_or(
             move |c| async move { c.open_review(id).await },
             |detail, reload| view! { <Application detail reload /> },
@@ -131,7 +131,7 @@ fn Application(
         .collect_view();
     let developer = detail.developer.map(|d| {
         view! {
-            <h2 class="heading-m">{i18n::DEVELOPER_SECTION}</h2>
+            <h2 class="heading-m">{i18n::developer_section()}</h2>
             <dl class="summary">
                 {summary_row(i18n::field_label("developer_name"), d.developer_name, None)}
                 {summary_row(i18n::field_label("country"), i18n::country_name(&d.country), None)}
@@ -144,12 +144,12 @@ fn Application(
         <h1 class="heading-l">{format!("{} · {}", q.reference, detail.account)}</h1>
         <p><span class=format!("tag {}", status_tag(status))>{i18n::qualification_status(status)}</span></p>
         {developer}
-        <h2 class="heading-m">{i18n::SECTION_LICENCE}</h2>
+        <h2 class="heading-m">{i18n::section_licence()}</h2>
         {q.licence.clone().map(|l| view! { <LicenceImage id=l.id content_type=l.content_type /> })}
-        <h2 class="heading-m">{i18n::ANSWERS_TITLE}</h2>
+        <h2 class="heading-m">{i18n::answers_title()}</h2>
         <dl class="summary">{rows}</dl>
         {q.rejection_reason.clone().map(|r| view! {
-            <div class="notice notice--error"><h2 class="heading-m">{i18n::REVIEWER_REASONS}</h2><p class="reasons">{r}</p></div>
+            <div class="notice notice--error"><h2 class="heading-m">{i18n::reviewer_reasons()}</h2><p class="reasons">{r}</p></div>
         })}
         {status.is_pending().then(|| view! { <DecisionForm id=detail.id reload /> })}
     }
@@ -183,14 +183,14 @@ fn DecisionForm(
     let on_submit = submit.on_submit(request);
     view! {
         <form on:submit=on_submit novalidate class="section">
-            <h2 class="heading-m">{i18n::DECISION_TITLE}</h2>
+            <h2 class="heading-m">{i18n::decision_title()}</h2>
             <ErrorSummary form errors />
             <Radios
                 name="decision"
-                legend=i18n::DECISION_QUESTION
+                legend=i18n::decision_question()
                 choices=vec![
-                    Choice { value: "approve", label: i18n::APPROVE, hint: None },
-                    Choice { value: "reject", label: i18n::REJECT, hint: None },
+                    Choice { value: "approve", label: i18n::approve(), hint: None },
+                    Choice { value: "reject", label: i18n::reject(), hint: None },
                 ]
                 value=choice
             />
@@ -198,7 +198,7 @@ fn DecisionForm(
                 <TextField id="reason" value=reason form errors rows=4 />
             </Show>
             <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-                {i18n::RECORD_DECISION}
+                {i18n::record_decision()}
             </button>
         </form>
     }

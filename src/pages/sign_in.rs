@@ -49,14 +49,14 @@ fn SignInForm(
     view! {
         <div class="narrow">
             <ErrorSummary form errors />
-            <h1 class="heading-l">{i18n::SIGN_IN_TITLE}</h1>
-            {expired.then(|| view! { <p class="notice notice--info" role="status">{i18n::SESSION_EXPIRED}</p> })}
-            <p class="lead">{i18n::SIGN_IN_INTRO}</p>
+            <h1 class="heading-l">{i18n::sign_in_title()}</h1>
+            {expired.then(|| view! { <p class="notice notice--info" role="status">{i18n::session_expired()}</p> })}
+            <p class="lead">{i18n::sign_in_intro()}</p>
             <form on:submit=on_submit novalidate>
                 <TextField
                     id="account"
-                    label=i18n::ACCOUNT_LABEL
-                    hint=i18n::ACCOUNT_HINT
+                    label=i18n::account_label()
+                    hint=i18n::account_hint()
                     value=account
                     form
                     errors
@@ -64,7 +64,7 @@ fn SignInForm(
                 />
                 <TextField
                     id="password"
-                    label=i18n::PASSWORD_LABEL
+                    label=i18n::password_label()
                     value=password
                     form
                     errors
@@ -72,7 +72,7 @@ fn SignInForm(
                     autocomplete="current-password"
                 />
                 <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-                    {move || if pending.get() { i18n::SIGNING_IN } else { i18n::SIGN_IN_BUTTON }}
+                    {move || if pending.get() { i18n::signing_in() } else { i18n::sign_in_button() }}
                 </button>
             </form>
         </div>

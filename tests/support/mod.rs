@@ -711,6 +711,40 @@ impl Browser {
         self.snap(page).await;
     }
 
+    /// The `lang` of the page (`<html>`) and of the portal's element.
+    pub async fn lang(&self) -> (String, String) {
+        let html = self
+            .find("html")
+            .await
+            .attr("lang")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        let portal = self
+            .find(".portal")
+            .await
+            .attr("lang")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        (html, portal)
+    }
+
+    /// The visible texts of the options of the drop-down with id `id`, in order.
+    pub async fn option_texts(&self, id: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for option in self
+            .find(&format!("#{id}"))
+            .await
+            .find_all(Locator::Css("option"))
+            .await
+            .unwrap()
+        {
+            texts.push(option.text().await.unwrap());
+        }
+        texts
+    }
+
     /// Chooses `value` in the drop-down with id `id`.
     pub async fn select(&self, id: &str, value: &str) {
         self.find(&format!("#{id}"))

@@ -1,0 +1,108 @@
+//! The reader's language: chosen when the portal starts (the host's choice, else the one
+//! saved on this device, else the browser's languages, else English), switchable on every
+//! page, saved when switched, and followed by `lang` on the portal's element (and by the
+//! page's `lang` and title when the portal owns the page).
+
+use crate::i18n::{self, Locale};
+use leptos::{prelude::*, task::spawn_local};
+
+const STORAGE_KEY: &str = "portal.locale";
+
+/// Shown when no message file could be fetched: then there are no texts to say it with.
+const NO_TEXTS: &str = "The developer portal could not load its texts. Reload the page. · 开发者门户无法加载文字，请刷新页面。 · El portal no pudo cargar sus textos. Recarga la página.";
+
+/// Shared through context; cheap to copy.
+#[derive(Debug, Clone, Copy)]
+pub struct Language {
+    current: RwSignal<Locale>,
+    /// Where the built files are (the message files, `<tag>.json`, are beside them).
+    assets: StoredValue<String>,
+    /// Whether the portal is the whole page (its `<html lang>` and title are the portal's).
+    owns_page: bool,
+    host: StoredValue<crate::host::Host>,
+}
+
+impl Language {
+    /// The language to start in, provided as context.
+    pub fn provide(assets: String, host_choice: Option<String>, owns_page: bool) -> Self {
+        let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let browser: Vec<String> = web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let first = Locale::choose(host_choice.as_deref(), saved.as_deref(), &browser);
+        let language = Self {
+            current: RwSignal::new(first),
+            assets: StoredValue::new(assets),
+            owns_page,
+            host: StoredValue::new(crate::host::use_host()),
+        };
+        provide_context(language);
+        language
+    }
+
+    /// The active language; the app is drawn again when it changes.
+    pub fn current(&self) -> Locale {
+        self.current.get()
+    }
+
+    /// Fetches the first language's messages (English if that fails), or says why not.
+    pub async fn start(self) -> Result<(), &'static str> {
+        let wanted = self.current.get_untracked();
+        let mut got = self.fetch(wanted).await;
+        if got.is_err() && wanted != Locale::En {
+            got = self.fetch(Locale::En).await;
+            if got.is_ok() {
+                self.current.set(Locale::En);
+            }
+        }
+        got.map(|()| self.follow(i18n::current())).map_err(|_| NO_TEXTS)
+    }
+
+    /// Switches to `to` once its messages are here, and saves the choice on this device.
+    /// What the page holds is drawn again in the new language; drafts and the session are
+    /// kept (they are stored, not drawn).
+    pub fn switch(self, to: Locale) {
+        spawn_local(async move {
+            if self.fetch(to).await.is_ok() {
+                if let Some(storage) = storage() {
+                    let _ = storage.set_item(STORAGE_KEY, to.tag());
+                }
+                self.follow(to);
+                self.current.set(to);
+            }
+        });
+    }
+
+    async fn fetch(self, locale: Locale) -> Result<(), String> {
+        if i18n::has(locale) {
+            i18n::activate(locale);
+            return Ok(());
+        }
+        let url = format!("{}{}.json", self.assets.get_value(), locale.tag());
+        let file = crate::config::fetch_text(&url).await.map_err(|_| url)?;
+        i18n::install(locale, &file)
+    }
+
+    /// `lang` on the portal's element, and on the page with its title when it is ours.
+    fn follow(self, locale: Locale) {
+        self.host.with_value(|host| host.set_lang(locale.tag()));
+        if self.owns_page {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(html) = document.document_element() {
+                    let _ = html.set_attribute("lang", locale.tag());
+                }
+                document.set_title(i18n::page_title());
+            }
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
