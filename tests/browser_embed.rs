@@ -221,3 +221,41 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     }
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_portal_speaks_the_language_its_host_gives() {
+    let port = free_port();
+    let origin = format!("http://127.0.0.1:{port}");
+    let api = Portal::start_for_host(&origin).await;
+    let centre = SellerCentre::start(port, &api.base);
+    let browser = Browser::start().await;
+    browser.serve_under(BASE);
+
+    // A Spanish seller centre: the portal in Spanish, its element marked, the host's page
+    // left as the host set it.
+    browser.goto(&format!("{}{BASE}?lang=es", centre.url)).await;
+    watch(&browser).await;
+    browser
+        .wait_text("#developer-tools h1", "Acuerdo de uso de la API")
+        .await;
+    let langs = js(
+        &browser,
+        "return [document.documentElement.lang, document.getElementById('developer-tools').lang, document.title];",
+    )
+    .await;
+    assert_eq!(
+        langs,
+        serde_json::json!(["es", "es", "Seller Centre — Developer tools"])
+    );
+    browser.assert_accessible("embedded es").await;
+
+    // In Chinese, the same.
+    browser.goto(&format!("{}{BASE}?lang=zh-CN", centre.url)).await;
+    browser.wait_text("#developer-tools h1", "API 使用协议").await;
+    assert!(
+        problems(&browser).await.is_empty(),
+        "{:?}",
+        problems(&browser).await
+    );
+    browser.close().await;
+}

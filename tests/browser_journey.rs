@@ -43,6 +43,9 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.checkpoint("choose-type").await;
     browser.click_text("Continue").await;
     browser.wait_path("/qualification").await;
+    // Every question shown, the IT person's too: each input's name says whose value it is.
+    browser.find("#it_email").await;
+    browser.assert_accessible("qualification-form-empty").await;
 
     fill_qualification(&browser, &files).await;
     // The preview is the uploaded image, decoded by the browser.

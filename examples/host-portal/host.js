@@ -16,9 +16,14 @@ for (const name of ["navigate", "signed-out", "session-expired", "app-created"])
   element.addEventListener(`portal:${name}`, (event) => window.hostEvents.push({ name, detail: event.detail }));
 }
 
+// The seller centre's language (its language menu sets ?lang=), which the portal follows.
+const language = new URLSearchParams(location.search).get("lang") ?? document.documentElement.lang;
+document.documentElement.lang = language;
+
 const options = {
   config: "/portal-config.json",
   basePath: "/seller/developer-tools",
+  locale: language,
   // The seller centre's back end vouches for its signed-in seller.
   getToken: async () => {
     const answer = await fetch("/host/token", { method: "POST" });

@@ -664,6 +664,31 @@ impl Browser {
                 violations.join("\n")
             );
         }
+        let repeated = self.repeated_input_names().await;
+        assert!(
+            repeated.is_empty(),
+            "inputs on {page} share an accessible name, so a screen reader cannot tell whose \
+             value each is: {repeated:?}"
+        );
+    }
+
+    /// Accessible names (label text, else aria-label) that more than one shown input,
+    /// drop-down or text area of the page has. Radio buttons and checkboxes are named
+    /// with their group, so they are left out.
+    pub async fn repeated_input_names(&self) -> Vec<String> {
+        let names = self
+            .client
+            .execute(
+                r#"const shown = (e) => e.getClientRects().length > 0 && !e.closest('dialog:not([open])');
+                   const names = [...document.querySelectorAll('input, select, textarea')]
+                     .filter((e) => shown(e) && !['radio', 'checkbox', 'hidden', 'file'].includes(e.type))
+                     .map((e) => ((e.labels && e.labels[0] && e.labels[0].textContent) || e.getAttribute('aria-label') || '').trim());
+                   return names.filter((n, i) => names.indexOf(n) !== i);"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(names).unwrap()
     }
 
     /// WCAG 1.4.10: at 320 CSS pixels wide nothing needs horizontal scrolling.
