@@ -35,6 +35,7 @@ fn every_header_the_app_sets_is_in_the_shared_list() {
                 Some("AUTHORIZATION") => headers::AUTHORIZATION,
                 Some("CONTENT_TYPE") => headers::CONTENT_TYPE,
                 Some("IDEMPOTENCY_KEY") => headers::IDEMPOTENCY_KEY,
+                Some("ACCEPT_LANGUAGE") => headers::ACCEPT_LANGUAGE,
                 _ => panic!(
                     "{}: .header({argument}, …) must name a header of portal_core::api::headers::SENT",
                     file.display()

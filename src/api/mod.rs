@@ -217,8 +217,11 @@ impl AuthApi {
         format!("{}{path}", self.base)
     }
 
+    /// Authorised, in the reader's language (what the server writes back to them later,
+    /// e-mails, is worded in it).
     fn auth(&self, req: RequestBuilder) -> RequestBuilder {
         req.header(headers::AUTHORIZATION, &format!("Bearer {}", self.token))
+            .header(headers::ACCEPT_LANGUAGE, crate::i18n::current().tag())
     }
 
     /// A read, decoded.

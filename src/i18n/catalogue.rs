@@ -5,7 +5,7 @@
 //! the file at compile time.
 
 use super::Locale;
-use std::{cell::RefCell, collections::HashMap, fmt::Display};
+use std::{cell::RefCell, collections::HashMap};
 
 type Messages = HashMap<String, String>;
 
@@ -52,35 +52,6 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// A message with its `{name}` parameters filled in.
-pub fn fill(template: &str, params: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}').map(|close| (&after[..close], close)) {
-            Some((name, close)) => {
-                match params.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(&value.to_string()),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Whether `locale`'s messages are here already.
 pub fn has(locale: Locale) -> bool {
     LOADED.with(|l| l.borrow().iter().any(|(l, _)| *l == locale))
@@ -106,28 +77,4 @@ pub fn activate(locale: Locale) {
             loaded.insert(0, entry);
         }
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parameters_are_filled_by_name_and_unknown_ones_left_visible() {
-        let n = 3;
-        for (template, filled) in [
-            ("{count} of {max}", "3 of 30"),
-            ("no parameters", "no parameters"),
-            ("{max}{count}", "303"),
-            ("{unknown} stays", "{unknown} stays"),
-            ("unclosed {count", "unclosed {count"),
-            ("", ""),
-        ] {
-            assert_eq!(
-                fill(template, &[("count", &n), ("max", &30)]),
-                filled,
-                "{template}"
-            );
-        }
-    }
 }

@@ -8,16 +8,15 @@ mod catalogue;
 mod countries;
 mod errors;
 mod fields;
-mod locale;
 
 use case::capitalise;
 pub use case::lower;
-pub use catalogue::{activate, current, fill, has, install};
+pub use catalogue::{activate, current, has, install};
 use catalogue::{text, text_opt};
 pub use countries::{country_name, sort_by_name};
 pub use errors::api_error;
 pub use fields::{field_hint, field_label, field_message, qualification_status};
-pub use locale::Locale;
+pub use portal_core::locale::{fill, Locale};
 
 /// Each fixed text is a function named as its key in the message files, giving the active
 /// language's words.

@@ -343,7 +343,9 @@ pub async fn approve_demo_seller(portal: &Portal) {
         .unwrap();
     let answers = serde_json::to_string(&portal_core::api::QualificationRequest::default()).unwrap();
     let outcome = store
-        .submit_qualification(seller.id, answers, licence.id.clone(), now, |_| Ok::<(), ()>(()))
+        .submit_qualification(seller.id, answers, licence.id.clone(), "en", now, |_| {
+            Ok::<(), ()>(())
+        })
         .await
         .unwrap();
     let portal_server::store::SubmitOutcome::Submitted(row, _) = outcome else {

@@ -8,6 +8,7 @@ pub mod api;
 pub mod error;
 pub mod form;
 pub mod journey;
+pub mod locale;
 pub mod rules;
 
 pub use error::{ErrorBody, FieldError};

@@ -69,6 +69,22 @@ pub struct Config {
         global = true
     )]
     pub mail_from: String,
+    /// How the connection to the SMTP relay is protected: none (a relay on this host or a
+    /// private network), starttls (port 587) or tls (port 465).
+    #[arg(
+        long,
+        env = "PORTAL_SMTP_SECURITY",
+        value_enum,
+        default_value = "none",
+        global = true
+    )]
+    pub smtp_security: crate::mailer::SmtpSecurity,
+    /// User name at the SMTP relay, when it asks for one (with PORTAL_SMTP_PASSWORD).
+    #[arg(long, env = "PORTAL_SMTP_USER", global = true)]
+    pub smtp_user: Option<String>,
+    /// Password at the SMTP relay: set it in the environment, not on the command line.
+    #[arg(long, env = "PORTAL_SMTP_PASSWORD", hide_env_values = true, global = true)]
+    pub smtp_password: Option<String>,
     /// Key that seals stored AppSecrets (32 bytes); created beside the database if missing.
     /// PEM Ed25519 public key of the seller portal that embeds this one: its EdDSA-signed
     /// tokens sign its sellers in (POST /api/v1/session/host). Without it, host sign-in is off.
@@ -238,10 +254,12 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
         }),
         secrets: crate::sealed::SecretBox::from_key_file(&config.secret_key_file())?,
         mailer: match &config.smtp_relay {
-            Some(relay) => crate::mailer::Mailer::Smtp {
-                relay: relay.clone(),
+            Some(relay) => crate::mailer::Mailer::Smtp(crate::mailer::Relay {
+                address: relay.clone(),
                 from: config.mail_from.clone(),
-            },
+                security: config.smtp_security,
+                credentials: config.smtp_user.clone().zip(config.smtp_password.clone()),
+            }),
             None => crate::mailer::Mailer::Outbox,
         },
     };

@@ -9,6 +9,7 @@ pub mod host_token;
 pub mod idempotency;
 pub mod mailer;
 pub mod maintenance;
+pub mod messages;
 pub mod openapi;
 pub mod password;
 pub mod routes;

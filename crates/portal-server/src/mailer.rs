@@ -1,21 +1,95 @@
-//! Notifying developers. The default mailer writes each message to the outbox table,
-//! where a sender or a test reads it; with an SMTP relay configured, each message is
-//! also sent at once (and recorded as sent). Every link is built from the public URL.
+//! Notifying developers, in the language they applied in. The default mailer writes each
+//! message to the outbox table, where a sender or a test reads it; with an SMTP relay
+//! configured, each message is also sent at once (and recorded as sent) as a MIME message
+//! built by `lettre`: UTF-8 subjects as RFC 2047 encoded words, bodies in a 7-bit transfer
+//! encoding, over plain SMTP, STARTTLS or TLS, with authentication when the relay asks.
+//! Every link is built from the public URL.
 
-use crate::store::{Mail, Store, StoreResult};
-use time::{format_description::well_known::Rfc2822, OffsetDateTime};
-use tokio::{
-    io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
-    net::TcpStream,
+use crate::{
+    messages::text,
+    store::{Mail, Store, StoreResult},
 };
+use lettre::{
+    message::{header::ContentType, Mailbox},
+    transport::smtp::authentication::Credentials,
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+use portal_core::locale::{fill, Locale};
+
+/// How the connection to the relay is protected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SmtpSecurity {
+    /// Plain SMTP: a relay on this host or a private network (for example a local Postfix).
+    #[default]
+    None,
+    /// Upgrade with STARTTLS (submission port 587); refuse to send if the relay cannot.
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+}
 
 #[derive(Debug, Clone, Default)]
 pub enum Mailer {
     /// Write messages to the `outbox` table only.
     #[default]
     Outbox,
-    /// Send through a plain SMTP relay (for example a local Postfix) and record them.
-    Smtp { relay: String, from: String },
+    /// Send through an SMTP relay and record them.
+    Smtp(Relay),
+}
+
+/// An SMTP relay and how to reach it.
+#[derive(Debug, Clone)]
+pub struct Relay {
+    /// `host:port`.
+    pub address: String,
+    pub from: String,
+    pub security: SmtpSecurity,
+    /// User name and password, when the relay asks for them.
+    pub credentials: Option<(String, String)>,
+}
+
+impl Relay {
+    /// A plain relay without authentication (a local Postfix, a test's fake relay).
+    pub fn plain(address: &str, from: &str) -> Self {
+        Self {
+            address: address.to_owned(),
+            from: from.to_owned(),
+            security: SmtpSecurity::None,
+            credentials: None,
+        }
+    }
+
+    async fn send(&self, mail: &Mail) -> Result<(), String> {
+        let message = message(&self.from, mail)?;
+        let (host, port) = match self.address.rsplit_once(':') {
+            Some((host, port)) => (
+                host,
+                port.parse()
+                    .map_err(|_| format!("bad port in {}", self.address))?,
+            ),
+            None => (self.address.as_str(), 25),
+        };
+        let builder = match self.security {
+            SmtpSecurity::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
+            SmtpSecurity::Starttls => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host).map_err(|e| e.to_string())?
+            }
+            SmtpSecurity::Tls => {
+                AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(|e| e.to_string())?
+            }
+        };
+        let builder = builder.port(port);
+        let builder = match &self.credentials {
+            Some((user, password)) => builder.credentials(Credentials::new(user.clone(), password.clone())),
+            None => builder,
+        };
+        builder
+            .build()
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
 }
 
 impl Mailer {
@@ -24,11 +98,15 @@ impl Mailer {
     pub async fn send(&self, store: &Store, mail: &Mail, now: i64) -> StoreResult<()> {
         match self {
             Mailer::Outbox => store.enqueue_mail(mail, now, None).await,
-            Mailer::Smtp { relay, from } => {
-                let sent = match smtp_send(relay, from, mail, now).await {
+            Mailer::Smtp(relay) => {
+                let sent = match relay.send(mail).await {
                     Ok(()) => Some(now),
-                    Err(e) => {
-                        tracing::warn!(relay, error = %e, "SMTP relay refused a message; it stays in the outbox");
+                    Err(error) => {
+                        tracing::warn!(
+                            relay = relay.address,
+                            error,
+                            "SMTP relay refused a message; it stays in the outbox"
+                        );
                         None
                     }
                 };
@@ -38,74 +116,17 @@ impl Mailer {
     }
 }
 
-/// One message over plain SMTP (RFC 5321): EHLO, MAIL, RCPT, DATA, QUIT.
-async fn smtp_send(relay: &str, from: &str, mail: &Mail, now: i64) -> std::io::Result<()> {
-    let stream = TcpStream::connect(relay).await?;
-    let (read, mut write) = stream.into_split();
-    let mut replies = BufReader::new(read);
-    expect(&mut replies, 220).await?;
-    for (command, code) in [
-        ("EHLO developer-portal".to_owned(), 250),
-        (format!("MAIL FROM:<{from}>"), 250),
-        (format!("RCPT TO:<{}>", mail.recipient), 250),
-        ("DATA".to_owned(), 354),
-    ] {
-        write.write_all(format!("{command}\r\n").as_bytes()).await?;
-        expect(&mut replies, code).await?;
-    }
-    write.write_all(message(from, mail, now).as_bytes()).await?;
-    expect(&mut replies, 250).await?;
-    write.write_all(b"QUIT\r\n").await?;
-    Ok(())
-}
-
-/// Reads one (possibly multi-line) reply and checks its code.
-async fn expect(replies: &mut BufReader<tokio::net::tcp::OwnedReadHalf>, code: u16) -> std::io::Result<()> {
-    loop {
-        let mut line = String::new();
-        if replies.read_line(&mut line).await? == 0 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::UnexpectedEof,
-                "relay closed the connection",
-            ));
-        }
-        let got: u16 = line.get(..3).and_then(|c| c.parse().ok()).unwrap_or(0);
-        if line.as_bytes().get(3) == Some(&b'-') {
-            continue; // more lines of the same reply follow
-        }
-        return if got == code {
-            Ok(())
-        } else {
-            Err(std::io::Error::other(format!(
-                "expected {code}, relay said {}",
-                line.trim_end()
-            )))
-        };
-    }
-}
-
-/// The message with its headers, dot-stuffed and ended for DATA.
-fn message(from: &str, mail: &Mail, now: i64) -> String {
-    let date = OffsetDateTime::from_unix_timestamp(now)
-        .ok()
-        .and_then(|t| t.format(&Rfc2822).ok())
-        .unwrap_or_default();
-    let body: String = mail
-        .body
-        .lines()
-        .map(|l| {
-            if l.starts_with('.') {
-                format!(".{l}\r\n")
-            } else {
-                format!("{l}\r\n")
-            }
-        })
-        .collect();
-    format!(
-        "From: {from}\r\nTo: {}\r\nSubject: {}\r\nDate: {date}\r\nMIME-Version: 1.0\r\n\
-         Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}.\r\n",
-        mail.recipient, mail.subject
-    )
+/// The MIME message: plain UTF-8 text, dated now.
+fn message(from: &str, mail: &Mail) -> Result<Message, String> {
+    let from: Mailbox = from.parse().map_err(|e| format!("sender {from}: {e}"))?;
+    let to: Mailbox = mail.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(mail.subject.clone())
+        .header(ContentType::TEXT_PLAIN)
+        .body(mail.body.clone())
+        .map_err(|e| e.to_string())
 }
 
 /// A link into the portal: `public_url` (ending in `/`) and an app path.
@@ -113,28 +134,25 @@ pub fn link(public_url: &str, path: &str) -> String {
     format!("{}{}", public_url, path.trim_start_matches('/'))
 }
 
-/// The message that tells a developer the reviewer's decision.
-pub fn decision_mail(public_url: &str, recipient: &str, reference: &str, rejection: Option<&str>) -> Mail {
-    match rejection {
-        None => Mail {
-            recipient: recipient.to_owned(),
-            subject: format!("Your commercial developer qualification {reference} is approved"),
-            body: format!(
-                "Good news: your qualification application {reference} has been approved.\n\n\
-                 You can now create your app and get its AppKey and AppSecret:\n{}\n",
-                link(public_url, "/apps/new")
-            ),
-        },
-        Some(reason) => Mail {
-            recipient: recipient.to_owned(),
-            subject: format!("Your commercial developer qualification {reference} needs changes"),
-            body: format!(
-                "Your qualification application {reference} was not approved.\n\n\
-                 The reviewer's reasons:\n{reason}\n\n\
-                 Edit your answers and resubmit here:\n{}\n",
-                link(public_url, "/qualification/status")
-            ),
-        },
+/// The message that tells a developer the reviewer's decision, in `locale`.
+pub fn decision_mail(
+    public_url: &str,
+    recipient: &str,
+    reference: &str,
+    rejection: Option<&str>,
+    locale: Locale,
+) -> Mail {
+    let (key, path, reason) = match rejection {
+        None => ("email.approved", "/apps/new", ""),
+        Some(reason) => ("email.rejected", "/qualification/status", reason),
+    };
+    let link = link(public_url, path);
+    let params: [(&str, &dyn std::fmt::Display); 3] =
+        [("reference", &reference), ("link", &link), ("reason", &reason)];
+    Mail {
+        recipient: recipient.to_owned(),
+        subject: fill(text(locale, &format!("{key}.subject")), &params),
+        body: fill(text(locale, &format!("{key}.body")), &params),
     }
 }
 
@@ -153,20 +171,53 @@ mod tests {
             "a@example.com",
             "QA-000001",
             Some("Blurred"),
+            Locale::En,
         );
         assert!(mail.body.contains("https://dev.example.com/qualification/status"));
         assert!(mail.body.contains("Blurred"));
     }
 
     #[test]
-    fn message_lines_starting_with_a_dot_are_stuffed() {
-        let mail = Mail {
-            recipient: "a@example.com".into(),
-            subject: "S".into(),
-            body: "one\n.two\n".into(),
-        };
-        let text = message("portal@example.com", &mail, 1_790_000_000);
-        assert!(text.contains("\r\n\r\none\r\n..two\r\n.\r\n"), "{text}");
-        assert!(text.contains("Subject: S\r\n"));
+    fn the_decision_is_written_in_the_language_of_the_application() {
+        for (locale, subject) in [
+            (
+                Locale::En,
+                "Your commercial developer qualification QA-000007 is approved",
+            ),
+            (Locale::ZhCn, "你的商业开发者资质申请 QA-000007 已通过"),
+            (
+                Locale::Es,
+                "Tu cualificación de desarrollador comercial QA-000007 está aprobada",
+            ),
+        ] {
+            let mail = decision_mail(
+                "https://dev.example.com/",
+                "a@example.com",
+                "QA-000007",
+                None,
+                locale,
+            );
+            assert_eq!(mail.subject, subject);
+            assert!(
+                mail.body.contains("https://dev.example.com/apps/new"),
+                "{}",
+                mail.body
+            );
+        }
+    }
+
+    #[test]
+    fn a_chinese_subject_travels_as_an_encoded_word() {
+        let mail = decision_mail(
+            "https://dev.example.com/",
+            "li@example.com",
+            "QA-000007",
+            Some("看不清"),
+            Locale::ZhCn,
+        );
+        let text = String::from_utf8(message("portal@example.com", &mail).unwrap().formatted()).unwrap();
+        let subject = text.lines().find(|l| l.starts_with("Subject:")).unwrap();
+        assert!(subject.is_ascii() && subject.contains("=?utf-8?"), "{subject}");
+        assert!(text.is_ascii(), "every header and the body are 7-bit: {text}");
     }
 }

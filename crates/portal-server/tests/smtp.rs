@@ -3,88 +3,151 @@
 mod common;
 
 use common::{temp_db, TestServer};
-use portal_server::{mailer::Mailer, HttpOptions};
+use portal_server::{
+    mailer::{Mailer, Relay},
+    HttpOptions,
+};
 use serde_json::json;
 use tokio::{
     io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
     net::TcpListener,
 };
 
-/// Accepts one SMTP session and returns every line the client sent.
-async fn fake_relay(listener: TcpListener) -> Vec<String> {
-    let (stream, _) = listener.accept().await.unwrap();
-    let (read, mut write) = stream.into_split();
-    let mut lines = BufReader::new(read).lines();
-    write.write_all(b"220 relay.test ESMTP\r\n").await.unwrap();
-    let mut seen = Vec::new();
-    let mut in_data = false;
-    while let Some(line) = lines.next_line().await.unwrap() {
-        seen.push(line.clone());
-        let reply: &[u8] = if in_data {
-            if line == "." {
-                in_data = false;
-                b"250 queued\r\n"
+/// Accepts `sessions` SMTP sessions, one after the other; returns each session's lines up
+/// to DATA, and the message it carried.
+async fn fake_relay(listener: TcpListener, sessions: usize) -> Vec<(Vec<String>, String)> {
+    let mut received = Vec::new();
+    for _ in 0..sessions {
+        let (stream, _) = listener.accept().await.unwrap();
+        let (read, mut write) = stream.into_split();
+        let mut lines = BufReader::new(read).lines();
+        write.write_all(b"220 relay.test ESMTP\r\n").await.unwrap();
+        let (mut dialogue, mut data, mut in_data) = (Vec::new(), String::new(), false);
+        while let Some(line) = lines.next_line().await.unwrap() {
+            let reply: &[u8] = if in_data {
+                if line == "." {
+                    in_data = false;
+                    b"250 queued\r\n"
+                } else {
+                    // Undo the dot-stuffing, as a relay does.
+                    data.push_str(
+                        line.strip_prefix('.')
+                            .filter(|_| line.starts_with(".."))
+                            .unwrap_or(&line),
+                    );
+                    data.push_str("\r\n");
+                    continue;
+                }
             } else {
-                continue;
-            }
-        } else if line.starts_with("EHLO") {
-            b"250-relay.test\r\n250 8BITMIME\r\n"
-        } else if line == "DATA" {
-            in_data = true;
-            b"354 go ahead\r\n"
-        } else if line == "QUIT" {
-            write.write_all(b"221 bye\r\n").await.unwrap();
-            break;
-        } else {
-            b"250 ok\r\n"
-        };
-        write.write_all(reply).await.unwrap();
+                dialogue.push(line.clone());
+                if line.starts_with("EHLO") {
+                    b"250-relay.test\r\n250 8BITMIME\r\n"
+                } else if line == "DATA" {
+                    in_data = true;
+                    b"354 go ahead\r\n"
+                } else if line == "QUIT" {
+                    write.write_all(b"221 bye\r\n").await.unwrap();
+                    break;
+                } else {
+                    b"250 ok\r\n"
+                }
+            };
+            write.write_all(reply).await.unwrap();
+        }
+        received.push((dialogue, data));
     }
-    seen
+    received
+}
+
+/// A received message as a mail client reads it: its raw header lines, decoded subject
+/// and decoded text.
+fn read_mail(raw: &str) -> (Vec<String>, String, String) {
+    let parsed = mailparse::parse_mail(raw.as_bytes()).unwrap();
+    let headers = raw
+        .split("\r\n\r\n")
+        .next()
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let subject = parsed
+        .headers
+        .iter()
+        .find(|h| h.get_key() == "Subject")
+        .unwrap()
+        .get_value();
+    (headers, subject, parsed.get_body().unwrap().replace("\r\n", "\n"))
 }
 
 #[tokio::test]
-async fn a_decision_is_sent_through_the_relay_and_recorded_as_sent() {
+async fn decisions_are_mailed_as_mime_in_the_language_the_seller_applied_in() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let relay = listener.local_addr().unwrap().to_string();
-    let session = tokio::spawn(fake_relay(listener));
+    let session = tokio::spawn(fake_relay(listener, 2));
     let (_dir, db) = temp_db();
-    let mailer = Mailer::Smtp {
-        relay,
-        from: "portal@example.com".into(),
-    };
+    let mailer = Mailer::Smtp(Relay::plain(&relay, "portal@example.com"));
     let s = TestServer::start_with_mailer(db, HttpOptions::default(), mailer).await;
+    let decide = |id: i64, decision: serde_json::Value| {
+        let s = &s;
+        async move {
+            let reviewer = s.reviewer().await;
+            let path = format!("/review/applications/{id}/decision");
+            let (status, body) = s.call("POST", &path, Some(&reviewer), Some(decision)).await;
+            assert_eq!(status, 200, "{body}");
+        }
+    };
 
+    // Applied in Chinese, rejected: the e-mail is in Chinese.
     let seller = s.sign_in_seller().await;
-    let id = s.submitted(&seller).await;
-    let reviewer = s.reviewer().await;
+    let id = s.submitted_in(&seller, "zh-CN").await;
     let reason = ".Blurred licence, 营业执照看不清";
-    let (status, _) = s
-        .call(
-            "POST",
-            &format!("/review/applications/{id}/decision"),
-            Some(&reviewer),
-            Some(json!({"decision": "reject", "reason": reason})),
-        )
-        .await;
-    assert_eq!(status, 200);
+    decide(id, json!({"decision": "reject", "reason": reason})).await;
+    // Applied again in Spanish, approved: the e-mail is in Spanish.
+    let again = s.apply_in(&seller, "es").await;
+    assert_eq!(again, id);
+    decide(id, json!({"decision": "approve"})).await;
 
-    let lines = session.await.unwrap();
-    assert_eq!(lines[0], "EHLO developer-portal");
-    assert_eq!(lines[1], "MAIL FROM:<portal@example.com>");
-    assert_eq!(lines[2], "RCPT TO:<li.wei@example.com>");
-    assert!(lines
-        .iter()
-        .any(|l| l.starts_with("Subject: Your commercial developer qualification QA-000001")));
+    let received = session.await.unwrap();
+    for (dialogue, _) in &received {
+        assert!(dialogue[0].starts_with("EHLO "), "{dialogue:?}");
+        assert!(
+            dialogue[1].starts_with("MAIL FROM:<portal@example.com>"),
+            "{dialogue:?}"
+        );
+        assert_eq!(dialogue[2], "RCPT TO:<li.wei@example.com>");
+        assert_eq!(dialogue.last().map(String::as_str), Some("QUIT"));
+    }
+
+    let (headers, subject, body) = read_mail(&received[0].1);
+    assert_eq!(subject, "你的商业开发者资质申请 QA-000001 需要修改");
+    let raw_subject = headers.iter().find(|h| h.starts_with("Subject:")).unwrap();
     assert!(
-        lines.iter().any(|l| l == "..Blurred licence, 营业执照看不清"),
-        "dot-stuffed reason: {lines:?}"
+        raw_subject.is_ascii() && raw_subject.contains("=?utf-8?"),
+        "an encoded word: {raw_subject}"
     );
-    assert!(lines
-        .iter()
-        .any(|l| l == "http://portal.test/qualification/status"));
-    assert_eq!(lines.last().map(String::as_str), Some("QUIT"));
-    assert_eq!(s.store.sent_mail_count().await.unwrap(), 1);
+    assert!(
+        headers
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case("Content-Type: text/plain; charset=utf-8")),
+        "{headers:?}"
+    );
+    assert!(
+        body.contains("审核意见：\n.Blurred licence, 营业执照看不清"),
+        "{body}"
+    );
+    assert!(body.contains("http://portal.test/qualification/status"), "{body}");
+
+    let (_, subject, body) = read_mail(&received[1].1);
+    assert_eq!(
+        subject,
+        "Tu cualificación de desarrollador comercial QA-000001 está aprobada"
+    );
+    assert!(
+        body.contains("Ya puedes crear tu app") && body.contains("http://portal.test/apps/new"),
+        "{body}"
+    );
+
+    assert_eq!(s.store.sent_mail_count().await.unwrap(), 2);
 }
 
 #[tokio::test]
@@ -96,10 +159,7 @@ async fn a_relay_that_is_down_does_not_fail_the_decision() {
         .unwrap()
         .port();
     let (_dir, db) = temp_db();
-    let mailer = Mailer::Smtp {
-        relay: format!("127.0.0.1:{port}"),
-        from: "portal@example.com".into(),
-    };
+    let mailer = Mailer::Smtp(Relay::plain(&format!("127.0.0.1:{port}"), "portal@example.com"));
     let s = TestServer::start_with_mailer(db, HttpOptions::default(), mailer).await;
     let seller = s.sign_in_seller().await;
     let id = s.submitted(&seller).await;

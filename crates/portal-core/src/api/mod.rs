@@ -39,8 +39,11 @@ pub mod headers {
     pub const CONTENT_TYPE: &str = "Content-Type";
     /// Makes a write happen once however often it is sent (see the server's idempotency).
     pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+    /// The reader's language in the app (not the browser's): e-mails about an application
+    /// are written in the language it was submitted in.
+    pub const ACCEPT_LANGUAGE: &str = "Accept-Language";
     /// Every request header the app's HTTP client sets.
-    pub const SENT: [&str; 3] = [AUTHORIZATION, CONTENT_TYPE, IDEMPOTENCY_KEY];
+    pub const SENT: [&str; 4] = [AUTHORIZATION, CONTENT_TYPE, IDEMPOTENCY_KEY, ACCEPT_LANGUAGE];
 
     pub const RETRY_AFTER: &str = "Retry-After";
     /// Set on an answer that is the stored answer of an earlier request with the same key.

@@ -8,14 +8,17 @@ use crate::{
     store::{QualificationRow, SubmitFacts, SubmitOutcome},
     AppState,
 };
-use axum::extract::State;
-use portal_core::journey::Step;
+use axum::{
+    extract::State,
+    http::{header, HeaderMap},
+};
 use portal_core::{
     api::{LicenceInfo, Qualification, QualificationRequest},
     error::code,
     form::field_error,
     rules,
 };
+use portal_core::{journey::Step, locale::Locale};
 
 pub(super) async fn get(
     State(state): State<AppState>,
@@ -29,8 +32,15 @@ pub(super) async fn get(
 pub(super) async fn put(
     State(state): State<AppState>,
     Seller(user): Seller,
+    headers: HeaderMap,
     Valid(answers): Valid<QualificationRequest>,
 ) -> Result<ApiJson<Qualification>> {
+    // The reader's language in the app: the decision e-mail is written in it.
+    let locale = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::from_accept_language)
+        .unwrap_or(Locale::En);
     let json = serde_json::to_string(&answers).map_err(AppError::internal)?;
     let (cif, account) = (answers.cif.clone(), user.id);
     let check = move |facts: &SubmitFacts| {
@@ -45,6 +55,7 @@ pub(super) async fn put(
             user.id,
             json,
             answers.licence_id.clone(),
+            locale.tag(),
             state.clock.now(),
             check,
         )

@@ -7,6 +7,7 @@ use crate::{
     mailer, AppState,
 };
 use axum::extract::State;
+use portal_core::locale::Locale;
 use portal_core::{
     api::{Decision, DecisionRequest, QualificationRequest, ReviewDetail, ReviewQueueItem},
     error::code,
@@ -83,6 +84,7 @@ pub(super) async fn decide(
         &answers.email,
         &reference(id),
         reason.as_deref(),
+        Locale::from_tag(&row.locale).unwrap_or(Locale::En),
     );
     state.mailer.send(&state.store, &mail, now).await?;
     Ok(ApiJson(review_detail(&state, id).await?))

@@ -21,6 +21,8 @@ pub struct QualificationRow {
     pub decided_at: Option<i64>,
     pub rejection_reason: Option<String>,
     pub submissions: u32,
+    /// The language it was submitted in (a tag of `Locale`).
+    pub locale: String,
 }
 
 /// What happened to a submission.
@@ -46,7 +48,7 @@ pub struct SubmitFacts {
 }
 
 const SELECT_QUALIFICATION: &str = "SELECT q.id, q.account_id, a.name, q.status, q.answers, q.licence_id,
-        q.submitted_at, q.review_started_at, q.decided_at, q.rejection_reason, q.submissions
+        q.submitted_at, q.review_started_at, q.decided_at, q.rejection_reason, q.submissions, q.locale
      FROM qualifications q JOIN accounts a ON a.id = q.account_id";
 
 fn qualification_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QualificationRow> {
@@ -63,6 +65,7 @@ fn qualification_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QualificationRow
         decided_at: r.get(8)?,
         rejection_reason: r.get(9)?,
         submissions: r.get(10)?,
+        locale: r.get(11)?,
     })
 }
 
@@ -172,6 +175,7 @@ impl Store {
         account_id: i64,
         answers: String,
         licence_id: String,
+        locale: &'static str,
         now: i64,
         check: impl FnOnce(&SubmitFacts) -> Result<(), E> + Send + 'static,
     ) -> StoreResult<SubmitOutcome<E>> {
@@ -190,9 +194,9 @@ impl Store {
             let id = match stored.qualification {
                 None => {
                     tx.execute(
-                        "INSERT INTO qualifications (account_id, status, answers, licence_id, submitted_at)
-                         VALUES (?1, 'submitted', ?2, ?3, ?4)",
-                        params![account_id, answers, licence_id, now],
+                        "INSERT INTO qualifications (account_id, status, answers, licence_id, submitted_at, locale)
+                         VALUES (?1, 'submitted', ?2, ?3, ?4, ?5)",
+                        params![account_id, answers, licence_id, now, locale],
                     )?;
                     tx.last_insert_rowid()
                 }
@@ -200,9 +204,9 @@ impl Store {
                     tx.execute(
                         "UPDATE qualifications SET status = 'submitted', answers = ?2, licence_id = ?3,
                              submitted_at = ?4, review_started_at = NULL, decided_at = NULL, reviewer_id = NULL,
-                             rejection_reason = NULL, submissions = submissions + 1
+                             rejection_reason = NULL, submissions = submissions + 1, locale = ?5
                          WHERE id = ?1",
-                        params![id, answers, licence_id, now],
+                        params![id, answers, licence_id, now, locale],
                     )?;
                     id
                 }

@@ -242,17 +242,31 @@ impl TestServer {
 
     /// A developer with a submitted application; returns its id.
     pub async fn submitted(&self, token: &str) -> i64 {
+        self.submitted_in(token, "en").await
+    }
+
+    /// Submits an application from an app showing `language` (its `Accept-Language`).
+    pub async fn submitted_in(&self, token: &str, language: &str) -> i64 {
         self.developer_ready(token).await;
+        self.apply_in(token, language).await
+    }
+
+    /// Uploads a licence and sends the application (again, after a rejection) from an app
+    /// showing `language`.
+    pub async fn apply_in(&self, token: &str, language: &str) -> i64 {
         let (status, licence) = self.upload(token, png(100), "licence.png").await;
         assert_eq!(status, 201, "{licence}");
-        let (status, body) = self
-            .call(
-                "PUT",
-                "/qualification",
-                Some(token),
-                Some(qualification(licence["id"].as_str().unwrap())),
-            )
-            .await;
+        let res = self
+            .http
+            .put(self.url("/qualification"))
+            .bearer_auth(token)
+            .header("Accept-Language", language)
+            .json(&qualification(licence["id"].as_str().unwrap()))
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let body: Value = res.json().await.unwrap();
         assert_eq!(status, 200, "{body}");
         body["reference"]
             .as_str()

@@ -1,4 +1,6 @@
-//! The languages the portal speaks, and which one a reader gets.
+//! The languages the portal speaks, which one a reader gets, and the messages' parameters.
+//! The app words its pages in the reader's language; the server words e-mails in the
+//! recipient's, from the same message files (`public/locales/<tag>.json`).
 
 /// A language with a complete message file in `public/locales/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +58,44 @@ impl Locale {
             .find_map(Locale::from_tag)
             .unwrap_or(Locale::En)
     }
+
+    /// The language an `Accept-Language` header asks for first, if the portal speaks one
+    /// of them (the header lists them in the order of preference).
+    pub fn from_accept_language(header: &str) -> Option<Locale> {
+        header
+            .split(',')
+            .filter_map(|item| item.split(';').next())
+            .find_map(Locale::from_tag)
+    }
+}
+
+/// A message with its `{name}` parameters filled in; an unknown parameter stays visible.
+pub fn fill(template: &str, params: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) => {
+                match params.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -93,6 +133,38 @@ mod tests {
         assert_eq!(Locale::choose(Some("de"), None, &browser), Locale::Es);
         assert_eq!(Locale::choose(None, None, &["zh-TW".to_owned()]), Locale::En);
         assert_eq!(Locale::choose(None, None, &[]), Locale::En);
+    }
+
+    #[test]
+    fn accept_language_gives_the_first_language_spoken_here() {
+        for (header, locale) in [
+            ("zh-CN", Some(Locale::ZhCn)),
+            ("fr-FR,fr;q=0.9,es;q=0.8,en;q=0.5", Some(Locale::Es)),
+            ("zh-TW, en-US;q=0.7", Some(Locale::En)),
+            ("de", None),
+            ("", None),
+        ] {
+            assert_eq!(Locale::from_accept_language(header), locale, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn parameters_are_filled_by_name_and_unknown_ones_left_visible() {
+        let n = 3;
+        for (template, filled) in [
+            ("{count} of {max}", "3 of 30"),
+            ("no parameters", "no parameters"),
+            ("{max}{count}", "303"),
+            ("{unknown} stays", "{unknown} stays"),
+            ("unclosed {count", "unclosed {count"),
+            ("", ""),
+        ] {
+            assert_eq!(
+                fill(template, &[("count", &n), ("max", &30)]),
+                filled,
+                "{template}"
+            );
+        }
     }
 
     #[test]
