@@ -22,7 +22,9 @@ pub fn date_time(rfc3339: &str) -> String {
 pub fn file_size(bytes: u64) -> String {
     let (unit, tenths) = scaled(bytes);
     let options = js_sys::Object::new();
-    for (key, value) in [("style", "unit"), ("unit", unit), ("unitDisplay", "short")] {
+    // "67 bytes" in full; "84 kB", "1.9 MB" short.
+    let display = if unit == "byte" { "long" } else { "short" };
+    for (key, value) in [("style", "unit"), ("unit", unit), ("unitDisplay", display)] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &1.into());

@@ -3,15 +3,6 @@
 use crate::{format, i18n};
 use portal_core::api::{LicenceInfo, QualificationRequest, TextAnswer};
 
-/// An answer's label in a summary: the IT person's fields say whose they are.
-pub fn answer_label(field: &str) -> String {
-    if field.starts_with("it_") && field != "it_team_size" {
-        format!("{}: {}", i18n::section_it(), i18n::field_label(field))
-    } else {
-        i18n::field_label(field).to_owned()
-    }
-}
-
 /// How an answer reads on the check page.
 pub fn answer(answers: &QualificationRequest, field: &str, licence: Option<&LicenceInfo>) -> String {
     if field == "licence_id" {

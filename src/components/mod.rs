@@ -1,5 +1,7 @@
 //! Pieces shared by the pages.
 
+use leptos::prelude::request_animation_frame;
+
 pub mod answers;
 pub mod checkbox;
 pub mod copy_button;
@@ -23,7 +25,7 @@ pub mod summary_list;
 pub mod table;
 pub mod text_field;
 
-pub use answers::{answer, answer_label};
+pub use answers::answer;
 pub use checkbox::Checkbox;
 pub use copy_button::CopyButton;
 pub use dialog::Dialog;
@@ -49,4 +51,10 @@ pub use text_field::TextField;
 /// Moves focus to the main region (skip link, and after page changes).
 pub fn focus_main() {
     error_summary::focus_field("main");
+}
+
+/// Moves focus to the element `id` once the page has drawn it: where a control that had
+/// focus is replaced (Reveal by Hide), keyboard and screen reader users stay in place.
+pub fn focus_when_drawn(id: &'static str) {
+    request_animation_frame(move || error_summary::focus_field(id));
 }

@@ -82,8 +82,15 @@ fn Console(
             if left > 1 {
                 remaining.set(left - 1);
             } else if left == 1 {
+                // Focus on Hide, which goes with the secret, moves to Reveal.
+                let on_hide = document()
+                    .active_element()
+                    .is_some_and(|e| e.id() == "hide-secret");
                 remaining.set(0);
                 secret.set(None);
+                if on_hide {
+                    crate::components::focus_when_drawn("reveal-secret");
+                }
             }
         },
         Duration::from_secs(1),
@@ -93,6 +100,7 @@ fn Console(
     let show = move |value: String| {
         secret.set(Some(value));
         remaining.set(reveal_seconds);
+        crate::components::focus_when_drawn("hide-secret");
     };
     let open = move |m: StepUp| {
         mode.set(m);
@@ -129,13 +137,14 @@ fn Console(
                     {move || match secret.get() {
                         Some(value) => view! {
                             <CopyButton text=value what=i18n::console_app_secret() />
-                            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                            <button type="button" id="hide-secret" class="button button--secondary button--small" on:click=move |_| {
                                 secret.set(None);
                                 remaining.set(0);
+                                crate::components::focus_when_drawn("reveal-secret");
                             }>{i18n::hide()}</button>
                         }.into_any(),
                         None => view! {
-                            <button type="button" class="button button--secondary button--small" on:click=move |_| open(StepUp::Reveal)>
+                            <button type="button" id="reveal-secret" class="button button--secondary button--small" on:click=move |_| open(StepUp::Reveal)>
                                 {i18n::reveal()}
                             </button>
                         }.into_any(),

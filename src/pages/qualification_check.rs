@@ -1,5 +1,5 @@
 use crate::{
-    components::{answer, answer_label, summary_row, ErrorSummary, FormErrors, Journey, Outcome, Submit},
+    components::{answer, summary_row, ErrorSummary, FormErrors, Journey, Outcome, Submit},
     draft::DraftSlot,
     i18n,
     routes::{GoTo, Page},
@@ -56,7 +56,7 @@ fn CheckAnswers() -> impl IntoView {
         .iter()
         .filter(|f| **f != "cif" || !answers.cif.is_empty())
         .map(|field| {
-            let label = answer_label(field);
+            let label = i18n::field_label(field);
             let value = answer(&answers, field, licence.as_ref());
             summary_row(label, value, Some(Page::change_answer(field)))
         })

@@ -1,8 +1,8 @@
 use crate::{
     api::ApiError,
     components::{
-        answer, answer_label, load_or, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage,
-        Outcome, Radios, Submit, Table, TextField,
+        answer, load_or, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Outcome,
+        Radios, Submit, Table, TextField,
     },
     format, i18n,
     routes::Page,
@@ -123,7 +123,7 @@ fn Application(
         .iter()
         .map(|field| {
             summary_row(
-                answer_label(field),
+                i18n::field_label(field),
                 answer(&answers, field, q.licence.as_ref()),
                 None,
             )
