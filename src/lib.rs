@@ -40,12 +40,14 @@ pub struct Mounted {
     theme: Vec<String>,
     /// Whether the element got the `portal` class from us (and loses it on unmount).
     added_class: bool,
+    /// The element's own `lang` before the portal set its language there.
+    own_lang: Option<String>,
 }
 
 #[wasm_bindgen]
 impl Mounted {
     /// Removes everything the portal added: its view (with its listeners, effects and
-    /// timers), the theme properties and the class it set on the element.
+    /// timers), the theme properties, the class and the language it set on the element.
     pub fn unmount(&mut self) {
         self.view.take();
         let style = self.element.style();
@@ -56,6 +58,10 @@ impl Mounted {
             let _ = self.element.class_list().remove_1("portal");
         }
         let _ = self.element.remove_attribute("data-portal-mounted");
+        let _ = match self.own_lang.take() {
+            Some(lang) => self.element.set_attribute("lang", &lang),
+            None => self.element.remove_attribute("lang"),
+        };
     }
 }
 
@@ -100,6 +106,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Mounted {
         }
     }
     let added_class = !element.class_list().contains("portal");
+    let own_lang = element.get_attribute("lang");
     let _ = element.class_list().add_1("portal");
     let _ = element.set_attribute("data-portal-mounted", "");
     CRASH_ROOT.with(|root| *root.borrow_mut() = Some(element.clone()));
@@ -114,6 +121,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Mounted {
         element,
         theme,
         added_class,
+        own_lang,
     }
 }
 

@@ -192,10 +192,11 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
             &browser,
             "const e = document.getElementById('developer-tools');
              return [e.childElementCount, e.className, e.getAttribute('style') || '',
-                     document.querySelectorAll('link[href*=\"/portal/\"]').length];",
+                     document.querySelectorAll('link[rel=stylesheet][href*=\"/portal/\"]').length,
+                     e.getAttribute('lang')];",
         )
         .await;
-        assert_eq!(left, serde_json::json!([0, "", "", 0]));
+        assert_eq!(left, serde_json::json!([0, "", "", 0, null]));
         browser
             .client
             .execute_async("window.mountPortal().then(arguments[0]);", vec![])
