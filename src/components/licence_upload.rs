@@ -130,6 +130,14 @@ pub fn LicenceUpload(
                     }}
                 </span>
             </div>
+            // Told to screen readers as it happens: uploading, then uploaded.
+            <p class="visually-hidden" role="status" id="licence_id-status">
+                {move || if uploading.get() {
+                    i18n::uploading().to_owned()
+                } else {
+                    licence.read().as_ref().map(|info| i18n::uploaded(&info.file_name)).unwrap_or_default()
+                }}
+            </p>
         </div>
     }
 }

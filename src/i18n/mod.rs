@@ -77,6 +77,11 @@ pub fn name_counter(weight: usize, max: usize) -> String {
     fill(text("name_counter"), &[("weight", &weight), ("max", &max)])
 }
 
+/// Said to screen readers once a file is uploaded.
+pub fn uploaded(file: &str) -> String {
+    fill(text("uploaded"), &[("file", &file)])
+}
+
 pub fn secret_hidden_in(seconds: u32) -> String {
     fill(text("secret_hidden_in"), &[("seconds", &seconds)])
 }

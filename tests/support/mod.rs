@@ -226,6 +226,16 @@ pub async fn fill_qualification(browser: &Browser, files: &tempfile::TempDir) {
         .await
         .unwrap();
     browser.wait_text(".upload__name", "licence.png").await;
+    // Screen readers are told too, through a status region.
+    let told = browser
+        .client
+        .execute(
+            "return document.getElementById('licence_id-status').textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(told, "Uploaded licence.png");
     browser.click("#same_it").await;
     browser.fill("it_team_size", "12").await;
     browser
