@@ -66,14 +66,20 @@ async fn events(browser: &Browser) -> Vec<serde_json::Value> {
     serde_json::from_value(js(browser, "return window.hostEvents;").await).unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() {
+/// The API (taking the seller centre's host tokens), the seller centre on a port of its
+/// own, and a browser whose paths are under the centre's portal path.
+async fn seller_centre_with_api() -> (Portal, SellerCentre, Browser) {
     let port = free_port();
-    let origin = format!("http://127.0.0.1:{port}");
-    let api = Portal::start_for_host(&origin).await;
+    let api = Portal::start_for_host(&format!("http://127.0.0.1:{port}")).await;
     let centre = SellerCentre::start(port, &api.base);
     let browser = Browser::start().await;
     browser.serve_under(BASE);
+    (api, centre, browser)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() {
+    let (api, centre, browser) = seller_centre_with_api().await;
 
     // Mounted, and signed in by the host: straight to the agreement, never a sign-in form.
     browser.goto(&format!("{}{BASE}", centre.url)).await;
@@ -225,12 +231,8 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_portal_speaks_the_language_its_host_gives() {
-    let port = free_port();
-    let origin = format!("http://127.0.0.1:{port}");
-    let api = Portal::start_for_host(&origin).await;
-    let centre = SellerCentre::start(port, &api.base);
-    let browser = Browser::start().await;
-    browser.serve_under(BASE);
+    // The API must live as long as the test: it answers the seller centre.
+    let (_api, centre, browser) = seller_centre_with_api().await;
 
     // A Spanish seller centre: the portal in Spanish, its element marked, the host's page
     // left as the host set it.

@@ -5,7 +5,7 @@ use super::*;
 
 /// A country's or region's name in the active language.
 pub fn country_name(code: &str) -> &'static str {
-    text_opt(&format!("country.{code}")).unwrap_or(text("country.unknown"))
+    text_opt(&format!("country.{code}")).unwrap_or_else(|| text("country.unknown"))
 }
 
 /// Sorts (code, name) pairs by name as the reader's language orders words (pinyin for

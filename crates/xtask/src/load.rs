@@ -55,6 +55,11 @@ pub(crate) fn ready_for_qualification(addr: SocketAddr, account: &str, password:
         &expect(send(addr, "POST", "/api/v1/session", &[], body.as_bytes()))?,
         "token",
     );
+    ready(addr, &token)
+}
+
+/// A signed-in seller accepts the agreement and gives the developer information.
+fn ready(addr: SocketAddr, token: &str) -> Result<(), String> {
     let auth = [("Authorization", format!("Bearer {token}"))];
     expect(send(
         addr,
@@ -101,21 +106,7 @@ pub(crate) fn run(addr: SocketAddr, server_pid: u32) -> Result<(), String> {
 
     // 2. Each gets ready: agreement, developer information, a licence.
     for token in &tokens {
-        let auth = [("Authorization", format!("Bearer {token}"))];
-        expect(send(
-            addr,
-            "POST",
-            "/api/v1/agreement/acceptance",
-            &auth,
-            br#"{"version":1,"confirmed":true}"#,
-        ))?;
-        expect(send(
-            addr,
-            "PUT",
-            "/api/v1/developer",
-            &auth,
-            DEVELOPER.as_bytes(),
-        ))?;
+        ready(addr, token)?;
     }
     let mut licences = Vec::new();
     for token in &tokens {
