@@ -32,6 +32,8 @@ pub enum ConfigSource {
 }
 
 /// The portal mounted into an element of a page (see `embed.js`); `unmount` removes it.
+/// Only `unmount` does: a host that drops the handle (the stand-alone page does) lets the
+/// browser collect it, and that must not take the portal off the page.
 #[wasm_bindgen]
 pub struct Mounted {
     view: Option<Box<dyn std::any::Any>>,
@@ -62,6 +64,15 @@ impl Mounted {
             Some(lang) => self.element.set_attribute("lang", &lang),
             None => self.element.remove_attribute("lang"),
         };
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        // Collected without `unmount`: the view stays, with what it needs to run.
+        if let Some(view) = self.view.take() {
+            std::mem::forget(view);
+        }
     }
 }
 

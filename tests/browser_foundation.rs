@@ -258,6 +258,54 @@ async fn the_accessibility_check_catches_a_real_violation() {
     browser.close().await;
 }
 
+/// The stand-alone page drops the handle `mount` returns; collecting it must not take
+/// the portal off the page (Firefox did, a minute into the journey).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_portal_stays_on_the_page_when_the_browser_collects_garbage() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/sign-in")).await;
+    browser.wait_text("h1", "Sign in").await;
+    // A host that mounts a second portal and keeps no handle; then collect, and let the
+    // finalisers run (they come in a later task), a few times over.
+    let collected = browser
+        .client
+        .execute(
+            "if (typeof gc !== 'function') return false;
+             return (async () => {
+             const { mount } = await import(new URL('embed.js', document.baseURI));
+             const second = document.createElement('div');
+             second.id = 'second';
+             document.body.append(second);
+             await mount(second, {});
+             for (let i = 0; i < 50 && !second.querySelector('h1'); i++) await new Promise(r => setTimeout(r, 100));
+             if (!second.querySelector('h1')) return 'the second portal never showed';
+             for (let i = 0; i < 5; i++) { gc(); await new Promise(r => setTimeout(r, 50)); }
+             return true;
+             })();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    if collected.is_string() {
+        panic!("{collected}");
+    }
+    if collected != serde_json::Value::Bool(true) {
+        browser.skip(
+            "the portal outliving its handle",
+            "the engine offers no way to collect garbage on demand",
+        );
+        return browser.close().await;
+    }
+    browser.wait_text("#second h1", "Sign in").await;
+    browser.fill("account", DEMO_SELLER.0).await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click_text("Sign in").await;
+    browser.wait_path("/agreement").await;
+    browser.wait_text("h1", "API use agreement").await;
+    browser.close().await;
+}
+
 /// Static hosting under a strict CSP: the built page carries no inline script or style.
 #[test]
 fn the_built_page_has_no_inline_script_or_style() {

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             .map(|report| println!("{}", report.summary())),
         Some("bench") => bench::run(),
         Some("tools") => tools::ensure_build_tools()
-            .and_then(|_| tools::ensure_browser())
+            .and_then(|_| tools::ensure_browsers())
             .and_then(|_| tools::ensure_axe())
             .and_then(|_| tools::ensure_nginx())
             .map(|_| ()),
@@ -105,7 +105,7 @@ fn serve(args: &[String]) -> Result<(), String> {
 
 fn test() -> Result<(), String> {
     let path = tools::ensure_build_tools()?;
-    let browser = tools::ensure_browser()?;
+    let browsers = tools::ensure_browsers()?;
     let axe = tools::ensure_axe()?;
     let nginx = tools::ensure_nginx()?;
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
@@ -122,27 +122,68 @@ fn test() -> Result<(), String> {
     sizes::Report::measure()?.enforce_ceiling()?;
     // The embedding tests run the example seller centre as its own process.
     run(Command::new("cargo").args(["build", "--example", "host-portal"]))?;
-    // The browser tests serve this release build through the reference server. Every test
-    // binary runs even after one fails, so a run reports every failure at once.
-    let mut cmd = Command::new("cargo");
-    cmd.args(["test", "--workspace", "--all-targets", "--no-fail-fast"])
-        .env("PORTAL_DIST", root().join("dist"))
-        .env("PORTAL_BROWSER", browser.engine)
-        .env(browser.driver_variable(), &browser.driver)
-        .env(browser.binary_variable(), &browser.binary)
-        .env("AXE_CORE", &axe)
-        .env("NGINX", &nginx);
-    let (passed, failed) = run_counting_tests(&mut cmd)?;
-    // One closing line for the whole run, whatever order cargo ran the binaries in.
-    println!("\ntests: {passed} passed, {failed} failed");
+    // Tests that an engine cannot run write why here (see tests/support).
+    let skips = root().join("target/browser-skips.txt");
+    let _ = std::fs::remove_file(&skips);
+    // Every test once, in the first engine; then the browser tests again in each other
+    // engine, one after another (one release build serves them all). Every test binary
+    // runs even after one fails, so a run reports every failure at once.
+    let mut results = Vec::new();
+    for (i, browser) in browsers.iter().enumerate() {
+        let mut cmd = Command::new("cargo");
+        if i == 0 {
+            cmd.args(["test", "--workspace", "--all-targets", "--no-fail-fast"]);
+        } else {
+            println!("\nThe browser tests again, in {}:", browser.engine);
+            cmd.args([
+                "test",
+                "--package",
+                "portal-web",
+                "--test",
+                "browser_*",
+                "--no-fail-fast",
+            ]);
+        }
+        cmd.env("PORTAL_DIST", root().join("dist"))
+            .env("PORTAL_BROWSER", browser.engine)
+            .env("PORTAL_SKIPS", &skips)
+            .env(browser.driver_variable(), &browser.driver)
+            .env(browser.binary_variable(), &browser.binary)
+            .env("AXE_CORE", &axe)
+            .env("NGINX", &nginx);
+        results.push((browser.engine, run_counting_tests(&mut cmd)?));
+    }
+    // One closing summary for the whole run, whatever order cargo ran the binaries in.
+    println!();
+    // Each check an engine cannot make, once (a check may come up on many pages).
+    let text = std::fs::read_to_string(&skips).unwrap_or_default();
+    for line in text.lines().collect::<std::collections::BTreeSet<_>>() {
+        println!("skipped: {line}");
+    }
+    let (mut passed, mut failed) = (0, 0);
+    for (engine, run) in &results {
+        println!("{engine}: {} passed, {} failed", run.passed, run.failed.len());
+        for name in &run.failed {
+            println!("  FAILED in {engine}: {name}");
+        }
+        passed += run.passed;
+        failed += run.failed.len();
+    }
+    println!("tests: {passed} passed, {failed} failed");
     if failed > 0 || passed == 0 {
         return Err(format!("{failed} tests failed, {passed} passed"));
     }
     Ok(())
 }
 
+/// What one `cargo test` run said: how many passed, and the names of those that failed.
+struct TestRun {
+    passed: usize,
+    failed: Vec<String>,
+}
+
 /// Runs `cargo test`, echoing its output, and adds up its "test result" lines.
-fn run_counting_tests(cmd: &mut Command) -> Result<(usize, usize), String> {
+fn run_counting_tests(cmd: &mut Command) -> Result<TestRun, String> {
     use std::io::{BufRead, BufReader};
     println!("$ {}", format!("{cmd:?}").replace('"', ""));
     let mut child = cmd
@@ -150,21 +191,34 @@ fn run_counting_tests(cmd: &mut Command) -> Result<(usize, usize), String> {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .map_err(|e| format!("cargo test: {e}"))?;
-    let (mut passed, mut failed) = (0, 0);
+    let mut run = TestRun {
+        passed: 0,
+        failed: Vec::new(),
+    };
+    let mut failed_count = 0;
     if let Some(out) = child.stdout.take() {
         for line in BufReader::new(out).lines().map_while(Result::ok) {
             println!("{line}");
             if let Some(rest) = line.strip_prefix("test result: ") {
-                passed += count(rest, " passed");
-                failed += count(rest, " failed");
+                run.passed += count(rest, " passed");
+                failed_count += count(rest, " failed");
+            } else if let Some(name) = line
+                .strip_prefix("test ")
+                .and_then(|l| l.strip_suffix(" ... FAILED"))
+            {
+                run.failed.push(name.to_owned());
             }
         }
     }
     let status = child.wait().map_err(|e| e.to_string())?;
-    if !status.success() && failed == 0 {
+    // A failure cargo counted but whose name was not seen still counts.
+    while run.failed.len() < failed_count {
+        run.failed.push("(unnamed)".into());
+    }
+    if !status.success() && run.failed.is_empty() {
         return Err(format!("cargo test failed ({status})"));
     }
-    Ok((passed, failed))
+    Ok(run)
 }
 
 /// The number before `label` in "ok. 8 passed; 0 failed; …".

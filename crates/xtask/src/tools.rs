@@ -195,10 +195,12 @@ fn newest_mtime(path: &Path) -> Option<SystemTime> {
 }
 
 pub(crate) struct Browser {
-    /// The engine the browser tests drive (`PORTAL_BROWSER`: chromium or firefox).
+    /// The engine the browser tests drive (`PORTAL_BROWSER`): chromium, firefox or webkit.
     pub(crate) engine: &'static str,
     pub(crate) binary: PathBuf,
     pub(crate) driver: PathBuf,
+    /// Debian packages that bring the binary (and the driver, but geckodriver).
+    packages: &'static [&'static str],
 }
 
 impl Browser {
@@ -219,6 +221,37 @@ impl Browser {
             _ => "CHROMIUM",
         }
     }
+
+    fn of(engine: &str) -> Browser {
+        let cargo_bin = std::env::var_os("HOME")
+            .map(|h| PathBuf::from(h).join(".cargo/bin"))
+            .unwrap_or_default();
+        match engine {
+            "firefox" => Browser {
+                engine: "firefox",
+                binary: env_path("FIREFOX", "/usr/bin/firefox-esr".into()),
+                driver: env_path("GECKODRIVER", cargo_bin.join("geckodriver")),
+                packages: &["firefox-esr"],
+            },
+            "webkit" => Browser {
+                engine: "webkit",
+                binary: "/usr/bin/xvfb-run".into(),
+                driver: env_path("WEBKITDRIVER", "/usr/bin/WebKitWebDriver".into()),
+                packages: &["webkit2gtk-driver", "xvfb"],
+            },
+            _ => Browser {
+                engine: "chromium",
+                binary: env_path("CHROMIUM", "/usr/bin/chromium".into()),
+                driver: env_path("CHROMEDRIVER", "/usr/bin/chromedriver".into()),
+                packages: &["chromium", "chromium-driver"],
+            },
+        }
+    }
+
+    /// Whether Debian must bring something (geckodriver comes from crates.io).
+    fn missing_from_debian(&self) -> bool {
+        !self.binary.exists() || (self.engine != "firefox" && !self.driver.exists())
+    }
 }
 
 const GECKODRIVER_VERSION: &str = "0.37.1";
@@ -228,53 +261,43 @@ fn env_path(name: &str, default: PathBuf) -> PathBuf {
     std::env::var_os(name).map(PathBuf::from).unwrap_or(default)
 }
 
-/// The browser and its WebDriver server: Debian's Chromium and ChromeDriver by default;
-/// with `PORTAL_BROWSER=firefox`, Firefox ESR and geckodriver; with `webkit`, WebKitGTK's
-/// WebKitWebDriver under Xvfb. Installed when missing (Debian packages only as root).
-pub(crate) fn ensure_browser() -> Result<Browser, String> {
-    let cargo_bin = std::env::var_os("HOME")
-        .map(|h| PathBuf::from(h).join(".cargo/bin"))
-        .unwrap_or_default();
-    let (browser, packages): (Browser, &[&str]) = match std::env::var("PORTAL_BROWSER").as_deref() {
-        Ok("firefox") => (
-            Browser {
-                engine: "firefox",
-                binary: env_path("FIREFOX", "/usr/bin/firefox-esr".into()),
-                driver: env_path("GECKODRIVER", cargo_bin.join("geckodriver")),
-            },
-            &["firefox-esr"],
-        ),
-        Ok("webkit") => (
-            Browser {
-                engine: "webkit",
-                binary: "/usr/bin/xvfb-run".into(),
-                driver: env_path("WEBKITDRIVER", "/usr/bin/WebKitWebDriver".into()),
-            },
-            &["webkit2gtk-driver", "xvfb"],
-        ),
-        _ => (
-            Browser {
-                engine: "chromium",
-                binary: env_path("CHROMIUM", "/usr/bin/chromium".into()),
-                driver: env_path("CHROMEDRIVER", "/usr/bin/chromedriver".into()),
-            },
-            &["chromium", "chromium-driver"],
-        ),
+/// The engines the browser tests run in: Chromium, Firefox ESR (with geckodriver) and
+/// WebKitGTK (WebKitWebDriver under Xvfb), one after another; `PORTAL_BROWSER` names one
+/// to run alone. Installed when missing (Debian packages only as root), in one go.
+pub(crate) fn ensure_browsers() -> Result<Vec<Browser>, String> {
+    let browsers: Vec<Browser> = match std::env::var("PORTAL_BROWSER") {
+        Ok(one) => vec![Browser::of(&one)],
+        Err(_) => ["chromium", "firefox", "webkit"].map(Browser::of).into(),
     };
-    // geckodriver comes from crates.io; everything else from Debian.
-    let from_debian_missing =
-        !browser.binary.exists() || (browser.engine != "firefox" && !browser.driver.exists());
-    if from_debian_missing {
-        apt_install(packages).map_err(|how| {
+    let missing: Vec<&Browser> = browsers.iter().filter(|b| b.missing_from_debian()).collect();
+    if !missing.is_empty() {
+        let packages: Vec<&str> = missing.iter().flat_map(|b| b.packages.iter().copied()).collect();
+        apt_install(&packages).map_err(|how| {
+            let paths: Vec<String> = missing
+                .iter()
+                .map(|b| format!("{} and {}", b.binary.display(), b.driver.display()))
+                .collect();
             format!(
-                "the browser tests need {} and {}. {how}\nor set their paths in the environment (see README).",
-                browser.binary.display(),
-                browser.driver.display(),
+                "the browser tests need {}. {how}\nor set their paths in the environment (see README).",
+                paths.join(", ")
             )
         })?;
     }
-    if browser.engine == "firefox" && !browser.driver.exists() {
+    if browsers
+        .iter()
+        .any(|b| b.engine == "firefox" && !b.driver.exists())
+    {
         run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
+    }
+    Ok(browsers)
+}
+
+/// The one engine the benchmark measures in: Chromium (or `PORTAL_BROWSER`'s).
+pub(crate) fn ensure_browser() -> Result<Browser, String> {
+    let one = std::env::var("PORTAL_BROWSER").unwrap_or_else(|_| "chromium".into());
+    let browser = Browser::of(&one);
+    if browser.missing_from_debian() {
+        apt_install(browser.packages).map_err(|how| format!("the benchmark needs {one}. {how}"))?;
     }
     Ok(browser)
 }
