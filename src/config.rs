@@ -70,12 +70,12 @@ pub async fn check_api(config: &Config) -> Result<(), ConfigError> {
     let api = crate::api::Api::new(config.api_base.clone(), config.request_timeout_seconds);
     match api.service().await {
         Ok(info) if info.service == portal_core::api::SERVICE_NAME => Ok(()),
-        Err(crate::api::ApiError::Network(_) | crate::api::ApiError::Timeout) => {
-            Err(ConfigError::ApiUnreachable {
-                api: config.api_base.clone(),
-                origin: leptos::prelude::window().location().origin().unwrap_or_default(),
-            })
-        }
+        Err(
+            crate::api::ApiError::Network(_) | crate::api::ApiError::Offline | crate::api::ApiError::Timeout,
+        ) => Err(ConfigError::ApiUnreachable {
+            api: config.api_base.clone(),
+            origin: leptos::prelude::window().location().origin().unwrap_or_default(),
+        }),
         _ => Err(ConfigError::NotAnApi {
             api: config.api_base.clone(),
         }),

@@ -25,6 +25,35 @@ async fn answers_kept(browser: &Browser) {
     assert_eq!(browser.value("mobile").await, "+86 138 0013 8000");
 }
 
+/// A seller whose connection drops mid-form is told that it is their connection, keeps
+/// every answer, and saves once when back online.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_says_so_keeps_the_answers_and_saves_once_back_online() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    at_developer_info(&browser, &portal).await;
+    if !browser.set_offline(true).await {
+        browser.skip("going offline", "its WebDriver has no switch for the network");
+        return browser.close().await;
+    }
+    browser.click_text("Save and continue").await;
+    browser.wait_text(".error-summary", "You are offline").await;
+    answers_kept(&browser).await;
+    browser.checkpoint("offline").await;
+    browser.set_offline(false).await;
+    browser.click_text("Save and continue").await;
+    browser.wait_path("/apps").await;
+    let account = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let (info, _) = portal.store.developer(account.id).await.unwrap().expect("saved");
+    assert_eq!(info.developer_name, NAME);
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_fault_keeps_the_answers_says_what_happened_and_the_retry_saves_once() {
     // The app waits 2 seconds for an answer here, so a slow server is quick to show.

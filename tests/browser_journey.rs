@@ -143,6 +143,7 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     let app_key = browser.text("#app-key").await;
     assert_eq!(app_key.len(), 16, "{app_key}");
     assert!(browser.text("#app-secret").await.starts_with('•'));
+    copy_app_key(&browser, &app_key).await;
     browser.click_text("Reveal").await;
     browser.fill("password", "wrong-password").await;
     browser.click("dialog[open] button[type=submit]").await;
@@ -446,4 +447,32 @@ async fn an_application_submitted_after_the_session_ended_is_sent_after_signing_
     let stored = portal.store.qualification_of(account.id).await.unwrap().unwrap();
     assert_eq!(stored.submissions, 1);
     browser.close().await;
+}
+
+/// Copy puts the AppKey on the clipboard and says so; where the browser refuses (no
+/// permission, a page that is not secure), the AppKey is selected and the page says how to
+/// copy it.
+async fn copy_app_key(browser: &Browser, app_key: &str) {
+    browser.click_text("Copy").await;
+    browser.wait_announced(".copy__status", "AppKey copied").await;
+    // As a browser that does not let pages write to the clipboard answers.
+    browser
+        .client
+        .execute(
+            "navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.click_text("Copy").await;
+    browser
+        .wait_text(".copy__status", "It is selected: press Ctrl+C")
+        .await;
+    let selected = browser
+        .client
+        .execute("return String(getSelection());", vec![])
+        .await
+        .unwrap();
+    assert_eq!(selected.as_str(), Some(app_key), "the AppKey is selected");
+    browser.checkpoint("copy-refused").await;
 }

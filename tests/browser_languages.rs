@@ -5,8 +5,8 @@
 
 mod support;
 
-use portal_server::seed::DEMO_SELLER;
-use support::{Browser, Portal};
+use portal_server::seed::{DEMO_REVIEWER, DEMO_SELLER};
+use support::{file_with, fill_qualification, words, Browser, Portal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_seller_switches_language_and_the_portal_speaks_it_everywhere() {
@@ -83,6 +83,108 @@ async fn a_seller_switches_language_and_the_portal_speaks_it_everywhere() {
     browser
         .wait_text(".error-summary", "Enter your name or company name")
         .await;
+    browser.close().await;
+}
+
+/// After developer information, every page and every error state a seller or reviewer
+/// can meet, in Chinese: worded from the language's file, and accessible.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_later_page_and_error_state_in_chinese() {
+    later_pages_and_errors_in("zh-CN", "简体中文").await;
+}
+
+/// The same in Spanish.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_later_page_and_error_state_in_spanish() {
+    later_pages_and_errors_in("es", "Español").await;
+}
+
+async fn later_pages_and_errors_in(tag: &str, switch: &str) {
+    let w = words(tag);
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    let files = tempfile::tempdir().unwrap();
+    let errors_shown = |page: &str| format!("{page} errors {tag}");
+    browser.goto(&portal.url("/sign-in")).await;
+    browser.click_text(switch).await;
+    browser.wait_text("h1", &w["sign_in_title"]).await;
+    browser.sign_in_with(DEMO_SELLER, &w).await;
+    browser.click("#confirmed").await;
+    browser.click_text(&w["agreement_confirm_button"]).await;
+    browser.wait_path("/developer").await;
+    browser.fill("developer_name", "Example Trading Co.").await;
+    browser.select("country", "ES").await;
+    browser.fill("email", "dev@example.com").await;
+    browser.fill("mobile", "+34 612 345 678").await;
+    browser.click_text(&w["save_and_continue"]).await;
+    browser.wait_path("/apps").await;
+    browser.checkpoint(&format!("apps {tag}")).await;
+
+    // The qualification form: every field refused, then a licence that is not an image.
+    browser.goto(&portal.url("/qualification")).await;
+    browser.wait_text("h1", &w["qualification_title"]).await;
+    browser.click_text(&w["continue_button"]).await;
+    browser
+        .wait_text(".error-summary", &w["error_summary_title"])
+        .await;
+    browser.checkpoint(&errors_shown("qualification")).await;
+    browser
+        .find("#licence_id")
+        .await
+        .send_keys(&file_with(&files, "licence.txt", b"not an image"))
+        .await
+        .unwrap();
+    browser
+        .wait_text("#licence_id-error", &w["error.file_type"])
+        .await;
+    browser.checkpoint(&errors_shown("licence")).await;
+
+    // Filled in: the answers to check, then where the application stands.
+    fill_qualification(&browser, &files).await;
+    browser.click_text(&w["continue_button"]).await;
+    browser.wait_text("h1", &w["check_title"]).await;
+    browser.checkpoint(&format!("check {tag}")).await;
+    browser.click_text(&w["submit_application"]).await;
+    browser.wait_text(".panel", &w["status_submitted"]).await;
+    browser.checkpoint(&format!("status {tag}")).await;
+    browser.click_text(&w["sign_out"]).await;
+
+    // The reviewer: a rejection without reasons is refused; an approval.
+    browser.sign_in_with(DEMO_REVIEWER, &w).await;
+    browser.wait_text("h1", &w["review_title"]).await;
+    browser.click_text("QA-000001").await;
+    browser.click("#decision-reject").await;
+    browser.click_text(&w["record_decision"]).await;
+    browser
+        .wait_text(".error-summary", &w["error_summary_title"])
+        .await;
+    browser.checkpoint(&errors_shown("review")).await;
+    browser.click("#decision-approve").await;
+    browser.click_text(&w["record_decision"]).await;
+    browser.wait_text(".tag", &w["status_approved"]).await;
+    browser.click_text(&w["sign_out"]).await;
+
+    // The seller: an app name refused, the app created, a wrong password at Reveal.
+    browser.sign_in_with(DEMO_SELLER, &w).await;
+    browser.wait_path("/apps").await;
+    browser.goto(&portal.url("/apps/new/commercial")).await;
+    browser.wait_text("h1", &w["create_app_title"]).await;
+    browser.fill("name", "a b").await;
+    browser.click_text(&w["create_button"]).await;
+    browser
+        .wait_text(".error-summary", &w["error_summary_title"])
+        .await;
+    browser.checkpoint(&errors_shown("create app")).await;
+    browser.fill("name", "ShopHelper").await;
+    browser.click_text(&w["create_button"]).await;
+    browser.wait_text("h1", "ShopHelper").await;
+    browser.click_text(&w["reveal"]).await;
+    browser.fill("password", "wrong-password").await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser
+        .wait_text("#password-error", &w["error.incorrect_password"])
+        .await;
+    browser.checkpoint(&errors_shown("reveal")).await;
     browser.close().await;
 }
 

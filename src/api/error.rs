@@ -5,8 +5,10 @@ use portal_core::{error::code, ErrorBody, FieldError};
 /// Everything that can go wrong with a call, as the user interface needs to tell it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// The API at this base URL could not be reached (offline, DNS, CORS, server down).
+    /// The API at this base URL could not be reached (DNS, CORS, server down).
     Network(String),
+    /// The browser says it has no network at all (`navigator.onLine`).
+    Offline,
     /// No valid session: the token is missing, unknown or expired.
     SessionExpired,
     /// Sign-in refused: wrong account name or password.

@@ -29,6 +29,7 @@ pub(super) async fn send(
         let res = match outcome {
             Ok(res) => res,
             Err(_) if timed_out => return Err(ApiError::Timeout),
+            Err(_) if offline() => return Err(ApiError::Offline),
             Err(_) => return Err(ApiError::Network(api_base.to_owned())),
         };
         match check(res).await {
@@ -39,6 +40,12 @@ pub(super) async fn send(
             other => return other,
         }
     }
+}
+
+/// Whether the browser knows it has no network: then the reader's connection is the
+/// problem, not the portal's server.
+fn offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
 /// Aborts a request when its time is up.

@@ -7,6 +7,7 @@ use crate::api::ApiError;
 pub fn api_error(error: &ApiError) -> String {
     match error {
         ApiError::Network(api) => fill(text("api.network"), &[("api", api)]),
+        ApiError::Offline => text("api.offline").into(),
         ApiError::SessionExpired => session_expired().into(),
         ApiError::InvalidCredentials => text("api.invalid_credentials").into(),
         ApiError::Forbidden => text("api.forbidden").into(),

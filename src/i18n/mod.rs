@@ -77,6 +77,11 @@ pub fn name_counter(weight: usize, max: usize) -> String {
     fill(text("name_counter"), &[("weight", &weight), ("max", &max)])
 }
 
+/// Shown when the browser refused to copy and the value is selected instead.
+pub fn copy_selected(what: &str) -> String {
+    fill(text("copy_selected"), &[("what", &what)])
+}
+
 /// Said to screen readers once a file is uploaded.
 pub fn uploaded(file: &str) -> String {
     fill(text("uploaded"), &[("file", &file)])

@@ -121,7 +121,7 @@ fn Console(
             <div class="summary__row">
                 <dt class="summary__key">{i18n::console_app_key()}</dt>
                 <dd class="summary__value"><code class="credential" id="app-key">{app_key.clone()}</code></dd>
-                <dd class="summary__actions"><CopyButton text=app_key what=i18n::console_app_key() /></dd>
+                <dd class="summary__actions"><CopyButton text=app_key what=i18n::console_app_key() shows="app-key" /></dd>
             </div>
             <div class="summary__row">
                 <dt class="summary__key">{i18n::console_app_secret()}</dt>
@@ -136,7 +136,7 @@ fn Console(
                 <dd class="summary__actions">
                     {move || match secret.get() {
                         Some(value) => view! {
-                            <CopyButton text=value what=i18n::console_app_secret() />
+                            <CopyButton text=value what=i18n::console_app_secret() shows="app-secret" />
                             <button type="button" id="hide-secret" class="button button--secondary button--small" on:click=move |_| {
                                 secret.set(None);
                                 remaining.set(0);

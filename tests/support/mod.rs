@@ -149,6 +149,12 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
         .unwrap();
 }
 
+/// The app's words in the language tagged `tag` (`en`, `zh-CN`, `es`), from its message file.
+pub fn words(tag: &str) -> std::collections::HashMap<String, String> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("public/locales/{tag}.json"));
+    serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap()
+}
+
 /// Signs in the demo seller and accepts the agreement: the developer information page.
 pub async fn seller_at_developer_info(browser: &Browser, portal: &Portal) {
     browser.goto(&portal.url("/")).await;
@@ -235,7 +241,9 @@ pub async fn fill_qualification(browser: &Browser, files: &tempfile::TempDir) {
         )
         .await
         .unwrap();
-    assert_eq!(told, "Uploaded licence.png");
+    let language = browser.lang().await.1;
+    let uploaded = words(&language)["uploaded"].replace("{file}", "licence.png");
+    assert_eq!(told.as_str(), Some(uploaded.as_str()));
     browser.click("#same_it").await;
     browser.fill("it_team_size", "12").await;
     browser
@@ -578,6 +586,24 @@ impl Browser {
         panic!("{css} never showed {expected:?}; last text: {last:?} (screenshot: {shot})");
     }
 
+    /// Waits until the live region at `css` holds `expected`: what a screen reader hears,
+    /// also while the region is hidden from sight (where WebDriver reads no visible text).
+    pub async fn wait_announced(&self, css: &str, expected: &str) {
+        let started = Instant::now();
+        let mut last = None;
+        while started.elapsed() < WAIT {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = el.prop("textContent").await.ok().flatten();
+                if last.as_deref().is_some_and(|t| t.contains(expected)) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let shot = self.screenshot("wait_announced").await;
+        panic!("{css} never announced {expected:?}; last: {last:?} (screenshot: {shot})");
+    }
+
     /// Waits until the page's path is `path` (under the base path, see [`Browser::serve_under`]).
     pub async fn wait_path(&self, path: &str) {
         let path = &format!("{}{path}", self.base_path.lock().unwrap());
@@ -767,6 +793,19 @@ impl Browser {
         }
     }
 
+    /// Takes the browser off the network (or back): Chromium only, through ChromeDriver's
+    /// network conditions; false where the engine has no such switch.
+    pub async fn set_offline(&self, offline: bool) -> bool {
+        if self.engine != Engine::Chromium {
+            return false;
+        }
+        self.client
+            .issue_cmd(NetworkConditions { offline })
+            .await
+            .unwrap_or_else(|e| panic!("network conditions: {e}"));
+        true
+    }
+
     /// A point of the journey worth checking: accessible, reflowing at 320 px, and saved
     /// for people to look at.
     pub async fn checkpoint(&self, page: &str) {
@@ -838,10 +877,19 @@ impl Browser {
     }
 
     pub async fn sign_in(&self, account: &str, password: &str) {
+        self.sign_in_with((account, password), &words("en")).await;
+    }
+
+    /// Signs in on a sign-in page in any language (its button's words from `words`).
+    pub async fn sign_in_with(
+        &self,
+        (account, password): (&str, &str),
+        words: &std::collections::HashMap<String, String>,
+    ) {
         self.wait_path("/sign-in").await;
         self.fill("account", account).await;
         self.fill("password", password).await;
-        self.click_text("Sign in").await;
+        self.click_text(&words["sign_in_button"]).await;
     }
 
     pub async fn sign_out(&self) {
@@ -950,5 +998,27 @@ impl Drop for Nginx {
     fn drop(&mut self) {
         let _ = self.process.kill();
         let _ = self.process.wait();
+    }
+}
+
+/// ChromeDriver's own command for the network the page sees.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        let conditions = serde_json::json!({ "network_conditions": {
+            "offline": self.offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1,
+        }});
+        (axum::http::Method::POST, Some(conditions.to_string()))
     }
 }
