@@ -14,7 +14,10 @@ const NO_TEXTS: &str = "The developer portal could not load its texts. Reload th
 /// Shared through context; cheap to copy.
 #[derive(Debug, Clone, Copy)]
 pub struct Language {
-    current: RwSignal<Locale>,
+    /// The language to start in; after that the catalogue's active language is the one
+    /// source of truth, and this trigger tells the views it changed.
+    first: Locale,
+    changed: Trigger,
     /// Where the built files are (the message files, `<tag>.json`, are beside them).
     assets: StoredValue<String>,
     /// Whether the portal is the whole page (its `<html lang>` and title are the portal's).
@@ -37,7 +40,8 @@ impl Language {
             .unwrap_or_default();
         let first = Locale::choose(host_choice.as_deref(), saved.as_deref(), &browser);
         let language = Self {
-            current: RwSignal::new(first),
+            first,
+            changed: Trigger::new(),
             assets: StoredValue::new(assets),
             owns_page,
             host: StoredValue::new(crate::host::use_host()),
@@ -48,18 +52,15 @@ impl Language {
 
     /// The active language; the app is drawn again when it changes.
     pub fn current(&self) -> Locale {
-        self.current.get()
+        self.changed.track();
+        i18n::current()
     }
 
     /// Fetches the first language's messages (English if that fails), or says why not.
     pub async fn start(self) -> Result<(), &'static str> {
-        let wanted = self.current.get_untracked();
-        let mut got = self.fetch(wanted).await;
-        if got.is_err() && wanted != Locale::En {
+        let mut got = self.fetch(self.first).await;
+        if got.is_err() && self.first != Locale::En {
             got = self.fetch(Locale::En).await;
-            if got.is_ok() {
-                self.current.set(Locale::En);
-            }
         }
         got.map(|()| self.follow(i18n::current())).map_err(|_| NO_TEXTS)
     }
@@ -74,7 +75,7 @@ impl Language {
                     let _ = storage.set_item(STORAGE_KEY, to.tag());
                 }
                 self.follow(to);
-                self.current.set(to);
+                self.changed.notify();
             }
         });
     }

@@ -251,7 +251,37 @@ async fn a_licence_that_is_not_an_image_or_is_empty_is_refused_with_the_reason()
         .await;
     assert_eq!(browser.value("cif").await, "J99216583");
 
+    // Dropped on the upload area instead of chosen: the same checks, then the upload.
+    drop_file(&browser, "scan.png", b"GIF89a not really a png").await;
+    browser
+        .wait_text("#licence_id-error", "must be a JPG or PNG image")
+        .await;
+    drop_file(&browser, "licence.png", support::PNG_1X1).await;
+    browser.wait_text(".upload__name", "licence.png").await;
+    // Shown from what the server stored: its size, in the page's language.
+    let size = format!("({} bytes)", support::PNG_1X1.len());
+    browser.wait_text(".upload__name", &size).await;
+    assert!(browser.absent("#licence_id-error").await, "the error is gone");
     browser.close().await;
+}
+
+/// Drops a file with these bytes on the licence's upload area, as dragging it there from
+/// the desktop does (WebDriver cannot drag from outside the page).
+async fn drop_file(browser: &Browser, name: &str, bytes: &[u8]) {
+    browser
+        .client
+        .execute(
+            "const [name, bytes] = arguments;
+             const data = new DataTransfer();
+             data.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+             const area = document.querySelector('.upload');
+             for (const type of ['dragenter', 'dragover', 'drop']) {
+                 area.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+             }",
+            vec![name.into(), serde_json::json!(bytes)],
+        )
+        .await
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -33,14 +33,13 @@ fn active() -> Option<(Locale, &'static Messages)> {
 /// The message `key` in the active language. A key missing from a file is shown as
 /// itself; the catalogue tests keep every file complete.
 pub(super) fn text(key: &str) -> &'static str {
-    match active().and_then(|(_, m)| m.get(key)) {
-        Some(message) => message.as_str(),
-        None => MISSING.with(|m| {
+    text_opt(key).unwrap_or_else(|| {
+        MISSING.with(|m| {
             *m.borrow_mut()
                 .entry(key.to_owned())
                 .or_insert_with(|| leak(key.to_owned()))
-        }),
-    }
+        })
+    })
 }
 
 /// The message `key` if the active language has one.
