@@ -178,6 +178,15 @@ async fn later_pages_and_errors_in(tag: &str, switch: &str) {
     browser.fill("name", "ShopHelper").await;
     browser.click_text(&w["create_button"]).await;
     browser.wait_text("h1", "ShopHelper").await;
+    browser.click_text(&w["add_callback_url"]).await;
+    browser
+        .fill("callback_urls_0", "http://shop.example.com/cb")
+        .await;
+    browser.click_text(&w["save_callback_urls"]).await;
+    browser
+        .wait_text("#callback_urls_0-error", &w["error.url_https"])
+        .await;
+    browser.checkpoint(&errors_shown("callback urls")).await;
     browser.click_text(&w["reveal"]).await;
     browser.fill("password", "wrong-password").await;
     browser.click("dialog[open] button[type=submit]").await;

@@ -4,9 +4,9 @@
 use gloo_net::http::{Request, RequestBuilder};
 use portal_core::api::{
     headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AppDetail, AppSecret, AppSummary,
-    CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, HostSignInRequest, LicenceInfo, Me,
-    PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail, ReviewQueueItem, ServiceInfo,
-    SignInRequest, SignInResponse,
+    CallbackUrls, CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, HostSignInRequest,
+    LicenceInfo, Me, PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail,
+    ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -195,6 +195,12 @@ impl AuthApi {
 
     pub async fn reset_secret(&self, id: i64, req: &PasswordConfirmation) -> Result<AppSecret, ApiError> {
         self.write(Method::Post, &path::with_id(path::APP_SECRET_RESET, id), req)
+            .await
+    }
+
+    /// Replaces the app's callback URLs.
+    pub async fn set_callback_urls(&self, id: i64, req: &CallbackUrls) -> Result<AppDetail, ApiError> {
+        self.write(Method::Put, &path::with_id(path::APP_CALLBACK_URLS, id), req)
             .await
     }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::request_animation_frame;
 
 pub mod answers;
+pub mod callback_urls;
 pub mod checkbox;
 pub mod copy_button;
 pub mod dialog;
@@ -26,6 +27,7 @@ pub mod table;
 pub mod text_field;
 
 pub use answers::answer;
+pub use callback_urls::CallbackUrlsForm;
 pub use checkbox::Checkbox;
 pub use copy_button::CopyButton;
 pub use dialog::Dialog;

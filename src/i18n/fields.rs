@@ -49,6 +49,7 @@ pub fn field_message(error: &FieldError) -> String {
             ("size", &size),
             ("char", &error.param_str("char").unwrap_or_default()),
             ("code_point", &error.param_str("code_point").unwrap_or_default()),
+            ("network", &error.param_str("network").unwrap_or_default()),
         ],
     )
 }

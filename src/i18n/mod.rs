@@ -50,7 +50,8 @@ texts! {
     reset_body back_to_apps review_title review_empty col_reference col_account col_software
     col_submitted developer_section decision_title decision_question answers_title approve reject
     record_decision decision_recorded reviewers_only not_found_title not_found_body go_home
-    status_submitted status_in_review status_approved status_rejected
+    status_submitted status_in_review status_approved status_rejected callback_urls_title
+    add_callback_url remove save_callback_urls callback_urls_saved
 }
 
 /// What exactly is wrong with the configuration, for the operator.
@@ -75,6 +76,18 @@ pub fn config_problem(error: &crate::config::ConfigError) -> String {
 /// The application name's weighted length, e.g. "11 of 30".
 pub fn name_counter(weight: usize, max: usize) -> String {
     fill(text("name_counter"), &[("weight", &weight), ("max", &max)])
+}
+
+pub fn callback_url_label(number: usize) -> String {
+    fill(text("callback_url_label"), &[("n", &number)])
+}
+
+pub fn remove_callback_url(number: usize) -> String {
+    fill(text("remove_callback_url"), &[("n", &number)])
+}
+
+pub fn callback_urls_hint(max: usize) -> String {
+    fill(text("callback_urls_hint"), &[("max", &max)])
 }
 
 /// Shown when the browser refused to copy and the value is selected instead.

@@ -118,6 +118,12 @@ fn every_rule_code_has_its_own_sentence() {
         field_code::INCORRECT_PASSWORD,
         field_code::UPLOAD_MISSING,
         field_code::INVISIBLE_CHAR,
+        field_code::TOO_MANY,
+        field_code::URL_HTTPS,
+        field_code::URL_FRAGMENT,
+        field_code::URL_WILDCARD,
+        field_code::IP_FORMAT,
+        field_code::CIDR_HOST_BITS,
     ] {
         assert!(english.contains_key(&format!("error.{code}")), "error.{code}");
     }
@@ -159,5 +165,20 @@ fn field_errors_are_worded_with_their_parameters() {
     assert_eq!(
         error("website", "something_new", serde_json::json!({})),
         "Check the website"
+    );
+    // The network meant, as the shared rule names it.
+    let refused = rules::ip_range("10.1.2.3/8").unwrap_err();
+    let params = serde_json::to_value(&refused.params).unwrap();
+    assert_eq!(
+        error("allowed_ips", &refused.code, params),
+        "This range starts at 10.0.0.0/8: enter that instead"
+    );
+    assert_eq!(
+        error(
+            "callback_urls",
+            "too_many",
+            serde_json::json!({"max": rules::CALLBACK_URLS_MAX})
+        ),
+        "Give 5 or fewer"
     );
 }

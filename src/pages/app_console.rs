@@ -1,8 +1,8 @@
 use crate::{
     api::ApiError,
     components::{
-        load_or, summary_row, CopyButton, Dialog, ErrorSummary, FormErrors, Journey, Outcome, Submit,
-        TextField,
+        load_or, summary_row, CallbackUrlsForm, CopyButton, Dialog, ErrorSummary, FormErrors, Journey,
+        Outcome, Submit, TextField,
     },
     format, i18n,
     routes::Page,
@@ -68,6 +68,7 @@ fn Console(
     detail: AppDetail,
 ) -> impl IntoView {
     let id = detail.app.id;
+    let callback_urls = detail.callback_urls.clone();
     let reveal_seconds = expect_context::<crate::config::Config>().reveal_seconds;
     let secret = RwSignal::new(None::<String>);
     let remaining = RwSignal::new(0u32);
@@ -158,6 +159,7 @@ fn Console(
             </p>
         })}
         <button type="button" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::reset_secret()}</button>
+        <CallbackUrlsForm id saved=callback_urls />
         <Dialog open=dialog_open labelled_by="step-up-title">
             <StepUpForm id mode=mode.get_untracked() open=dialog_open on_secret=Callback::new(move |(value, expiry): (String, Option<String>)| {
                 show(value);

@@ -68,6 +68,18 @@ pub mod field_code {
     pub const UPLOAD_MISSING: &str = "upload_missing";
     /// Control characters, direction overrides or other invisible formatting.
     pub const INVISIBLE_CHAR: &str = "invisible_char";
+    /// A list with more entries than allowed (`max`).
+    pub const TOO_MANY: &str = "too_many";
+    /// A web address that must use https:// (plain http only to this machine).
+    pub const URL_HTTPS: &str = "url_https";
+    /// A web address with a fragment (`#…`), where one must be matched exactly.
+    pub const URL_FRAGMENT: &str = "url_fragment";
+    /// A web address with a wildcard (`*`), where one must be matched exactly.
+    pub const URL_WILDCARD: &str = "url_wildcard";
+    /// Not an IPv4 or IPv6 address or CIDR range.
+    pub const IP_FORMAT: &str = "ip_format";
+    /// A CIDR range with bits set past its prefix (`network`: the range meant).
+    pub const CIDR_HOST_BITS: &str = "cidr_host_bits";
 }
 
 /// One problem with one field of a request.

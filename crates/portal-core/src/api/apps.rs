@@ -70,6 +70,59 @@ pub struct AppDetail {
     pub secret_issued_at: String,
     /// Until when the secret replaced by the last reset still works, if it still does.
     pub previous_secret_expires_at: Option<String>,
+    /// Where sellers may be sent back after authorising the app, in the developer's order.
+    #[serde(default)]
+    pub callback_urls: Vec<String>,
+}
+
+/// `PUT /apps/{id}/callback-urls`: the app's callback URLs, replaced as a whole. Editing
+/// them needs no new review.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CallbackUrls {
+    pub callback_urls: Vec<String>,
+}
+
+/// The shared list rule; an error about one URL is on `callback_urls_<index>`, about the
+/// list on `callback_urls`.
+impl Validate for CallbackUrls {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        let mut errors = validator::ValidationErrors::new();
+        for (index, error) in crate::rules::callback_urls(&self.callback_urls) {
+            let field = match index {
+                Some(i) => format!("callback_urls_{i}"),
+                None => "callback_urls".to_owned(),
+            };
+            let slot = errors
+                .0
+                .entry(field.into())
+                .or_insert_with(|| validator::ValidationErrorsKind::Field(Vec::new()));
+            if let validator::ValidationErrorsKind::Field(list) = slot {
+                list.push(error);
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl Form for CallbackUrls {
+    /// The list, then each URL in order (the first five: a longer list is refused as such).
+    const FIELDS: &'static [&'static str] = &[
+        "callback_urls",
+        "callback_urls_0",
+        "callback_urls_1",
+        "callback_urls_2",
+        "callback_urls_3",
+        "callback_urls_4",
+    ];
+
+    fn normalize(&mut self) {
+        self.callback_urls.iter_mut().for_each(trim_in_place);
+    }
 }
 
 /// Step-up before a secret is shown or reset: the account password again or, for an
@@ -130,10 +183,18 @@ pub struct AppSecret {
 pub struct VerifyCredentialsRequest {
     pub app_key: String,
     pub app_secret: String,
+    /// Where the gateway is about to send a seller back after authorisation: checked
+    /// against the app's callback URLs, character for character.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_uri: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifyCredentialsResponse {
     pub valid: bool,
+    /// Given a `redirect_uri`: whether it is one of the app's callback URLs (always false
+    /// when the credentials are not valid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_uri_allowed: Option<bool>,
 }

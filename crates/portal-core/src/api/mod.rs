@@ -73,6 +73,7 @@ pub mod path {
     pub const APP: &str = "/apps/{id}";
     pub const APP_SECRET_REVEAL: &str = "/apps/{id}/secret/reveal";
     pub const APP_SECRET_RESET: &str = "/apps/{id}/secret/reset";
+    pub const APP_CALLBACK_URLS: &str = "/apps/{id}/callback-urls";
     pub const CREDENTIALS_VERIFY: &str = "/credentials/verify";
     pub const REVIEW_APPLICATIONS: &str = "/review/applications";
     pub const REVIEW_APPLICATION: &str = "/review/applications/{id}";

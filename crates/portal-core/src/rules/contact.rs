@@ -29,7 +29,7 @@ fn is_email_local_byte(b: u8) -> bool {
 }
 
 /// A label of 1 to 63 letters, digits and inner hyphens.
-fn is_domain_label(label: &str) -> bool {
+pub(super) fn is_domain_label(label: &str) -> bool {
     let bytes = label.as_bytes();
     !bytes.is_empty()
         && bytes.len() <= 63

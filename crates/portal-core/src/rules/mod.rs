@@ -4,16 +4,20 @@
 //! that the user interface, not the rule, decides the wording.
 
 mod app_name;
+mod callback;
 pub mod characters;
 mod cif;
 mod contact;
 mod licence;
+mod network;
 mod number;
 
 pub use app_name::{app_name, app_name_weight, is_han, APP_NAME_MAX_WEIGHT};
+pub use callback::{callback_url, callback_urls, CALLBACK_URLS_MAX, CALLBACK_URL_MAX};
 pub use cif::{cif, cif_asked, cif_for_country};
 pub use contact::{country, email, mobile, normalize_mobile, optional_url, COUNTRIES, SPAIN};
 pub use licence::{licence, licence_size, ImageKind, LICENCE_MAX_BYTES};
+pub use network::{ip_range, ip_ranges, source_allowed, ALLOWED_SOURCES_MAX};
 pub use number::{team_size, TEAM_SIZE_MAX};
 
 use crate::error::field_code;
@@ -96,6 +100,27 @@ fn optional(value: &str, rule: impl Fn(&str) -> RuleResult) -> RuleResult {
     } else {
         rule(value)
     }
+}
+
+/// A list field: at most `max` entries, each passing `rule`, none twice. Problems come
+/// with the index of the entry they are about (`None` for the list as a whole).
+fn list(
+    entries: &[String],
+    max: usize,
+    rule: impl Fn(&str) -> RuleResult,
+) -> Vec<(Option<usize>, ValidationError)> {
+    let mut problems = Vec::new();
+    if entries.len() > max {
+        problems.push((None, error_with(field_code::TOO_MANY, "max", max)));
+    }
+    for (i, entry) in entries.iter().enumerate() {
+        if let Err(e) = rule(entry) {
+            problems.push((Some(i), e));
+        } else if entries[..i].contains(entry) {
+            problems.push((Some(i), error(field_code::DUPLICATE)));
+        }
+    }
+    problems
 }
 
 /// A confirmation checkbox that must be ticked.

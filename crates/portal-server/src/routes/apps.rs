@@ -19,8 +19,8 @@ use axum::{
 use portal_core::journey::Step;
 use portal_core::{
     api::{
-        AppDetail, AppSecret, AppStatus, AppSummary, AppType, CreateAppRequest, PasswordConfirmation,
-        VerifyCredentialsRequest, VerifyCredentialsResponse,
+        AppDetail, AppSecret, AppStatus, AppSummary, AppType, CallbackUrls, CreateAppRequest,
+        PasswordConfirmation, VerifyCredentialsRequest, VerifyCredentialsResponse,
     },
     error::field_code,
 };
@@ -136,7 +136,37 @@ pub(super) async fn verify(
     let attempt = throttle::reserve(&state, &key, &client, throttle::VERIFY, throttle::CREDENTIALS).await?;
     let valid = credentials_valid(&state, &req.app_key, &req.app_secret, state.clock.now()).await?;
     attempt.settle(&state, valid).await?;
-    Ok(ApiJson(VerifyCredentialsResponse { valid }))
+    // Only for valid credentials: the answer must not tell strangers an app's URLs.
+    let redirect_uri_allowed = match &req.redirect_uri {
+        Some(uri) if valid => Some(state.store.callback_url_of_key(&req.app_key, uri).await?),
+        Some(_) => Some(false),
+        None => None,
+    };
+    Ok(ApiJson(VerifyCredentialsResponse {
+        valid,
+        redirect_uri_allowed,
+    }))
+}
+
+/// Replaces the app's callback URLs (no new review needed); audited.
+pub(super) async fn set_callback_urls(
+    State(state): State<AppState>,
+    Seller(user): Seller,
+    ApiPath(id): ApiPath<i64>,
+    Valid(req): Valid<CallbackUrls>,
+) -> Result<ApiJson<AppDetail>> {
+    let row = own_app(&state, &user, id).await?;
+    state.store.set_callback_urls(row.id, &req.callback_urls).await?;
+    state
+        .store
+        .audit(
+            user.id,
+            "callback_urls.update",
+            row.app_key.clone(),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(ApiJson(detail(&state, &row).await?))
 }
 
 /// Whether `secret` is a working secret of the app with `app_key` at `now`.
@@ -213,5 +243,6 @@ async fn detail(state: &AppState, row: &AppRow) -> Result<AppDetail> {
         app_key: row.app_key.clone(),
         secret_issued_at: rfc3339(current.issued_at),
         previous_secret_expires_at: previous.and_then(|p| p.expires_at).map(rfc3339),
+        callback_urls: state.store.callback_urls(row.id).await?,
     })
 }

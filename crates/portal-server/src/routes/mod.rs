@@ -161,8 +161,12 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "Issue a new AppSecret; the old one works for the grace period (default 24 h); audited",
             Some(one::<AppSecret>()), STEP_UP)
             .takes(one::<PasswordConfirmation>()).replay(Replay::Guarded),
+        route(M::PUT, path::APP_CALLBACK_URLS, put(apps::set_callback_urls),
+            "Replace the app's callback URLs (at most 5; https, or http to localhost); no new review; audited",
+            Some(one::<AppDetail>()), &[400, 401, 403, 404, 422])
+            .takes(one::<CallbackUrls>()),
         route(M::POST, path::CREDENTIALS_VERIFY, post(apps::verify),
-            "Whether an AppKey and AppSecret work now (the gateway's check)",
+            "Whether an AppKey and AppSecret work now, and a redirect URI is one of the app's callback URLs (the gateway's check)",
             Some(one::<VerifyCredentialsResponse>()), &[400, 429])
             .takes(one::<VerifyCredentialsRequest>()).public().replay(Replay::Repeat),
         route(M::GET, path::REVIEW_APPLICATIONS, get(review::queue), "Reviewers: every application, pending first",

@@ -5,6 +5,7 @@
 
 mod apps;
 mod attempts;
+mod callbacks;
 mod developer;
 mod error;
 mod idempotency;
