@@ -1,10 +1,11 @@
-//! The app console's settings in real browsers: callback URLs added, refused by the shared
-//! rules with the reason beside the URL, saved, removed, and shown again after a reload.
+//! The app console's settings in real browsers: callback URLs and the IP allow-list added,
+//! refused by the shared rules with the reason beside the entry, saved, removed, and shown
+//! again after a reload.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
-use portal_server::seed::DEMO_SELLER;
+use portal_server::{seed::DEMO_SELLER, store::AppList};
 use support::{approve_demo_seller, Browser, Portal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -20,7 +21,7 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
     browser.wait_text("h1", "ShopHelper").await;
     let path = browser.client.current_url().await.unwrap().path().to_owned();
     let app_id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
-    browser.wait_text(".callback-urls", "Callback URLs").await;
+    browser.wait_text("#callback-urls", "Callback URLs").await;
 
     // Two URLs, the first on plain http to a real host: refused beside it and in the summary.
     browser.click_text("Add a callback URL").await;
@@ -38,10 +39,15 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
         .wait_text("#callback_urls_0-error", "starts with https://")
         .await;
     browser
-        .wait_text(".callback-urls .error-summary", "starts with https://")
+        .wait_text("#callback-urls .error-summary", "starts with https://")
         .await;
     browser.checkpoint("callback-urls-errors").await;
-    assert!(portal.store.callback_urls(app_id).await.unwrap().is_empty());
+    assert!(portal
+        .store
+        .app_list(app_id, AppList::CallbackUrls)
+        .await
+        .unwrap()
+        .is_empty());
 
     // Mended and saved, in order.
     browser
@@ -49,10 +55,14 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
         .await;
     browser.click_text("Save callback URLs").await;
     browser
-        .wait_text(".callback-urls [role=status]", "Callback URLs saved")
+        .wait_text("#callback-urls [role=status]", "Callback URLs saved")
         .await;
     assert_eq!(
-        portal.store.callback_urls(app_id).await.unwrap(),
+        portal
+            .store
+            .app_list(app_id, AppList::CallbackUrls)
+            .await
+            .unwrap(),
         [
             "https://shop.example.com/cb",
             "https://shop.example.com/oauth?from=portal"
@@ -70,11 +80,38 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
     assert!(browser.absent("#callback_urls_1").await);
     browser.click_text("Save callback URLs").await;
     browser
-        .wait_text(".callback-urls [role=status]", "Callback URLs saved")
+        .wait_text("#callback-urls [role=status]", "Callback URLs saved")
         .await;
     assert_eq!(
-        portal.store.callback_urls(app_id).await.unwrap(),
+        portal
+            .store
+            .app_list(app_id, AppList::CallbackUrls)
+            .await
+            .unwrap(),
         ["https://shop.example.com/oauth?from=portal"]
+    );
+
+    // The IP allow-list: a range with host bits is refused naming the range meant.
+    browser.click_text("Add an address or range").await;
+    browser.wait_focused("allowed_sources_0").await;
+    browser.fill("allowed_sources_0", "198.51.100.7/24").await;
+    browser.click_text("Save the allow-list").await;
+    browser
+        .wait_text("#allowed_sources_0-error", "This range starts at 198.51.100.0/24")
+        .await;
+    browser.checkpoint("allow-list-errors").await;
+    browser.fill("allowed_sources_0", "198.51.100.0/24").await;
+    browser.click_text("Save the allow-list").await;
+    browser
+        .wait_text("#allowed-sources [role=status]", "Allow-list saved")
+        .await;
+    assert_eq!(
+        portal
+            .store
+            .app_list(app_id, AppList::AllowedSources)
+            .await
+            .unwrap(),
+        ["198.51.100.0/24"]
     );
 
     // What the server keeps is what the console shows after a reload.
@@ -84,5 +121,6 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
         browser.value("callback_urls_0").await,
         "https://shop.example.com/oauth?from=portal"
     );
+    assert_eq!(browser.value("allowed_sources_0").await, "198.51.100.0/24");
     browser.close().await;
 }

@@ -119,6 +119,9 @@ async fn later_pages_and_errors_in(tag: &str, switch: &str) {
     browser.click_text(&w["save_and_continue"]).await;
     browser.wait_path("/apps").await;
     browser.checkpoint(&format!("apps {tag}")).await;
+    browser.goto(&portal.url("/apps/new")).await;
+    browser.wait_text("h1", &w["choose_type_title"]).await;
+    browser.checkpoint(&format!("choose type {tag}")).await;
 
     // The qualification form: every field refused, then a licence that is not an image.
     browser.goto(&portal.url("/qualification")).await;
@@ -152,6 +155,7 @@ async fn later_pages_and_errors_in(tag: &str, switch: &str) {
     // The reviewer: a rejection without reasons is refused; an approval.
     browser.sign_in_with(DEMO_REVIEWER, &w).await;
     browser.wait_text("h1", &w["review_title"]).await;
+    browser.checkpoint(&format!("review queue {tag}")).await;
     browser.click_text("QA-000001").await;
     browser.click("#decision-reject").await;
     browser.click_text(&w["record_decision"]).await;

@@ -8,6 +8,10 @@ const style = (id) => {
   const s = getComputedStyle(document.getElementById(id));
   return [s.fontSize, s.fontFamily, s.color, s.boxSizing, s.backgroundColor].join(" | ");
 };
+// Measured once the seller centre's own stylesheet applies: WebKit may run this module
+// before it has loaded.
+const own = document.querySelector('link[rel="stylesheet"][href="/host.css"]');
+if (own && !own.sheet) await new Promise((loaded) => own.addEventListener("load", loaded, { once: true }));
 window.hostStylesBefore = { title: style("host-title"), orders: style("host-orders") };
 window.hostStyles = () => ({ title: style("host-title"), orders: style("host-orders") });
 

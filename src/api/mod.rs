@@ -3,10 +3,10 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use portal_core::api::{
-    headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AppDetail, AppSecret, AppSummary,
-    CallbackUrls, CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile, HostSignInRequest,
-    LicenceInfo, Me, PasswordConfirmation, Qualification, QualificationRequest, ReviewDetail,
-    ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse,
+    headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AllowedSources, AppDetail,
+    AppSecret, AppSummary, CallbackUrls, CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile,
+    HostSignInRequest, LicenceInfo, Me, PasswordConfirmation, Qualification, QualificationRequest,
+    ReviewDetail, ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -201,6 +201,12 @@ impl AuthApi {
     /// Replaces the app's callback URLs.
     pub async fn set_callback_urls(&self, id: i64, req: &CallbackUrls) -> Result<AppDetail, ApiError> {
         self.write(Method::Put, &path::with_id(path::APP_CALLBACK_URLS, id), req)
+            .await
+    }
+
+    /// Replaces the app's IP allow-list.
+    pub async fn set_allowed_sources(&self, id: i64, req: &AllowedSources) -> Result<AppDetail, ApiError> {
+        self.write(Method::Put, &path::with_id(path::APP_ALLOWED_SOURCES, id), req)
             .await
     }
 

@@ -3,7 +3,7 @@
 use leptos::prelude::request_animation_frame;
 
 pub mod answers;
-pub mod callback_urls;
+pub mod app_lists;
 pub mod checkbox;
 pub mod copy_button;
 pub mod dialog;
@@ -16,6 +16,7 @@ pub mod journey;
 pub mod language_switch;
 pub mod licence_image;
 pub mod licence_upload;
+pub mod list_setting;
 pub mod loader;
 pub mod radios;
 pub mod reauth;
@@ -27,7 +28,7 @@ pub mod table;
 pub mod text_field;
 
 pub use answers::answer;
-pub use callback_urls::CallbackUrlsForm;
+pub use app_lists::{AllowedSourcesForm, CallbackUrlsForm};
 pub use checkbox::Checkbox;
 pub use copy_button::CopyButton;
 pub use dialog::Dialog;
@@ -57,6 +58,7 @@ pub fn focus_main() {
 
 /// Moves focus to the element `id` once the page has drawn it: where a control that had
 /// focus is replaced (Reveal by Hide), keyboard and screen reader users stay in place.
-pub fn focus_when_drawn(id: &'static str) {
-    request_animation_frame(move || error_summary::focus_field(id));
+pub fn focus_when_drawn(id: impl Into<String>) {
+    let id = id.into();
+    request_animation_frame(move || error_summary::focus_field(&id));
 }

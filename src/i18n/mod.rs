@@ -51,7 +51,8 @@ texts! {
     col_submitted developer_section decision_title decision_question answers_title approve reject
     record_decision decision_recorded reviewers_only not_found_title not_found_body go_home
     status_submitted status_in_review status_approved status_rejected callback_urls_title
-    add_callback_url remove save_callback_urls callback_urls_saved
+    add_callback_url remove save_callback_urls callback_urls_saved allowed_sources_title
+    add_allowed_source save_allowed_sources allowed_sources_saved
 }
 
 /// What exactly is wrong with the configuration, for the operator.
@@ -88,6 +89,18 @@ pub fn remove_callback_url(number: usize) -> String {
 
 pub fn callback_urls_hint(max: usize) -> String {
     fill(text("callback_urls_hint"), &[("max", &max)])
+}
+
+pub fn allowed_source_label(number: usize) -> String {
+    fill(text("allowed_source_label"), &[("n", &number)])
+}
+
+pub fn remove_allowed_source(number: usize) -> String {
+    fill(text("remove_allowed_source"), &[("n", &number)])
+}
+
+pub fn allowed_sources_hint(max: usize) -> String {
+    fill(text("allowed_sources_hint"), &[("max", &max)])
 }
 
 /// Shown when the browser refused to copy and the value is selected instead.

@@ -1,8 +1,8 @@
 use crate::{
     api::ApiError,
     components::{
-        load_or, summary_row, CallbackUrlsForm, CopyButton, Dialog, ErrorSummary, FormErrors, Journey,
-        Outcome, Submit, TextField,
+        load_or, summary_row, AllowedSourcesForm, CallbackUrlsForm, CopyButton, Dialog, ErrorSummary,
+        FormErrors, Journey, Outcome, Submit, TextField,
     },
     format, i18n,
     routes::Page,
@@ -68,7 +68,7 @@ fn Console(
     detail: AppDetail,
 ) -> impl IntoView {
     let id = detail.app.id;
-    let callback_urls = detail.callback_urls.clone();
+    let (callback_urls, allowed_sources) = (detail.callback_urls.clone(), detail.allowed_sources.clone());
     let reveal_seconds = expect_context::<crate::config::Config>().reveal_seconds;
     let secret = RwSignal::new(None::<String>);
     let remaining = RwSignal::new(0u32);
@@ -159,7 +159,8 @@ fn Console(
             </p>
         })}
         <button type="button" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::reset_secret()}</button>
-        <CallbackUrlsForm id saved=callback_urls />
+        <CallbackUrlsForm app=id saved=callback_urls />
+        <AllowedSourcesForm app=id saved=allowed_sources />
         <Dialog open=dialog_open labelled_by="step-up-title">
             <StepUpForm id mode=mode.get_untracked() open=dialog_open on_secret=Callback::new(move |(value, expiry): (String, Option<String>)| {
                 show(value);

@@ -112,7 +112,7 @@ impl Portal {
 
     /// Whether the platform would accept this AppKey and AppSecret at `now`.
     pub async fn credentials_valid(&self, app_key: &str, secret: &str, now: i64) -> bool {
-        portal_server::routes::apps::credentials_valid(&self.state, app_key, secret, now)
+        portal_server::routes::verify::credentials_valid(&self.state, app_key, secret, now)
             .await
             .unwrap()
     }

@@ -73,56 +73,9 @@ pub struct AppDetail {
     /// Where sellers may be sent back after authorising the app, in the developer's order.
     #[serde(default)]
     pub callback_urls: Vec<String>,
-}
-
-/// `PUT /apps/{id}/callback-urls`: the app's callback URLs, replaced as a whole. Editing
-/// them needs no new review.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct CallbackUrls {
-    pub callback_urls: Vec<String>,
-}
-
-/// The shared list rule; an error about one URL is on `callback_urls_<index>`, about the
-/// list on `callback_urls`.
-impl Validate for CallbackUrls {
-    fn validate(&self) -> Result<(), validator::ValidationErrors> {
-        let mut errors = validator::ValidationErrors::new();
-        for (index, error) in crate::rules::callback_urls(&self.callback_urls) {
-            let field = match index {
-                Some(i) => format!("callback_urls_{i}"),
-                None => "callback_urls".to_owned(),
-            };
-            let slot = errors
-                .0
-                .entry(field.into())
-                .or_insert_with(|| validator::ValidationErrorsKind::Field(Vec::new()));
-            if let validator::ValidationErrorsKind::Field(list) = slot {
-                list.push(error);
-            }
-        }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-impl Form for CallbackUrls {
-    /// The list, then each URL in order (the first five: a longer list is refused as such).
-    const FIELDS: &'static [&'static str] = &[
-        "callback_urls",
-        "callback_urls_0",
-        "callback_urls_1",
-        "callback_urls_2",
-        "callback_urls_3",
-        "callback_urls_4",
-    ];
-
-    fn normalize(&mut self) {
-        self.callback_urls.iter_mut().for_each(trim_in_place);
-    }
+    /// The addresses and ranges the app's calls may come from (empty: any).
+    #[serde(default)]
+    pub allowed_sources: Vec<String>,
 }
 
 /// Step-up before a secret is shown or reset: the account password again or, for an
@@ -187,6 +140,10 @@ pub struct VerifyCredentialsRequest {
     /// against the app's callback URLs, character for character.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_uri: Option<String>,
+    /// The address the call the gateway is checking came from: refused when the app has
+    /// an allow-list that does not hold it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_ip: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -197,4 +154,11 @@ pub struct VerifyCredentialsResponse {
     /// when the credentials are not valid).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_uri_allowed: Option<bool>,
+    /// Why credentials that are right were refused anyway (`source_not_allowed`: the
+    /// call's address is not on the app's allow-list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused: Option<String>,
 }
+
+/// [`VerifyCredentialsResponse::refused`]: the call came from outside the allow-list.
+pub const SOURCE_NOT_ALLOWED: &str = "source_not_allowed";

@@ -8,6 +8,7 @@ mod apps;
 mod developer;
 mod qualification;
 mod review;
+mod settings;
 
 pub use account::*;
 pub use answers::*;
@@ -15,6 +16,7 @@ pub use apps::*;
 pub use developer::*;
 pub use qualification::*;
 pub use review::*;
+pub use settings::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +76,7 @@ pub mod path {
     pub const APP_SECRET_REVEAL: &str = "/apps/{id}/secret/reveal";
     pub const APP_SECRET_RESET: &str = "/apps/{id}/secret/reset";
     pub const APP_CALLBACK_URLS: &str = "/apps/{id}/callback-urls";
+    pub const APP_ALLOWED_SOURCES: &str = "/apps/{id}/allowed-sources";
     pub const CREDENTIALS_VERIFY: &str = "/credentials/verify";
     pub const REVIEW_APPLICATIONS: &str = "/review/applications";
     pub const REVIEW_APPLICATION: &str = "/review/applications/{id}";

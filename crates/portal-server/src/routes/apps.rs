@@ -6,8 +6,7 @@ use crate::{
     error::{AppError, Result},
     extract::{ApiJson, ApiPath, AuthUser, ClientAddr, Seller, Valid},
     idempotency::PriorAnswer,
-    sealed::same,
-    store::AppRow,
+    store::{AppList, AppRow},
     throttle, token, AppState,
 };
 use axum::{
@@ -19,8 +18,8 @@ use axum::{
 use portal_core::journey::Step;
 use portal_core::{
     api::{
-        AppDetail, AppSecret, AppStatus, AppSummary, AppType, CallbackUrls, CreateAppRequest,
-        PasswordConfirmation, VerifyCredentialsRequest, VerifyCredentialsResponse,
+        AllowedSources, AppDetail, AppSecret, AppStatus, AppSummary, AppType, CallbackUrls, CreateAppRequest,
+        PasswordConfirmation,
     },
     error::field_code,
 };
@@ -124,30 +123,6 @@ pub(super) async fn reset(
     .into_response())
 }
 
-/// What the platform's gateway asks: does this key and secret work now?
-/// Failed checks are throttled per AppKey and address like passwords, so the endpoint
-/// cannot be used to guess secrets.
-pub(super) async fn verify(
-    State(state): State<AppState>,
-    ClientAddr(client): ClientAddr,
-    ApiJson(req): ApiJson<VerifyCredentialsRequest>,
-) -> Result<ApiJson<VerifyCredentialsResponse>> {
-    let key: String = req.app_key.chars().take(64).collect();
-    let attempt = throttle::reserve(&state, &key, &client, throttle::VERIFY, throttle::CREDENTIALS).await?;
-    let valid = credentials_valid(&state, &req.app_key, &req.app_secret, state.clock.now()).await?;
-    attempt.settle(&state, valid).await?;
-    // Only for valid credentials: the answer must not tell strangers an app's URLs.
-    let redirect_uri_allowed = match &req.redirect_uri {
-        Some(uri) if valid => Some(state.store.callback_url_of_key(&req.app_key, uri).await?),
-        Some(_) => Some(false),
-        None => None,
-    };
-    Ok(ApiJson(VerifyCredentialsResponse {
-        valid,
-        redirect_uri_allowed,
-    }))
-}
-
 /// Replaces the app's callback URLs (no new review needed); audited.
 pub(super) async fn set_callback_urls(
     State(state): State<AppState>,
@@ -155,27 +130,54 @@ pub(super) async fn set_callback_urls(
     ApiPath(id): ApiPath<i64>,
     Valid(req): Valid<CallbackUrls>,
 ) -> Result<ApiJson<AppDetail>> {
-    let row = own_app(&state, &user, id).await?;
-    state.store.set_callback_urls(row.id, &req.callback_urls).await?;
-    state
-        .store
-        .audit(
-            user.id,
-            "callback_urls.update",
-            row.app_key.clone(),
-            state.clock.now(),
-        )
-        .await?;
-    Ok(ApiJson(detail(&state, &row).await?))
+    let change = ListChange::new(AppList::CallbackUrls, "callback_urls.update", &req.callback_urls);
+    replace_list(&state, &user, id, change).await
 }
 
-/// Whether `secret` is a working secret of the app with `app_key` at `now`.
-pub async fn credentials_valid(state: &AppState, app_key: &str, secret: &str, now: i64) -> Result<bool> {
-    let sealed = state.store.working_secrets(app_key, now).await?;
-    Ok(sealed
-        .iter()
-        .filter_map(|s| state.secrets.open(s))
-        .any(|plain| same(&plain, secret)))
+/// Replaces the app's IP allow-list; audited.
+pub(super) async fn set_allowed_sources(
+    State(state): State<AppState>,
+    Seller(user): Seller,
+    ApiPath(id): ApiPath<i64>,
+    Valid(req): Valid<AllowedSources>,
+) -> Result<ApiJson<AppDetail>> {
+    let change = ListChange::new(
+        AppList::AllowedSources,
+        "allowed_sources.update",
+        &req.allowed_sources,
+    );
+    replace_list(&state, &user, id, change).await
+}
+
+/// One of an app's lists, replaced.
+struct ListChange<'a> {
+    list: AppList,
+    audit: &'static str,
+    values: &'a [String],
+}
+
+impl<'a> ListChange<'a> {
+    fn new(list: AppList, audit: &'static str, values: &'a [String]) -> Self {
+        Self { list, audit, values }
+    }
+}
+
+async fn replace_list(
+    state: &AppState,
+    user: &AuthUser,
+    id: i64,
+    change: ListChange<'_>,
+) -> Result<ApiJson<AppDetail>> {
+    let row = own_app(state, user, id).await?;
+    state
+        .store
+        .set_app_list(row.id, change.list, change.values)
+        .await?;
+    state
+        .store
+        .audit(user.id, change.audit, row.app_key.clone(), state.clock.now())
+        .await?;
+    Ok(ApiJson(detail(state, &row).await?))
 }
 
 /// Another developer's app is reported as missing.
@@ -243,6 +245,7 @@ async fn detail(state: &AppState, row: &AppRow) -> Result<AppDetail> {
         app_key: row.app_key.clone(),
         secret_issued_at: rfc3339(current.issued_at),
         previous_secret_expires_at: previous.and_then(|p| p.expires_at).map(rfc3339),
-        callback_urls: state.store.callback_urls(row.id).await?,
+        callback_urls: state.store.app_list(row.id, AppList::CallbackUrls).await?,
+        allowed_sources: state.store.app_list(row.id, AppList::AllowedSources).await?,
     })
 }

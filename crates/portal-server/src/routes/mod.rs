@@ -8,6 +8,7 @@ mod qualification;
 mod review;
 mod session;
 pub mod uploads;
+pub mod verify;
 
 use crate::openapi::{many, one, Body, Doc};
 use crate::{
@@ -165,8 +166,12 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "Replace the app's callback URLs (at most 5; https, or http to localhost); no new review; audited",
             Some(one::<AppDetail>()), &[400, 401, 403, 404, 422])
             .takes(one::<CallbackUrls>()),
-        route(M::POST, path::CREDENTIALS_VERIFY, post(apps::verify),
-            "Whether an AppKey and AppSecret work now, and a redirect URI is one of the app's callback URLs (the gateway's check)",
+        route(M::PUT, path::APP_ALLOWED_SOURCES, put(apps::set_allowed_sources),
+            "Replace the app's IP allow-list (at most 20 addresses or CIDR ranges; empty allows any); audited",
+            Some(one::<AppDetail>()), &[400, 401, 403, 404, 422])
+            .takes(one::<AllowedSources>()),
+        route(M::POST, path::CREDENTIALS_VERIFY, post(verify::verify),
+            "Whether an AppKey and AppSecret work now from this source address, and a redirect URI is one of the app's callback URLs (the gateway's check)",
             Some(one::<VerifyCredentialsResponse>()), &[400, 429])
             .takes(one::<VerifyCredentialsRequest>()).public().replay(Replay::Repeat),
         route(M::GET, path::REVIEW_APPLICATIONS, get(review::queue), "Reviewers: every application, pending first",

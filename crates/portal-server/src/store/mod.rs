@@ -3,9 +3,9 @@
 //! SQLite by default. The methods are async and take plain values, so another
 //! engine (PostgreSQL) can stand behind the same signatures later.
 
+mod app_lists;
 mod apps;
 mod attempts;
-mod callbacks;
 mod developer;
 mod error;
 mod idempotency;
@@ -15,6 +15,7 @@ mod progress;
 mod qualification;
 mod schema;
 
+pub use app_lists::AppList;
 pub use apps::{AppRow, SecretRow};
 pub use attempts::Allowance;
 pub use error::{StoreError, StoreResult};

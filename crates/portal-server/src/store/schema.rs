@@ -13,7 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_fingerprints_clients.sql"),
     include_str!("../../migrations/0006_host_accounts.sql"),
     include_str!("../../migrations/0007_qualification_locale.sql"),
-    include_str!("../../migrations/0008_callback_urls.sql"),
+    include_str!("../../migrations/0008_app_lists.sql"),
 ];
 
 /// Creates the database file readable by its owner only (SQLite gives its -wal and -shm

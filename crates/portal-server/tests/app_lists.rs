@@ -1,11 +1,32 @@
-//! Callback URLs over real HTTP and a real SQLite file: the shared rules on the server,
-//! ownership, the audit, and the gateway's exact redirect check.
+//! An app's lists, callback URLs and the IP allow-list, over real HTTP and a real SQLite
+//! file: the shared rules on the server, ownership, the audit, and the gateway's checks
+//! (an exact redirect URI, a source inside the allow-list).
 
 mod common;
 
 use common::{field_codes, temp_db, TestServer};
 use portal_server::{seed, HttpOptions};
 use serde_json::{json, Value};
+
+/// The app's AppSecret, revealed with the demo seller's password.
+async fn secret_of(s: &TestServer, seller: &str, id: i64) -> String {
+    let reveal = format!("/apps/{id}/secret/reveal");
+    let password = json!({"password": seed::DEMO_SELLER.1});
+    let (_, revealed) = s.call("POST", &reveal, Some(seller), Some(password)).await;
+    revealed["app_secret"].as_str().unwrap().to_owned()
+}
+
+/// The gateway's check of `key` and `secret`, with `extra` fields (`redirect_uri`,
+/// `source_ip`): whether valid, and the answer's field `told`.
+async fn verify(s: &TestServer, key: &str, secret: &str, extra: Value, told: &str) -> (bool, Option<Value>) {
+    let mut body = json!({"app_key": key, "app_secret": secret});
+    if let (Value::Object(body), Value::Object(extra)) = (&mut body, extra) {
+        body.extend(extra);
+    }
+    let (status, body) = s.call("POST", "/credentials/verify", None, Some(body)).await;
+    assert_eq!(status, 200, "{body}");
+    (body["valid"].as_bool().unwrap(), body.get(told).cloned())
+}
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter().map(|(f, c)| (f.to_string(), c.to_string())).collect()
@@ -130,29 +151,11 @@ async fn the_gateway_checks_a_redirect_uri_exactly_and_only_with_valid_credentia
         )
         .await;
     assert_eq!(status, 200);
-    let (_, revealed) = s
-        .call(
-            "POST",
-            &format!("/apps/{id}/secret/reveal"),
-            Some(&seller),
-            Some(json!({"password": seed::DEMO_SELLER.1})),
-        )
-        .await;
-    let secret = revealed["app_secret"].as_str().unwrap().to_owned();
+    let secret = secret_of(&s, &seller, id).await;
     let verify = |secret: String, redirect: Option<&str>| {
-        let mut body = json!({"app_key": key, "app_secret": secret});
-        if let Some(uri) = redirect {
-            body["redirect_uri"] = Value::from(uri);
-        }
-        let s = &s;
-        async move {
-            let (status, body) = s.call("POST", "/credentials/verify", None, Some(body)).await;
-            assert_eq!(status, 200, "{body}");
-            (
-                body["valid"].as_bool().unwrap(),
-                body.get("redirect_uri_allowed").cloned(),
-            )
-        }
+        let extra = redirect.map_or(json!({}), |uri| json!({ "redirect_uri": uri }));
+        let (s, key) = (&s, &key);
+        async move { verify(s, key, &secret, extra, "redirect_uri_allowed").await }
     };
     let exact = "https://shop.example.com/oauth/return?from=portal";
     assert_eq!(
@@ -177,5 +180,92 @@ async fn the_gateway_checks_a_redirect_uri_exactly_and_only_with_valid_credentia
     assert_eq!(
         verify("0".repeat(40), Some(exact)).await,
         (false, Some(json!(false)))
+    );
+}
+
+#[tokio::test]
+async fn an_allow_list_refuses_calls_from_elsewhere_and_says_why() {
+    let (_dir, db) = temp_db();
+    let s = TestServer::start(db, HttpOptions::default()).await;
+    let seller = s.sign_in_seller().await;
+    let (id, key) = s.seller_with_app(&seller).await;
+    let path = format!("/apps/{id}/allowed-sources");
+    let (status, body) = s
+        .call(
+            "PUT",
+            &path,
+            Some(&seller),
+            Some(json!({"allowed_sources": ["203.0.113.0/24", "198.51.100.7/24", "2001:db8::/32"]})),
+        )
+        .await;
+    assert_eq!(
+        (status, field_codes(&body)),
+        (422, pairs(&[("allowed_sources_1", "cidr_host_bits")])),
+        "{body}"
+    );
+    assert_eq!(body["fields"][0]["params"]["network"], "198.51.100.0/24");
+    let (status, body) = s
+        .call(
+            "PUT",
+            &path,
+            Some(&seller),
+            Some(json!({"allowed_sources": ["203.0.113.0/24", "2001:db8::/32"]})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["allowed_sources"],
+        json!(["203.0.113.0/24", "2001:db8::/32"])
+    );
+    let other = s.second_seller().await;
+    let (status, _) = s
+        .call("PUT", &path, Some(&other), Some(json!({"allowed_sources": []})))
+        .await;
+    assert_eq!(status, 404);
+
+    let secret = secret_of(&s, &seller, id).await;
+    let verify = |secret: String, source: Option<&str>| {
+        let extra = source.map_or(json!({}), |ip| json!({ "source_ip": ip }));
+        let (s, key) = (&s, &key);
+        async move { verify(s, key, &secret, extra, "refused").await }
+    };
+    let refused = Some(json!("source_not_allowed"));
+    assert_eq!(verify(secret.clone(), Some("203.0.113.99")).await, (true, None));
+    assert_eq!(
+        verify(secret.clone(), Some("::ffff:203.0.113.5")).await,
+        (true, None)
+    );
+    assert_eq!(verify(secret.clone(), Some("2001:db8:1::1")).await, (true, None));
+    assert_eq!(
+        verify(secret.clone(), Some("192.0.2.1")).await,
+        (false, refused.clone())
+    );
+    assert_eq!(
+        verify(secret.clone(), Some("not an address")).await,
+        (false, refused.clone())
+    );
+    assert_eq!(
+        verify(secret.clone(), None).await,
+        (false, refused),
+        "no source given"
+    );
+    // Wrong credentials say nothing about the list.
+    assert_eq!(verify("0".repeat(40), Some("192.0.2.1")).await, (false, None));
+    // Emptied: any source again.
+    let (status, _) = s
+        .call("PUT", &path, Some(&seller), Some(json!({"allowed_sources": []})))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(verify(secret, Some("192.0.2.1")).await, (true, None));
+    let account = s
+        .store
+        .account_by_name(seed::DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let audit = s.store.audit_entries(account.id).await.unwrap();
+    assert!(
+        audit.contains(&("allowed_sources.update".into(), key)),
+        "{audit:?}"
     );
 }

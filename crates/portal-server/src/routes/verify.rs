@@ -1,0 +1,63 @@
+//! The platform gateway's check of an app's credentials, source address and redirect URI.
+
+use crate::{
+    error::Result,
+    extract::{ApiJson, ClientAddr},
+    sealed::same,
+    store::AppList,
+    throttle, AppState,
+};
+use axum::extract::State;
+use portal_core::{
+    api::{VerifyCredentialsRequest, VerifyCredentialsResponse, SOURCE_NOT_ALLOWED},
+    rules,
+};
+
+/// What the platform's gateway asks: does this key and secret work now?
+/// Failed checks are throttled per AppKey and address like passwords, so the endpoint
+/// cannot be used to guess secrets.
+pub(super) async fn verify(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    ApiJson(req): ApiJson<VerifyCredentialsRequest>,
+) -> Result<ApiJson<VerifyCredentialsResponse>> {
+    let key: String = req.app_key.chars().take(64).collect();
+    let attempt = throttle::reserve(&state, &key, &client, throttle::VERIFY, throttle::CREDENTIALS).await?;
+    let mut valid = credentials_valid(&state, &req.app_key, &req.app_secret, state.clock.now()).await?;
+    attempt.settle(&state, valid).await?;
+    // Only for valid credentials: the answer must not tell strangers about an app.
+    let mut answer = VerifyCredentialsResponse {
+        valid,
+        redirect_uri_allowed: req.redirect_uri.as_ref().map(|_| false),
+        refused: None,
+    };
+    if valid {
+        let allowed = state
+            .store
+            .app_list_of_key(&req.app_key, AppList::AllowedSources)
+            .await?;
+        let source = req.source_ip.as_deref().and_then(|ip| ip.trim().parse().ok());
+        if !allowed.is_empty() && !source.is_some_and(|ip| rules::source_allowed(&allowed, ip)) {
+            valid = false;
+            answer.refused = Some(SOURCE_NOT_ALLOWED.to_owned());
+        }
+        answer.valid = valid;
+        if let Some(uri) = &req.redirect_uri {
+            let urls = state
+                .store
+                .app_list_of_key(&req.app_key, AppList::CallbackUrls)
+                .await?;
+            answer.redirect_uri_allowed = Some(valid && urls.contains(uri));
+        }
+    }
+    Ok(ApiJson(answer))
+}
+
+/// Whether `secret` is a working secret of the app with `app_key` at `now`.
+pub async fn credentials_valid(state: &AppState, app_key: &str, secret: &str, now: i64) -> Result<bool> {
+    let sealed = state.store.working_secrets(app_key, now).await?;
+    Ok(sealed
+        .iter()
+        .filter_map(|s| state.secrets.open(s))
+        .any(|plain| same(&plain, secret)))
+}
