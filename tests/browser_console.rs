@@ -42,12 +42,7 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
         .wait_text("#callback-urls .error-summary", "starts with https://")
         .await;
     browser.checkpoint("callback-urls-errors").await;
-    assert!(portal
-        .store
-        .app_list(app_id, AppList::CallbackUrls)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(stored(&portal, app_id, AppList::CallbackUrls).await.is_empty());
 
     // Mended and saved, in order.
     browser
@@ -58,11 +53,7 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
         .wait_text("#callback-urls [role=status]", "Callback URLs saved")
         .await;
     assert_eq!(
-        portal
-            .store
-            .app_list(app_id, AppList::CallbackUrls)
-            .await
-            .unwrap(),
+        stored(&portal, app_id, AppList::CallbackUrls).await,
         [
             "https://shop.example.com/cb",
             "https://shop.example.com/oauth?from=portal"
@@ -83,11 +74,7 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
         .wait_text("#callback-urls [role=status]", "Callback URLs saved")
         .await;
     assert_eq!(
-        portal
-            .store
-            .app_list(app_id, AppList::CallbackUrls)
-            .await
-            .unwrap(),
+        stored(&portal, app_id, AppList::CallbackUrls).await,
         ["https://shop.example.com/oauth?from=portal"]
     );
 
@@ -106,11 +93,7 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
         .wait_text("#allowed-sources [role=status]", "Allow-list saved")
         .await;
     assert_eq!(
-        portal
-            .store
-            .app_list(app_id, AppList::AllowedSources)
-            .await
-            .unwrap(),
+        stored(&portal, app_id, AppList::AllowedSources).await,
         ["198.51.100.0/24"]
     );
 
@@ -123,4 +106,9 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
     );
     assert_eq!(browser.value("allowed_sources_0").await, "198.51.100.0/24");
     browser.close().await;
+}
+
+/// What the server keeps of the app's `list`.
+async fn stored(portal: &Portal, app_id: i64, list: AppList) -> Vec<String> {
+    portal.store.app_list(app_id, list).await.unwrap()
 }

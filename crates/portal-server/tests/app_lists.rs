@@ -28,6 +28,18 @@ async fn verify(s: &TestServer, key: &str, secret: &str, extra: Value, told: &st
     (body["valid"].as_bool().unwrap(), body.get(told).cloned())
 }
 
+/// The demo seller's audit log holds `action` on the app with `key`.
+async fn assert_audited(s: &TestServer, action: &str, key: &str) {
+    let account = s
+        .store
+        .account_by_name(seed::DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let audit = s.store.audit_entries(account.id).await.unwrap();
+    assert!(audit.contains(&(action.to_owned(), key.to_owned())), "{audit:?}");
+}
+
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter().map(|(f, c)| (f.to_string(), c.to_string())).collect()
 }
@@ -83,17 +95,7 @@ async fn callback_urls_are_checked_stored_in_order_and_owned() {
     assert_eq!(body["callback_urls"], want);
     let (_, detail) = s.call("GET", &format!("/apps/{id}"), Some(&seller), None).await;
     assert_eq!(detail["callback_urls"], want);
-    let account = s
-        .store
-        .account_by_name(seed::DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    let audit = s.store.audit_entries(account.id).await.unwrap();
-    assert!(
-        audit.contains(&("callback_urls.update".into(), key.clone())),
-        "{audit:?}"
-    );
+    assert_audited(&s, "callback_urls.update", &key).await;
 
     // Only the app's owner, signed in as a seller.
     let (status, _) = s
@@ -257,15 +259,5 @@ async fn an_allow_list_refuses_calls_from_elsewhere_and_says_why() {
         .await;
     assert_eq!(status, 200);
     assert_eq!(verify(secret, Some("192.0.2.1")).await, (true, None));
-    let account = s
-        .store
-        .account_by_name(seed::DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    let audit = s.store.audit_entries(account.id).await.unwrap();
-    assert!(
-        audit.contains(&("allowed_sources.update".into(), key)),
-        "{audit:?}"
-    );
+    assert_audited(&s, "allowed_sources.update", &key).await;
 }

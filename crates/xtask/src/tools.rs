@@ -265,10 +265,21 @@ fn env_path(name: &str, default: PathBuf) -> PathBuf {
 /// WebKitGTK (WebKitWebDriver under Xvfb), one after another; `PORTAL_BROWSER` names one
 /// to run alone. Installed when missing (Debian packages only as root), in one go.
 pub(crate) fn ensure_browsers() -> Result<Vec<Browser>, String> {
-    let browsers: Vec<Browser> = match std::env::var("PORTAL_BROWSER") {
-        Ok(one) => vec![Browser::of(&one)],
-        Err(_) => ["chromium", "firefox", "webkit"].map(Browser::of).into(),
-    };
+    match std::env::var("PORTAL_BROWSER") {
+        Ok(one) => install(vec![Browser::of(&one)]),
+        Err(_) => install(["chromium", "firefox", "webkit"].map(Browser::of).into()),
+    }
+}
+
+/// The one engine the benchmark measures in: Chromium (or `PORTAL_BROWSER`'s).
+pub(crate) fn ensure_browser() -> Result<Browser, String> {
+    let one = std::env::var("PORTAL_BROWSER").unwrap_or_else(|_| "chromium".into());
+    let mut installed = install(vec![Browser::of(&one)])?;
+    Ok(installed.remove(0))
+}
+
+/// Installs what `browsers` lack, the Debian packages in one go.
+fn install(browsers: Vec<Browser>) -> Result<Vec<Browser>, String> {
     let missing: Vec<&Browser> = browsers.iter().filter(|b| b.missing_from_debian()).collect();
     if !missing.is_empty() {
         let packages: Vec<&str> = missing.iter().flat_map(|b| b.packages.iter().copied()).collect();
@@ -290,16 +301,6 @@ pub(crate) fn ensure_browsers() -> Result<Vec<Browser>, String> {
         run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))?;
     }
     Ok(browsers)
-}
-
-/// The one engine the benchmark measures in: Chromium (or `PORTAL_BROWSER`'s).
-pub(crate) fn ensure_browser() -> Result<Browser, String> {
-    let one = std::env::var("PORTAL_BROWSER").unwrap_or_else(|_| "chromium".into());
-    let browser = Browser::of(&one);
-    if browser.missing_from_debian() {
-        apt_install(browser.packages).map_err(|how| format!("the benchmark needs {one}. {how}"))?;
-    }
-    Ok(browser)
 }
 
 /// Installs Debian `packages` when running as root; otherwise says how to, as the error.
