@@ -16,6 +16,54 @@ pub fn date_time(rfc3339: &str) -> String {
         .into()
 }
 
+/// A day given as `YYYY-MM-DD` (UTC), short, in the reader's language: "28 Nov", "11月28日".
+pub fn day(yyyy_mm_dd: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(yyyy_mm_dd));
+    if date.get_time().is_nan() {
+        return yyyy_mm_dd.to_owned();
+    }
+    let options = js_sys::Object::new();
+    for (key, value) in [("month", "short"), ("day", "numeric"), ("timeZone", "UTC")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_date_string(crate::i18n::current().tag(), &options)
+        .into()
+}
+
+/// How far an RFC 3339 time is from now, in the reader's language: "in 23 hours", "5 minutes
+/// ago", "3天后"; minutes under an hour, hours under two days, days beyond.
+pub fn relative(rfc3339: &str) -> String {
+    let then = js_sys::Date::new(&JsValue::from_str(rfc3339)).get_time();
+    if then.is_nan() {
+        return rfc3339.to_owned();
+    }
+    let minutes = ((then - js_sys::Date::now()) / 60_000.0).round();
+    let (value, unit) = if minutes.abs() < 60.0 {
+        (minutes, "minute")
+    } else if minutes.abs() < 48.0 * 60.0 {
+        ((minutes / 60.0).round(), "hour")
+    } else {
+        ((minutes / 1440.0).round(), "day")
+    };
+    let locales = js_sys::Array::of1(&crate::i18n::current().tag().into());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
+    js_sys::Intl::RelativeTimeFormat::new(&locales, &options)
+        .format(value, unit)
+        .into()
+}
+
+/// A count with the reader's digit grouping: "5,000", "5.000".
+pub fn count(n: u64) -> String {
+    let locales = js_sys::Array::of1(&crate::i18n::current().tag().into());
+    js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new())
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
 /// A byte count for people in the reader's language: "512 byte", "84 kB", "1.9 MB",
 /// "1.9 MB" or "1,9 MB", by the browser's `Intl`.
 #[cfg(target_arch = "wasm32")]

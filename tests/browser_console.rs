@@ -1,6 +1,7 @@
-//! The app console's settings in real browsers: callback URLs and the IP allow-list added,
-//! refused by the shared rules with the reason beside the entry, saved, removed, and shown
-//! again after a reload.
+//! The app console in real browsers: callback URLs and the IP allow-list added, refused by
+//! the shared rules with the reason beside the entry, saved, removed, and shown again after a
+//! reload; the AppSecret rotated with the grace period chosen, the replaced one revoked, its
+//! use counted and charted, and all of it in the activity log.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -10,17 +11,8 @@ use support::{approve_demo_seller, Browser, Portal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn callback_urls_are_added_checked_saved_and_removed() {
-    let portal = Portal::start().await;
-    approve_demo_seller(&portal).await;
-    let browser = Browser::start().await;
-    browser.goto(&portal.url("/apps/new/commercial")).await;
-    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
-    browser.wait_path("/apps/new/commercial").await;
-    browser.fill("name", "ShopHelper").await;
-    browser.click_text("Create app").await;
-    browser.wait_text("h1", "ShopHelper").await;
-    let path = browser.client.current_url().await.unwrap().path().to_owned();
-    let app_id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
+    let (portal, browser) = (Portal::start().await, Browser::start().await);
+    let (app_id, path) = new_app_console(&portal, &browser).await;
     browser.wait_text("#callback-urls", "Callback URLs").await;
 
     // Two URLs, the first on plain http to a real host: refused beside it and in the summary.
@@ -106,6 +98,129 @@ async fn callback_urls_are_added_checked_saved_and_removed() {
     );
     assert_eq!(browser.value("allowed_sources_0").await, "198.51.100.0/24");
     browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secrets_rotate_as_chosen_and_the_activity_log_shows_it() {
+    let (portal, browser) = (Portal::start().await, Browser::start().await);
+    let (_, path) = new_app_console(&portal, &browser).await;
+    let key = browser.text("#app-key").await;
+    browser.wait_text("#secret-state", "never used").await;
+    browser.wait_text(".usage", "No calls in the last 14 days").await;
+
+    // Two calls through the gateway: the console shows the secret's last use and the count.
+    browser.click_text("Reveal").await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser.wait_text("main", "Hidden again in").await;
+    let first = browser.text("#app-secret").await;
+    assert!(portal.gateway_check(&key, &first).await && portal.gateway_check(&key, &first).await);
+    browser.goto(&portal.url(&path)).await;
+    browser.wait_text("#secret-state", "last used").await;
+    browser
+        .wait_text("#usage-summary", "Calls in the last 14 days: 2.")
+        .await;
+    assert_eq!(browser.find_all(".usage__bar").await.len(), 14);
+    assert_eq!(browser.find_all(".usage__bar--empty").await.len(), 13);
+
+    // Reset, keeping the old secret for an hour.
+    browser.click_text("Reset secret").await;
+    browser
+        .wait_text(
+            "dialog[open] legend",
+            "How long should the current AppSecret keep working?",
+        )
+        .await;
+    assert!(
+        browser
+            .find("#old_secret_hours-24")
+            .await
+            .is_selected()
+            .await
+            .unwrap(),
+        "a day by default"
+    );
+    browser.click("label[for=old_secret_hours-1]").await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.checkpoint("reset-dialog").await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser.wait_text("#previous-secret", "Previous AppSecret").await;
+    browser.wait_text("#previous-secret", "last used").await;
+    browser.wait_text("#secret-state", "never used").await;
+    browser
+        .wait_text(".notice", "Your previous AppSecret keeps working until")
+        .await;
+    browser.checkpoint("console-two-secrets").await;
+    let second = browser.text("#app-secret").await;
+    let now = portal_server::clock::Clock::now(&portal_server::clock::SystemClock);
+    assert!(portal.credentials_valid(&key, &first, now).await);
+    assert!(
+        !portal.credentials_valid(&key, &first, now + 3601).await,
+        "an hour, not a day"
+    );
+
+    // Revoked before its hour is up: the row goes, focus stays on the secret's actions.
+    browser.click_text("Revoke old secret now").await;
+    browser
+        .wait_text("dialog[open] h2", "Revoke the previous AppSecret now?")
+        .await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser.wait_focused("reset-secret").await;
+    assert!(browser.absent("#previous-secret").await);
+    assert!(!portal.gateway_check(&key, &first).await);
+    assert!(portal.gateway_check(&key, &second).await);
+
+    // The activity log, newest first, with who and from where.
+    browser.click("#audit-log summary").await;
+    browser
+        .wait_text("#audit-log tbody", "Previous AppSecret revoked")
+        .await;
+    let rows = browser.texts("#audit-log tbody tr td:nth-child(2)").await;
+    assert_eq!(
+        rows,
+        [
+            "Previous AppSecret revoked",
+            "AppSecret reset",
+            "AppSecret revealed"
+        ]
+    );
+    browser.wait_text("#audit-log tbody", DEMO_SELLER.0).await;
+    browser.wait_text("#audit-log tbody", "127.0.0.1").await;
+    browser.checkpoint("activity-log").await;
+    // A change made while it is open shows in it.
+    browser.click_text("Add an address or range").await;
+    browser.fill("allowed_sources_0", "127.0.0.1").await;
+    browser.click_text("Save the allow-list").await;
+    browser
+        .wait_text("#audit-log tbody tr:first-child", "IP allow-list changed")
+        .await;
+
+    // The developer was told of the reset, the revocation and the allow-list by e-mail.
+    let subjects: Vec<String> = portal
+        .store
+        .outbox()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.subject)
+        .filter(|s| s.starts_with("Security notice"))
+        .collect();
+    assert_eq!(subjects.len(), 3, "{subjects:?}");
+    browser.close().await;
+}
+
+/// Creates the app ShopHelper as the approved demo seller; its id and console path.
+async fn new_app_console(portal: &Portal, browser: &Browser) -> (i64, String) {
+    approve_demo_seller(portal).await;
+    browser.goto(&portal.url("/apps/new/commercial")).await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/apps/new/commercial").await;
+    browser.fill("name", "ShopHelper").await;
+    browser.click_text("Create app").await;
+    browser.wait_text("h1", "ShopHelper").await;
+    let path = browser.client.current_url().await.unwrap().path().to_owned();
+    (path.rsplit('/').next().unwrap().parse().unwrap(), path)
 }
 
 /// What the server keeps of the app's `list`.

@@ -198,6 +198,31 @@ async fn later_pages_and_errors_in(tag: &str, switch: &str) {
         .wait_text("#password-error", &w["error.incorrect_password"])
         .await;
     browser.checkpoint(&errors_shown("reveal")).await;
+
+    // Rotation: the reset's choices, both secrets, the revocation and the activity log.
+    browser.click_text(&w["cancel"]).await;
+    browser.click("#reset-secret").await;
+    browser
+        .wait_text("dialog[open] legend", &w["old_secret_hours_legend"])
+        .await;
+    browser.wait_text("dialog[open]", &w["old_secret_hours.72"]).await;
+    browser.click("label[for=old_secret_hours-72]").await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.checkpoint(&format!("reset dialog {tag}")).await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser.wait_text("#previous-secret", &w["previous_secret"]).await;
+    browser.checkpoint(&format!("two secrets {tag}")).await;
+    browser.click("#revoke-previous").await;
+    browser.wait_text("dialog[open] h2", &w["revoke_title"]).await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser.wait_focused("reset-secret").await;
+    browser.click("#audit-log summary").await;
+    browser
+        .wait_text("#audit-log tbody", &w["audit.secret.revoke_previous"])
+        .await;
+    browser.wait_text("#audit-log thead", &w["audit_col_from"]).await;
+    browser.checkpoint(&format!("activity log {tag}")).await;
     browser.close().await;
 }
 

@@ -4,9 +4,10 @@
 use gloo_net::http::{Request, RequestBuilder};
 use portal_core::api::{
     headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AllowedSources, AppDetail,
-    AppSecret, AppSummary, CallbackUrls, CreateAppRequest, DecisionRequest, DeveloperInfo, DeveloperProfile,
-    HostSignInRequest, LicenceInfo, Me, PasswordConfirmation, Qualification, QualificationRequest,
-    ReviewDetail, ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse,
+    AppSecret, AppSummary, AuditPage, CallbackUrls, CreateAppRequest, DecisionRequest, DeveloperInfo,
+    DeveloperProfile, HostSignInRequest, LicenceInfo, Me, PasswordConfirmation, Qualification,
+    QualificationRequest, ResetSecretRequest, ReviewDetail, ReviewQueueItem, ServiceInfo, SignInRequest,
+    SignInResponse,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -193,9 +194,32 @@ impl AuthApi {
             .await
     }
 
-    pub async fn reset_secret(&self, id: i64, req: &PasswordConfirmation) -> Result<AppSecret, ApiError> {
+    pub async fn reset_secret(&self, id: i64, req: &ResetSecretRequest) -> Result<AppSecret, ApiError> {
         self.write(Method::Post, &path::with_id(path::APP_SECRET_RESET, id), req)
             .await
+    }
+
+    /// Stops the secret the last reset replaced.
+    pub async fn revoke_previous_secret(
+        &self,
+        id: i64,
+        req: &PasswordConfirmation,
+    ) -> Result<AppDetail, ApiError> {
+        self.write(
+            Method::Post,
+            &path::with_id(path::APP_SECRET_REVOKE_PREVIOUS, id),
+            req,
+        )
+        .await
+    }
+
+    /// A page of the app's audit log, newest first; `before` from the previous page.
+    pub async fn audit(&self, id: i64, before: Option<i64>) -> Result<AuditPage, ApiError> {
+        let path = path::with_id(path::APP_AUDIT, id);
+        match before {
+            Some(before) => self.get(&format!("{path}?before={before}")).await,
+            None => self.get(&path).await,
+        }
     }
 
     /// Replaces the app's callback URLs.

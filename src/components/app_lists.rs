@@ -16,6 +16,8 @@ pub fn CallbackUrlsForm(
     app: i64,
     /// The URLs saved now.
     saved: Vec<String>,
+    /// Counts the console's changes.
+    changes: RwSignal<u32>,
 ) -> impl IntoView {
     let words = ListWords {
         title: i18n::callback_urls_title(),
@@ -35,6 +37,7 @@ pub fn CallbackUrlsForm(
             input_type="url"
             make=|callback_urls| CallbackUrls { callback_urls }
             send=move |c, req: CallbackUrls| async move { c.set_callback_urls(app, &req).await }
+            changes
         />
     }
 }
@@ -46,6 +49,8 @@ pub fn AllowedSourcesForm(
     app: i64,
     /// The entries saved now.
     saved: Vec<String>,
+    /// Counts the console's changes.
+    changes: RwSignal<u32>,
 ) -> impl IntoView {
     let words = ListWords {
         title: i18n::allowed_sources_title(),
@@ -65,6 +70,7 @@ pub fn AllowedSourcesForm(
             input_type="text"
             make=|allowed_sources| AllowedSources { allowed_sources }
             send=move |c, req: AllowedSources| async move { c.set_allowed_sources(app, &req).await }
+            changes
         />
     }
 }

@@ -36,6 +36,8 @@ pub fn ListSettingForm<T, F, Fut>(
     make: fn(Vec<String>) -> T,
     /// Sends the request with the signed-in client.
     send: F,
+    /// Counts the console's changes; a save adds one.
+    changes: RwSignal<u32>,
 ) -> impl IntoView
 where
     T: Form + serde::Serialize + Clone + 'static,
@@ -56,7 +58,11 @@ where
     let submit = Submit::signed(
         form,
         send,
-        Outcome::then(move |_: AppDetail| just_saved.set(true)).link_to(fields[0]),
+        Outcome::then(move |_: AppDetail| {
+            just_saved.set(true);
+            changes.update(|n| *n += 1);
+        })
+        .link_to(fields[0]),
     );
     let pending = submit.pending();
     let on_submit = submit.on_submit(request);

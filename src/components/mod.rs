@@ -4,6 +4,7 @@ use leptos::prelude::request_animation_frame;
 
 pub mod answers;
 pub mod app_lists;
+pub mod audit_log;
 pub mod checkbox;
 pub mod copy_button;
 pub mod dialog;
@@ -22,13 +23,16 @@ pub mod radios;
 pub mod reauth;
 pub mod require_session;
 pub mod select_field;
+pub mod step_up;
 pub mod submit;
 pub mod summary_list;
 pub mod table;
 pub mod text_field;
+pub mod usage_chart;
 
 pub use answers::answer;
 pub use app_lists::{AllowedSourcesForm, CallbackUrlsForm};
+pub use audit_log::AuditLog;
 pub use checkbox::Checkbox;
 pub use copy_button::CopyButton;
 pub use dialog::Dialog;
@@ -46,10 +50,12 @@ pub use radios::{Choice, Radios};
 pub use reauth::ReauthDialog;
 pub use require_session::{use_client, RequireSession};
 pub use select_field::SelectField;
+pub use step_up::{StepUp, StepUpForm, Unlocked};
 pub use submit::{new_idempotency_key, Outcome, Submit};
 pub use summary_list::summary_row;
 pub use table::Table;
 pub use text_field::TextField;
+pub use usage_chart::UsageChart;
 
 /// Moves focus to the main region (skip link, and after page changes).
 pub fn focus_main() {

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 /// One choice of a radio group.
 #[derive(Debug, Clone)]
 pub struct Choice {
-    pub value: &'static str,
+    pub value: String,
     pub label: &'static str,
     pub hint: Option<&'static str>,
 }
@@ -26,6 +26,7 @@ pub fn Radios(
             let id = format!("{name}-{}", c.value);
             let hint_id = format!("{id}-hint");
             let described_by = c.hint.map(|_| hint_id.clone());
+            let (this, chosen) = (c.value.clone(), c.value.clone());
             view! {
                 <div class="radio">
                     <input
@@ -35,8 +36,8 @@ pub fn Radios(
                         name=name
                         value=c.value
                         aria-describedby=described_by
-                        prop:checked=move || value.get() == c.value
-                        on:change=move |_| value.set(c.value.to_owned())
+                        prop:checked=move || value.read() == this
+                        on:change=move |_| value.set(chosen.clone())
                     />
                     <label class="radio__label" for=id>{c.label}</label>
                     {c.hint.map(|h| view! { <p class="field__hint radio__hint" id=hint_id>{h}</p> })}

@@ -52,7 +52,9 @@ texts! {
     record_decision decision_recorded reviewers_only not_found_title not_found_body go_home
     status_submitted status_in_review status_approved status_rejected callback_urls_title
     add_callback_url remove save_callback_urls callback_urls_saved allowed_sources_title
-    add_allowed_source save_allowed_sources allowed_sources_saved
+    add_allowed_source save_allowed_sources allowed_sources_saved previous_secret revoke_previous
+    revoke_title revoke_body old_secret_hours_legend usage_title usage_none audit_title audit_empty
+    audit_col_when audit_col_what audit_col_who audit_col_from audit_older
 }
 
 /// What exactly is wrong with the configuration, for the operator.
@@ -117,8 +119,41 @@ pub fn secret_hidden_in(seconds: u32) -> String {
     fill(text("secret_hidden_in"), &[("seconds", &seconds)])
 }
 
-pub fn previous_secret_until(at: &str) -> String {
-    fill(text("previous_secret_until"), &[("at", &at)])
+pub fn previous_secret_until(at: &str, relative: &str) -> String {
+    fill(
+        text("previous_secret_until"),
+        &[("at", &at), ("relative", &relative)],
+    )
+}
+
+/// A secret's issue time and when it last passed the gateway's check.
+pub fn secret_used(issued: &str, used: &str) -> String {
+    fill(text("secret_used"), &[("issued", &issued), ("used", &used)])
+}
+
+pub fn secret_never_used(issued: &str) -> String {
+    fill(text("secret_never_used"), &[("issued", &issued)])
+}
+
+/// A reset's choice of how long the old secret keeps working.
+pub fn old_secret_hours(hours: u32) -> &'static str {
+    text(&format!("old_secret_hours.{hours}"))
+}
+
+pub fn usage_summary(total: &str, day: &str, most: &str) -> String {
+    fill(
+        text("usage_summary"),
+        &[("total", &total), ("day", &day), ("most", &most)],
+    )
+}
+
+/// An audit log action, named as the e-mails name it.
+pub fn audit_action(action: &str) -> &'static str {
+    text_opt(&format!("audit.{action}")).unwrap_or_else(|| text("audit.other"))
+}
+
+pub fn audit_shown(count: usize) -> String {
+    fill(text("audit_shown"), &[("count", &count)])
 }
 
 /// The app list's note about an application that is not approved yet.

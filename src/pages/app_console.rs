@@ -1,8 +1,8 @@
 use crate::{
     api::ApiError,
     components::{
-        load_or, summary_row, AllowedSourcesForm, CallbackUrlsForm, CopyButton, Dialog, ErrorSummary,
-        FormErrors, Journey, Outcome, Submit, TextField,
+        focus_when_drawn, load_or, summary_row, AllowedSourcesForm, AuditLog, CallbackUrlsForm, CopyButton,
+        Dialog, Journey, StepUp, StepUpForm, Unlocked, UsageChart,
     },
     format, i18n,
     routes::Page,
@@ -10,10 +10,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
-use portal_core::{
-    api::{AppDetail, PasswordConfirmation},
-    Form,
-};
+use portal_core::api::{AppDetail, SecretState};
 use std::time::Duration;
 
 /// The app console: name, type, status, created time, AppKey and AppSecret.
@@ -56,12 +53,6 @@ fn ConsoleLoader(
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum StepUp {
-    Reveal,
-    Reset,
-}
-
 #[component]
 fn Console(
     /// The app as the API describes it.
@@ -72,9 +63,11 @@ fn Console(
     let reveal_seconds = expect_context::<crate::config::Config>().reveal_seconds;
     let secret = RwSignal::new(None::<String>);
     let remaining = RwSignal::new(0u32);
-    let previous_expiry = RwSignal::new(detail.previous_secret_expires_at.clone());
+    let states = RwSignal::new(detail.secrets.clone());
     let dialog_open = RwSignal::new(false);
     let mode = RwSignal::new(StepUp::Reveal);
+    // What was done on this page; the audit log, when open, follows it.
+    let changes = RwSignal::new(0u32);
 
     // Hide the secret again after a minute on screen.
     if let Ok(handle) = set_interval_with_handle(
@@ -90,7 +83,7 @@ fn Console(
                 remaining.set(0);
                 secret.set(None);
                 if on_hide {
-                    crate::components::focus_when_drawn("reveal-secret");
+                    focus_when_drawn("reveal-secret");
                 }
             }
         },
@@ -98,16 +91,25 @@ fn Console(
     ) {
         on_cleanup(move || handle.clear());
     }
-    let show = move |value: String| {
-        secret.set(Some(value));
-        remaining.set(reveal_seconds);
-        crate::components::focus_when_drawn("hide-secret");
-    };
     let open = move |m: StepUp| {
         mode.set(m);
         dialog_open.set(true);
     };
+    let unlocked = Callback::new(move |(value, now): Unlocked| {
+        states.set(now);
+        changes.update(|n| *n += 1);
+        match value {
+            Some(value) => {
+                secret.set(Some(value));
+                remaining.set(reveal_seconds);
+                focus_when_drawn("hide-secret");
+            }
+            // The previous secret's row is gone with it: focus goes to Reset.
+            None => focus_when_drawn("reset-secret"),
+        }
+    });
     let app_key = detail.app_key.clone();
+    let previous = move || states.read().previous.clone();
 
     view! {
         <h1 class="heading-l">{detail.app.name.clone()}</h1>
@@ -133,6 +135,7 @@ fn Console(
                     {move || secret.read().is_some().then(|| view! {
                         <p class="meta" aria-live="polite">{i18n::secret_hidden_in(remaining.get())}</p>
                     })}
+                    <p class="meta" id="secret-state">{move || secret_state(&states.read().current)}</p>
                 </dd>
                 <dd class="summary__actions">
                     {move || match secret.get() {
@@ -141,7 +144,7 @@ fn Console(
                             <button type="button" id="hide-secret" class="button button--secondary button--small" on:click=move |_| {
                                 secret.set(None);
                                 remaining.set(0);
-                                crate::components::focus_when_drawn("reveal-secret");
+                                focus_when_drawn("reveal-secret");
                             }>{i18n::hide()}</button>
                         }.into_any(),
                         None => view! {
@@ -152,94 +155,41 @@ fn Console(
                     }}
                 </dd>
             </div>
+            {move || previous().map(|old| view! {
+                <div class="summary__row" id="previous-secret">
+                    <dt class="summary__key">{i18n::previous_secret()}</dt>
+                    <dd class="summary__value">
+                        <p class="meta">{secret_state(&old)}</p>
+                    </dd>
+                    <dd class="summary__actions">
+                        <button type="button" id="revoke-previous" class="button button--warning button--small" on:click=move |_| open(StepUp::RevokePrevious)>
+                            {i18n::revoke_previous()}
+                        </button>
+                    </dd>
+                </div>
+            })}
         </dl>
-        {move || previous_expiry.get().map(|at| view! {
+        {move || previous().and_then(|old| old.expires_at).map(|at| view! {
             <p class="notice notice--warning" role="status">
-                {i18n::previous_secret_until(&format::date_time(&at))}
+                {i18n::previous_secret_until(&format::date_time(&at), &format::relative(&at))}
             </p>
         })}
-        <button type="button" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::reset_secret()}</button>
-        <CallbackUrlsForm app=id saved=callback_urls />
-        <AllowedSourcesForm app=id saved=allowed_sources />
+        <button type="button" id="reset-secret" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::reset_secret()}</button>
+        <UsageChart days=detail.calls_per_day.clone() />
+        <CallbackUrlsForm app=id saved=callback_urls changes />
+        <AllowedSourcesForm app=id saved=allowed_sources changes />
+        <AuditLog app=id changes />
         <Dialog open=dialog_open labelled_by="step-up-title">
-            <StepUpForm id mode=mode.get_untracked() open=dialog_open on_secret=Callback::new(move |(value, expiry): (String, Option<String>)| {
-                show(value);
-                if mode.get_untracked() == StepUp::Reset {
-                    previous_expiry.set(expiry);
-                }
-            }) />
+            <StepUpForm id mode=mode.get_untracked() open=dialog_open on_done=unlocked />
         </Dialog>
     }
 }
 
-#[component]
-fn StepUpForm(
-    /// The app's id.
-    id: i64,
-    /// What the password unlocks.
-    mode: StepUp,
-    /// The dialog's open state, closed on success or Cancel.
-    open: RwSignal<bool>,
-    /// Receives the secret and, after a reset, the old secret's expiry.
-    on_secret: Callback<(String, Option<String>)>,
-) -> impl IntoView {
-    let password = RwSignal::new(String::new());
-    let form = FormErrors::new::<PasswordConfirmation>();
-    // Where the host page signs its sellers in, it vouches for them again instead of a
-    // password: a fresh token, fetched when the button is pressed.
-    let host = crate::host::use_host();
-    let through_host = host.signs_in();
-    let request = move || PasswordConfirmation {
-        password: password.get(),
-        host_token: through_host.then(|| "from-host".to_owned()),
-    };
-    let errors = Memo::new(move |_| form.visible(request().errors()));
-    let submit = Submit::signed(
-        form,
-        move |c, mut req: PasswordConfirmation| {
-            let host = host.clone();
-            async move {
-                if req.host_token.is_some() {
-                    req.host_token = Some(host.token().await.unwrap_or_default());
-                }
-                match mode {
-                    StepUp::Reveal => c.reveal_secret(id, &req).await,
-                    StepUp::Reset => c.reset_secret(id, &req).await,
-                }
-            }
-        },
-        Outcome::then(move |s: portal_core::api::AppSecret| {
-            open.set(false);
-            on_secret.run((s.app_secret, s.previous_secret_expires_at));
-        })
-        .link_to("password"),
-    );
-    let pending = submit.pending();
-    let on_submit = submit.on_submit(request);
-    let (title, body, button) = match mode {
-        StepUp::Reveal => (i18n::reveal_title(), None, i18n::reveal()),
-        StepUp::Reset => (
-            i18n::reset_title(),
-            Some(i18n::reset_body()),
-            i18n::reset_secret(),
-        ),
-    };
-    view! {
-        <form on:submit=on_submit novalidate class="dialog__form">
-            <h2 class="heading-m" id="step-up-title">{title}</h2>
-            {body.map(|b| view! { <p>{b}</p> })}
-            <ErrorSummary form errors />
-            {if through_host {
-                view! { <p>{i18n::step_up_through_host()}</p> }.into_any()
-            } else {
-                view! { <TextField id="password" value=password form errors input_type="password" autocomplete="current-password" /> }.into_any()
-            }}
-            <div class="button-group">
-                <button type="submit" class="button" class:button--warning=mode == StepUp::Reset aria-disabled=move || pending.get().then_some("true")>
-                    {button}
-                </button>
-                <button type="button" class="button button--secondary" on:click=move |_| open.set(false)>{i18n::cancel()}</button>
-            </div>
-        </form>
+/// "Issued 28 Nov 2026, 10:04 · last used 5 minutes ago", or "· never used".
+fn secret_state(state: &SecretState) -> String {
+    let issued = format::date_time(&state.issued_at);
+    match &state.last_used_at {
+        Some(at) => i18n::secret_used(&issued, &format::relative(at)),
+        None => i18n::secret_never_used(&issued),
     }
 }

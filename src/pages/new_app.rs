@@ -60,7 +60,7 @@ fn ChooseType() -> impl IntoView {
                 name="app_type"
                 legend=i18n::choose_type_title()
                 choices=vec![Choice {
-                    value: "commercial_developer",
+                    value: "commercial_developer".into(),
                     label: i18n::app_type_commercial(),
                     hint: Some(i18n::type_commercial_hint()),
                 }]

@@ -189,8 +189,8 @@ fn DecisionForm(
                 name="decision"
                 legend=i18n::decision_question()
                 choices=vec![
-                    Choice { value: "approve", label: i18n::approve(), hint: None },
-                    Choice { value: "reject", label: i18n::reject(), hint: None },
+                    Choice { value: "approve".into(), label: i18n::approve(), hint: None },
+                    Choice { value: "reject".into(), label: i18n::reject(), hint: None },
                 ]
                 value=choice
             />

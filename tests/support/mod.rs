@@ -112,9 +112,28 @@ impl Portal {
 
     /// Whether the platform would accept this AppKey and AppSecret at `now`.
     pub async fn credentials_valid(&self, app_key: &str, secret: &str, now: i64) -> bool {
-        portal_server::routes::verify::credentials_valid(&self.state, app_key, secret, now)
+        portal_server::routes::verify::matching_secret(&self.state, app_key, secret, now)
             .await
             .unwrap()
+            .is_some()
+    }
+
+    /// The platform gateway's check of an AppKey and AppSecret over HTTP, as it is counted
+    /// in the console: whether it passed.
+    pub async fn gateway_check(&self, app_key: &str, secret: &str) -> bool {
+        let body = serde_json::json!({"app_key": app_key, "app_secret": secret});
+        let answer = reqwest::Client::new()
+            .post(self.url("/api/v1/credentials/verify"))
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
+        answer["valid"] == true
     }
 
     /// Seals an AppSecret as the server stores it.
@@ -844,6 +863,20 @@ impl Browser {
             .unwrap()
         {
             texts.push(option.text().await.unwrap());
+        }
+        texts
+    }
+
+    /// Every element at `css` now (none is no failure).
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.unwrap()
+    }
+
+    /// The text of every element at `css` now, in document order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.find_all(css).await {
+            texts.push(element.text().await.unwrap());
         }
         texts
     }

@@ -40,6 +40,8 @@ pub mod code {
     pub const BAD_HEADER: &str = "bad_header";
     /// The seller uploaded too many files recently (`retry_after`).
     pub const UPLOAD_QUOTA: &str = "upload_quota";
+    /// Revoke asked for an app whose replaced secret already stopped working.
+    pub const NO_PREVIOUS_SECRET: &str = "no_previous_secret";
 }
 
 /// Per-field error codes (`FieldError::code`).
@@ -80,6 +82,8 @@ pub mod field_code {
     pub const IP_FORMAT: &str = "ip_format";
     /// A CIDR range with bits set past its prefix (`network`: the range meant).
     pub const CIDR_HOST_BITS: &str = "cidr_host_bits";
+    /// A value that is not one of the choices offered.
+    pub const NOT_A_CHOICE: &str = "not_a_choice";
 }
 
 /// One problem with one field of a request.

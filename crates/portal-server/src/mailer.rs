@@ -156,6 +156,36 @@ pub fn decision_mail(
     }
 }
 
+/// A security-relevant change to an app, told to its developer.
+pub struct SecurityNotice<'a> {
+    pub app_name: &'a str,
+    pub app_id: i64,
+    /// The audit action, which names the change in the message files (`audit.<action>`).
+    pub action: &'a str,
+    pub at: &'a str,
+    pub address: &'a str,
+}
+
+impl SecurityNotice<'_> {
+    /// The message, in `locale`, linking to the app's console.
+    pub fn mail(&self, public_url: &str, recipient: &str, locale: Locale) -> Mail {
+        let link = link(public_url, &format!("/apps/{}", self.app_id));
+        let change = text(locale, &format!("audit.{}", self.action));
+        let params: [(&str, &dyn std::fmt::Display); 5] = [
+            ("app", &self.app_name),
+            ("change", &change),
+            ("at", &self.at),
+            ("address", &self.address),
+            ("link", &link),
+        ];
+        Mail {
+            recipient: recipient.to_owned(),
+            subject: fill(text(locale, "email.security.subject"), &params),
+            body: fill(text(locale, "email.security.body"), &params),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,11 @@ mod tests {
                 "email.approved.body",
                 "email.rejected.subject",
                 "email.rejected.body",
+                "email.security.subject",
+                "email.security.body",
+                "audit.secret.reset",
+                "audit.secret.revoke_previous",
+                "audit.allowed_sources.update",
             ] {
                 assert!(messages(locale).contains_key(key), "{} lacks {key}", locale.tag());
             }

@@ -533,7 +533,7 @@ async fn secrets_need_the_password_again_and_reset_keeps_the_old_one_for_the_gra
     assert_eq!(status, 200);
     let old = first["app_secret"].as_str().unwrap().to_owned();
     assert_eq!(old.len(), 40);
-    assert_eq!(first["previous_secret_expires_at"], serde_json::Value::Null);
+    assert_eq!(first["secrets"]["previous"], serde_json::Value::Null);
 
     // At rest the database holds only sealed values, never the secret itself.
     let stored: Vec<String> = {
@@ -581,9 +581,9 @@ async fn secrets_need_the_password_again_and_reset_keeps_the_old_one_for_the_gra
     let new = fresh["app_secret"].as_str().unwrap().to_owned();
     assert_ne!(new, old);
     let expiry = portal_server::clock::rfc3339(common::START + 24 * 3600);
-    assert_eq!(fresh["previous_secret_expires_at"], expiry.as_str());
+    assert_eq!(fresh["secrets"]["previous"]["expires_at"], expiry.as_str());
     let (_, console) = s.call("GET", &format!("/apps/{id}"), Some(&seller), None).await;
-    assert_eq!(console["previous_secret_expires_at"], expiry.as_str());
+    assert_eq!(console["secrets"]["previous"]["expires_at"], expiry.as_str());
 
     // Both work during the grace period; the old one stops at its expiry.
     assert!(verify(old.clone()).await);
@@ -597,7 +597,7 @@ async fn secrets_need_the_password_again_and_reset_keeps_the_old_one_for_the_gra
     let seller = s.sign_in_seller().await;
     let (status, console) = s.call("GET", &format!("/apps/{id}"), Some(&seller), None).await;
     assert_eq!(status, 200);
-    assert_eq!(console["previous_secret_expires_at"], serde_json::Value::Null);
+    assert_eq!(console["secrets"]["previous"], serde_json::Value::Null);
 
     let (status, shown) = s
         .call(

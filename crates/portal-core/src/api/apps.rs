@@ -66,10 +66,12 @@ pub struct AppSummary {
 pub struct AppDetail {
     pub app: AppSummary,
     pub app_key: String,
-    /// When the secret now in force was issued.
-    pub secret_issued_at: String,
-    /// Until when the secret replaced by the last reset still works, if it still does.
-    pub previous_secret_expires_at: Option<String>,
+    /// The secret in force and the one it replaced, while that still works.
+    pub secrets: SecretStates,
+    /// Successful verifications of the app's credentials per day (UTC), the last
+    /// [`USAGE_DAYS`] days, oldest first, days without calls included.
+    #[serde(default)]
+    pub calls_per_day: Vec<DailyCalls>,
     /// Where sellers may be sent back after authorising the app, in the developer's order.
     #[serde(default)]
     pub callback_urls: Vec<String>,
@@ -121,13 +123,79 @@ impl Form for PasswordConfirmation {
     fn normalize(&mut self) {}
 }
 
-/// The AppSecret, answered by reveal and by reset.
+/// `POST /apps/{id}/secret/reset`: the step-up, and how long the secret in force keeps
+/// working once replaced.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetSecretRequest {
+    #[serde(flatten)]
+    pub confirmation: PasswordConfirmation,
+    /// Hours the replaced secret keeps working, one of [`crate::rules::OLD_SECRET_HOURS`]
+    /// (0: it stops now); absent, the operator's default grace period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_secret_hours: Option<u32>,
+}
+
+impl Validate for ResetSecretRequest {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        let mut errors = match self.confirmation.validate() {
+            Ok(()) => validator::ValidationErrors::new(),
+            Err(errors) => errors,
+        };
+        if let Some(Err(error)) = self.old_secret_hours.map(crate::rules::old_secret_hours) {
+            errors.add("old_secret_hours", error);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl Form for ResetSecretRequest {
+    const FIELDS: &'static [&'static str] = &["old_secret_hours", "password"];
+
+    fn normalize(&mut self) {}
+}
+
+/// One AppSecret's state; never the secret itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecretState {
+    pub issued_at: String,
+    /// When it stops working; none for the secret in force.
+    pub expires_at: Option<String>,
+    /// The latest successful verification with it, if any.
+    pub last_used_at: Option<String>,
+}
+
+/// The secret in force and, while it still works, the one the last reset replaced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecretStates {
+    pub current: SecretState,
+    pub previous: Option<SecretState>,
+}
+
+/// How many days of calls the console charts.
+pub const USAGE_DAYS: usize = 14;
+
+/// The calls counted on one day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DailyCalls {
+    /// The day, `YYYY-MM-DD` (UTC).
+    pub day: String,
+    pub calls: u64,
+}
+
+/// The AppSecret, answered by reveal and by reset, with both secrets' state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AppSecret {
     pub app_secret: String,
-    pub secret_issued_at: String,
-    pub previous_secret_expires_at: Option<String>,
+    pub secrets: SecretStates,
 }
 
 /// `POST /credentials/verify`: would the platform accept this key and secret now?
@@ -162,3 +230,37 @@ pub struct VerifyCredentialsResponse {
 
 /// [`VerifyCredentialsResponse::refused`]: the call came from outside the allow-list.
 pub const SOURCE_NOT_ALLOWED: &str = "source_not_allowed";
+
+/// Entries per page of an app's audit log.
+pub const AUDIT_PAGE_SIZE: usize = 20;
+
+/// What was done to an app, by whom, when and from where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub id: i64,
+    /// `secret.reveal`, `secret.reset`, `secret.revoke_previous`, `callback_urls.update`,
+    /// `allowed_sources.update`, …
+    pub action: String,
+    /// The account that acted.
+    pub actor: String,
+    /// The address the request came from.
+    pub address: String,
+    pub at: String,
+}
+
+/// `GET /apps/{id}/audit?before={id}`: a page of the app's audit log, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    /// Where the next, older page starts (`before`), when there is one.
+    pub older: Option<i64>,
+}
+
+/// The query of `GET /apps/{id}/audit`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditQuery {
+    /// Only entries older than this one.
+    pub before: Option<i64>,
+}

@@ -75,6 +75,9 @@ pub mod path {
     pub const APP: &str = "/apps/{id}";
     pub const APP_SECRET_REVEAL: &str = "/apps/{id}/secret/reveal";
     pub const APP_SECRET_RESET: &str = "/apps/{id}/secret/reset";
+    /// Stopping the secret a reset replaced before its grace period ends.
+    pub const APP_SECRET_REVOKE_PREVIOUS: &str = "/apps/{id}/secret/revoke-previous";
+    pub const APP_AUDIT: &str = "/apps/{id}/audit";
     pub const APP_CALLBACK_URLS: &str = "/apps/{id}/callback-urls";
     pub const APP_ALLOWED_SOURCES: &str = "/apps/{id}/allowed-sources";
     pub const CREDENTIALS_VERIFY: &str = "/credentials/verify";

@@ -1,25 +1,19 @@
 //! Apps and their credentials.
 
-use super::guard;
+use super::{app_audit as audit, app_secrets as secrets, guard};
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
     extract::{ApiJson, ApiPath, AuthUser, ClientAddr, Seller, Valid},
-    idempotency::PriorAnswer,
     store::{AppList, AppRow},
-    throttle, token, AppState,
+    token, AppState,
 };
-use axum::{
-    extract::State,
-    http::StatusCode,
-    response::{IntoResponse, Response},
-    Extension,
-};
+use axum::{extract::State, http::StatusCode};
 use portal_core::journey::Step;
 use portal_core::{
     api::{
-        AllowedSources, AppDetail, AppSecret, AppStatus, AppSummary, AppType, CallbackUrls, CreateAppRequest,
-        PasswordConfirmation,
+        AllowedSources, AppDetail, AppStatus, AppSummary, AppType, CallbackUrls, CreateAppRequest,
+        DailyCalls, USAGE_DAYS,
     },
     error::field_code,
 };
@@ -58,95 +52,32 @@ pub(super) async fn get(
     Ok(ApiJson(detail(&state, &row).await?))
 }
 
-/// Shows the AppSecret after the account password is given again. Never kept for replay:
-/// each reveal is checked and audited.
-pub(super) async fn reveal(
-    State(state): State<AppState>,
-    user: AuthUser,
-    ClientAddr(client): ClientAddr,
-    ApiPath(id): ApiPath<i64>,
-    Valid(confirm): Valid<PasswordConfirmation>,
-) -> Result<ApiJson<AppSecret>> {
-    let row = stepped_up(&state, &user, &client, id, confirm).await?;
-    let now = state.clock.now();
-    let (current, previous) = state.store.secrets(row.id, now).await?;
-    state
-        .store
-        .audit(user.id, "secret.reveal", row.app_key.clone(), now)
-        .await?;
-    Ok(ApiJson(AppSecret {
-        app_secret: state
-            .secrets
-            .open(&current.secret)
-            .ok_or_else(|| AppError::internal("an AppSecret does not open with this server's key"))?,
-        secret_issued_at: rfc3339(current.issued_at),
-        previous_secret_expires_at: previous.and_then(|p| p.expires_at).map(rfc3339),
-    }))
-}
-
-/// Issues a new AppSecret; the old one keeps working for the grace period. A retry with the
-/// same idempotency key (its answer was lost) passes the same checks and is audited, then
-/// gets the secret the first request issued instead of a second reset, which would cut
-/// the grace period of the secret still in use.
-pub(super) async fn reset(
-    State(state): State<AppState>,
-    user: AuthUser,
-    ClientAddr(client): ClientAddr,
-    ApiPath(id): ApiPath<i64>,
-    prior: Option<Extension<PriorAnswer>>,
-    Valid(confirm): Valid<PasswordConfirmation>,
-) -> Result<Response> {
-    let row = stepped_up(&state, &user, &client, id, confirm).await?;
-    let now = state.clock.now();
-    if let Some(Extension(prior)) = prior {
-        state
-            .store
-            .audit(user.id, "secret.reset.retried", row.app_key.clone(), now)
-            .await?;
-        return Ok(prior.into_response());
-    }
-    let grace_until = now + state.settings.secret_grace_secs;
-    let secret = token::random_hex(20);
-    state
-        .store
-        .reset_secret(row.id, &state.secrets.seal(&secret), now, grace_until)
-        .await?;
-    state
-        .store
-        .audit(user.id, "secret.reset", row.app_key.clone(), now)
-        .await?;
-    Ok(ApiJson(AppSecret {
-        app_secret: secret,
-        secret_issued_at: rfc3339(now),
-        previous_secret_expires_at: Some(rfc3339(grace_until)),
-    })
-    .into_response())
-}
-
 /// Replaces the app's callback URLs (no new review needed); audited.
 pub(super) async fn set_callback_urls(
     State(state): State<AppState>,
     Seller(user): Seller,
+    ClientAddr(client): ClientAddr,
     ApiPath(id): ApiPath<i64>,
     Valid(req): Valid<CallbackUrls>,
 ) -> Result<ApiJson<AppDetail>> {
-    let change = ListChange::new(AppList::CallbackUrls, "callback_urls.update", &req.callback_urls);
-    replace_list(&state, &user, id, change).await
+    let change = ListChange::new(AppList::CallbackUrls, audit::CALLBACK_URLS, &req.callback_urls);
+    replace_list(&state, &user, &client, id, change).await
 }
 
 /// Replaces the app's IP allow-list; audited.
 pub(super) async fn set_allowed_sources(
     State(state): State<AppState>,
     Seller(user): Seller,
+    ClientAddr(client): ClientAddr,
     ApiPath(id): ApiPath<i64>,
     Valid(req): Valid<AllowedSources>,
 ) -> Result<ApiJson<AppDetail>> {
     let change = ListChange::new(
         AppList::AllowedSources,
-        "allowed_sources.update",
+        audit::ALLOWED_SOURCES,
         &req.allowed_sources,
     );
-    replace_list(&state, &user, id, change).await
+    replace_list(&state, &user, &client, id, change).await
 }
 
 /// One of an app's lists, replaced.
@@ -165,6 +96,7 @@ impl<'a> ListChange<'a> {
 async fn replace_list(
     state: &AppState,
     user: &AuthUser,
+    client: &str,
     id: i64,
     change: ListChange<'_>,
 ) -> Result<ApiJson<AppDetail>> {
@@ -173,59 +105,13 @@ async fn replace_list(
         .store
         .set_app_list(row.id, change.list, change.values)
         .await?;
-    state
-        .store
-        .audit(user.id, change.audit, row.app_key.clone(), state.clock.now())
-        .await?;
+    audit::record(state, user, client, &row, change.audit).await?;
     Ok(ApiJson(detail(state, &row).await?))
 }
 
 /// Another developer's app is reported as missing.
-async fn own_app(state: &AppState, user: &AuthUser, id: i64) -> Result<AppRow> {
+pub(super) async fn own_app(state: &AppState, user: &AuthUser, id: i64) -> Result<AppRow> {
     state.store.app(user.id, id).await?.ok_or(AppError::NotFound)
-}
-
-/// The user's own app, once they gave their password again or, for an account that signs in
-/// through its seller portal, that portal vouched for them again (step-up before secrets).
-async fn stepped_up(
-    state: &AppState,
-    user: &AuthUser,
-    client: &str,
-    id: i64,
-    confirmation: PasswordConfirmation,
-) -> Result<AppRow> {
-    let row = own_app(state, user, id).await?;
-    let account = state
-        .store
-        .account_by_id(user.id)
-        .await?
-        .ok_or(AppError::SessionExpired)?;
-    let ok = match (account.from_host, confirmation.host_token) {
-        // Its seller portal vouches again, for this very seller.
-        (true, Some(token)) => {
-            let now = state.clock.now();
-            let vouched = state.settings.host_tokens.as_ref().map(|t| t.verify(&token, now));
-            matches!(vouched, Some(Ok(sub)) if sub.eq_ignore_ascii_case(&account.name))
-        }
-        (false, None) => {
-            let stored = Some(account.password_hash);
-            throttle::check_password(
-                state,
-                &user.name,
-                client,
-                throttle::STEP_UP,
-                confirmation.password,
-                stored,
-            )
-            .await?
-        }
-        _ => false,
-    };
-    if ok {
-        Ok(row)
-    } else {
-        Err(AppError::field("password", field_code::INCORRECT_PASSWORD))
-    }
 }
 
 fn summary(row: &AppRow) -> AppSummary {
@@ -238,13 +124,20 @@ fn summary(row: &AppRow) -> AppSummary {
     }
 }
 
-async fn detail(state: &AppState, row: &AppRow) -> Result<AppDetail> {
-    let (current, previous) = state.store.secrets(row.id, state.clock.now()).await?;
+pub(super) async fn detail(state: &AppState, row: &AppRow) -> Result<AppDetail> {
+    let now = state.clock.now();
+    let calls = state.store.calls_per_day(row.id, now, USAGE_DAYS).await?;
     Ok(AppDetail {
         app: summary(row),
         app_key: row.app_key.clone(),
-        secret_issued_at: rfc3339(current.issued_at),
-        previous_secret_expires_at: previous.and_then(|p| p.expires_at).map(rfc3339),
+        secrets: secrets::states(state, row.id).await?,
+        calls_per_day: calls
+            .into_iter()
+            .map(|(day, calls)| DailyCalls {
+                day: rfc3339(day).get(..10).unwrap_or_default().to_owned(),
+                calls,
+            })
+            .collect(),
         callback_urls: state.store.app_list(row.id, AppList::CallbackUrls).await?,
         allowed_sources: state.store.app_list(row.id, AppList::AllowedSources).await?,
     })

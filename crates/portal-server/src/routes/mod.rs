@@ -1,6 +1,8 @@
 //! The API's routes: one table, from which both the router and the OpenAPI document are made.
 
 mod agreement;
+mod app_audit;
+mod app_secrets;
 pub mod apps;
 mod developer;
 mod guard;
@@ -154,14 +156,25 @@ pub fn api_routes() -> Vec<ApiRoute> {
             .takes(one::<CreateAppRequest>()).status(201),
         route(M::GET, path::APP, get(apps::get), "An app's console (without the secret)",
             Some(one::<AppDetail>()), &[401, 403, 404]),
-        route(M::POST, path::APP_SECRET_REVEAL, post(apps::reveal),
+        route(M::POST, path::APP_SECRET_REVEAL, post(app_secrets::reveal),
             "Show the AppSecret after the account password is given again; audited",
             Some(one::<AppSecret>()), STEP_UP)
             .takes(one::<PasswordConfirmation>()).replay(Replay::Repeat),
-        route(M::POST, path::APP_SECRET_RESET, post(apps::reset),
-            "Issue a new AppSecret; the old one works for the grace period (default 24 h); audited",
+        route(M::POST, path::APP_SECRET_RESET, post(app_secrets::reset),
+            "Issue a new AppSecret; the old one keeps working for the hours chosen (0, 1, 24, 72 or 168; \
+             absent: the server's default, 24 h unless configured); audited and e-mailed to the developer",
             Some(one::<AppSecret>()), STEP_UP)
-            .takes(one::<PasswordConfirmation>()).replay(Replay::Guarded),
+            .takes(one::<ResetSecretRequest>()).replay(Replay::Guarded),
+        route(M::POST, path::APP_SECRET_REVOKE_PREVIOUS, post(app_secrets::revoke_previous),
+            "Stop the AppSecret a reset replaced now, before its grace period ends (409 when it already has); \
+             audited and e-mailed to the developer",
+            Some(one::<AppDetail>()), &[400, 401, 403, 404, 409, 422, 429, 503])
+            .takes(one::<PasswordConfirmation>()),
+        route(M::GET, path::APP_AUDIT, get(app_audit::page),
+            "The app's audit log, newest first, 20 entries a page; `before` (an entry id, from `older`) for \
+             the next page",
+            Some(one::<AuditPage>()), &[400, 401, 404])
+            .query(&["before"]),
         route(M::PUT, path::APP_CALLBACK_URLS, put(apps::set_callback_urls),
             "Replace the app's callback URLs (at most 5; https, or http to localhost); no new review; audited",
             Some(one::<AppDetail>()), &[400, 401, 403, 404, 422])

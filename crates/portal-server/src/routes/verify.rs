@@ -4,7 +4,7 @@ use crate::{
     error::Result,
     extract::{ApiJson, ClientAddr},
     sealed::same,
-    store::AppList,
+    store::{AppList, WorkingSecret},
     throttle, AppState,
 };
 use axum::extract::State;
@@ -23,7 +23,9 @@ pub(super) async fn verify(
 ) -> Result<ApiJson<VerifyCredentialsResponse>> {
     let key: String = req.app_key.chars().take(64).collect();
     let attempt = throttle::reserve(&state, &key, &client, throttle::VERIFY, throttle::CREDENTIALS).await?;
-    let mut valid = credentials_valid(&state, &req.app_key, &req.app_secret, state.clock.now()).await?;
+    let now = state.clock.now();
+    let matched = matching_secret(&state, &req.app_key, &req.app_secret, now).await?;
+    let mut valid = matched.is_some();
     attempt.settle(&state, valid).await?;
     // Only for valid credentials: the answer must not tell strangers about an app.
     let mut answer = VerifyCredentialsResponse {
@@ -42,6 +44,10 @@ pub(super) async fn verify(
             answer.refused = Some(SOURCE_NOT_ALLOWED.to_owned());
         }
         answer.valid = valid;
+        // A call the gateway lets through: the secret's last use and the app's calls.
+        if let Some(secret) = matched.as_ref().filter(|_| valid) {
+            state.store.record_use(secret, now).await?;
+        }
         if let Some(uri) = &req.redirect_uri {
             let urls = state
                 .store
@@ -53,11 +59,18 @@ pub(super) async fn verify(
     Ok(ApiJson(answer))
 }
 
-/// Whether `secret` is a working secret of the app with `app_key` at `now`.
-pub async fn credentials_valid(state: &AppState, app_key: &str, secret: &str, now: i64) -> Result<bool> {
-    let sealed = state.store.working_secrets(app_key, now).await?;
-    Ok(sealed
-        .iter()
-        .filter_map(|s| state.secrets.open(s))
-        .any(|plain| same(&plain, secret)))
+/// The working secret of the app with `app_key` at `now` that `secret` is, if any.
+pub async fn matching_secret(
+    state: &AppState,
+    app_key: &str,
+    secret: &str,
+    now: i64,
+) -> Result<Option<WorkingSecret>> {
+    let working = state.store.working_secrets(app_key, now).await?;
+    Ok(working.into_iter().find(|w| {
+        state
+            .secrets
+            .open(&w.sealed)
+            .is_some_and(|plain| same(&plain, secret))
+    }))
 }

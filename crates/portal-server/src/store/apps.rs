@@ -16,7 +16,18 @@ pub struct SecretRow {
     pub secret: String,
     pub issued_at: i64,
     pub expires_at: Option<i64>,
+    pub last_used_at: Option<i64>,
 }
+
+/// A secret that works now, still sealed, and the app it belongs to.
+#[derive(Debug, Clone)]
+pub struct WorkingSecret {
+    pub id: i64,
+    pub app_id: i64,
+    pub sealed: String,
+}
+
+const DAY_SECS: i64 = 24 * 60 * 60;
 
 fn app_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AppRow> {
     Ok(AppRow {
@@ -97,14 +108,14 @@ impl Store {
     pub async fn secrets(&self, app_id: i64, now: i64) -> StoreResult<(SecretRow, Option<SecretRow>)> {
         self.call(move |c| {
             let current = c.query_row(
-                "SELECT secret, issued_at, expires_at FROM app_secrets
+                "SELECT secret, issued_at, expires_at, last_used_at FROM app_secrets
                  WHERE app_id = ?1 AND expires_at IS NULL ORDER BY id DESC LIMIT 1",
                 [app_id],
                 secret_row,
             )?;
             let previous = c
                 .query_row(
-                    "SELECT secret, issued_at, expires_at FROM app_secrets
+                    "SELECT secret, issued_at, expires_at, last_used_at FROM app_secrets
                      WHERE app_id = ?1 AND expires_at > ?2 ORDER BY id DESC LIMIT 1",
                     params![app_id, now],
                     secret_row,
@@ -144,16 +155,76 @@ impl Store {
         .await
     }
 
-    /// The sealed secrets of the app with `app_key` that still work at `now`.
-    pub async fn working_secrets(&self, app_key: &str, now: i64) -> StoreResult<Vec<String>> {
+    /// The secrets of the app with `app_key` that still work at `now`.
+    pub async fn working_secrets(&self, app_key: &str, now: i64) -> StoreResult<Vec<WorkingSecret>> {
         let app_key = app_key.to_owned();
         self.call(move |c| {
             let mut stmt = c.prepare(
-                "SELECT s.secret FROM app_secrets s JOIN apps a ON a.id = s.app_id
+                "SELECT s.id, s.app_id, s.secret FROM app_secrets s JOIN apps a ON a.id = s.app_id
                  WHERE a.app_key = ?1 AND (s.expires_at IS NULL OR s.expires_at > ?2)",
             )?;
-            let rows = stmt.query_map(params![app_key, now], |r| r.get(0))?;
+            let rows = stmt.query_map(params![app_key, now], |r| {
+                Ok(WorkingSecret {
+                    id: r.get(0)?,
+                    app_id: r.get(1)?,
+                    sealed: r.get(2)?,
+                })
+            })?;
             rows.collect()
+        })
+        .await
+    }
+
+    /// Counts a successful verification with `secret`: its last use, and the app's calls
+    /// of the day.
+    pub async fn record_use(&self, secret: &WorkingSecret, now: i64) -> StoreResult<()> {
+        let (secret_id, app_id) = (secret.id, secret.app_id);
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "UPDATE app_secrets SET last_used_at = ?2 WHERE id = ?1",
+                params![secret_id, now],
+            )?;
+            tx.execute(
+                "INSERT INTO app_calls (app_id, day, calls) VALUES (?1, ?2, 1)
+                 ON CONFLICT (app_id, day) DO UPDATE SET calls = calls + 1",
+                params![app_id, now.div_euclid(DAY_SECS)],
+            )?;
+            tx.commit()
+        })
+        .await
+    }
+
+    /// The app's calls on each of the `days` days up to the one holding `now`, oldest
+    /// first, as (first second of the day, calls); days without calls count zero.
+    pub async fn calls_per_day(&self, app_id: i64, now: i64, days: usize) -> StoreResult<Vec<(i64, u64)>> {
+        let today = now.div_euclid(DAY_SECS);
+        let first = today - days as i64 + 1;
+        let counted: Vec<(i64, u64)> = self
+            .call(move |c| {
+                let mut stmt = c.prepare(
+                    "SELECT day, calls FROM app_calls WHERE app_id = ?1 AND day BETWEEN ?2 AND ?3",
+                )?;
+                let rows = stmt.query_map(params![app_id, first, today], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                rows.collect()
+            })
+            .await?;
+        Ok((first..=today)
+            .map(|day| {
+                let calls = counted.iter().find(|(d, _)| *d == day).map_or(0, |(_, n)| *n);
+                (day * DAY_SECS, calls)
+            })
+            .collect())
+    }
+
+    /// Stops the replaced secret now; false when none was still working.
+    pub async fn revoke_previous_secret(&self, app_id: i64, now: i64) -> StoreResult<bool> {
+        self.call(move |c| {
+            let changed = c.execute(
+                "UPDATE app_secrets SET expires_at = ?2 WHERE app_id = ?1 AND expires_at > ?2",
+                params![app_id, now],
+            )?;
+            Ok(changed > 0)
         })
         .await
     }
@@ -164,5 +235,6 @@ fn secret_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SecretRow> {
         secret: r.get(0)?,
         issued_at: r.get(1)?,
         expires_at: r.get(2)?,
+        last_used_at: r.get(3)?,
     })
 }

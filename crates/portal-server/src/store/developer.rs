@@ -44,4 +44,19 @@ impl Store {
         })
         .await
     }
+
+    /// Where to tell a developer about their account: the contact e-mail, in the language of
+    /// their qualification application (English before one).
+    pub async fn notice_recipient(&self, account_id: i64) -> StoreResult<Option<(String, String)>> {
+        self.call(move |c| {
+            c.query_row(
+                "SELECT d.email, COALESCE(q.locale, 'en') FROM developers d
+                 LEFT JOIN qualifications q ON q.account_id = d.account_id WHERE d.account_id = ?1",
+                [account_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+        })
+        .await
+    }
 }

@@ -16,12 +16,12 @@ mod qualification;
 mod schema;
 
 pub use app_lists::AppList;
-pub use apps::{AppRow, SecretRow};
+pub use apps::{AppRow, SecretRow, WorkingSecret};
 pub use attempts::Allowance;
 pub use error::{StoreError, StoreResult};
 pub use idempotency::{Begin, StoredResponse, ABANDONED_SECS, KEEP_SECS};
 pub use maintenance::Purged;
-pub use outbox::Mail;
+pub use outbox::{AuditEvent, AuditRow, Mail};
 pub use progress::ProgressRow;
 pub use qualification::{QualificationRow, SubmitFacts, SubmitOutcome};
 use schema::{create_private, migrate};

@@ -10,6 +10,30 @@ pub struct Mail {
     pub body: String,
 }
 
+/// One action to record in the audit log.
+#[derive(Debug, Clone)]
+pub struct AuditEvent {
+    /// The account that acted.
+    pub actor: i64,
+    /// The app acted on, if any.
+    pub app_id: Option<i64>,
+    pub action: &'static str,
+    /// What was acted on, as the log names it (an AppKey).
+    pub target: String,
+    /// The address the request came from.
+    pub address: String,
+}
+
+/// A stored audit entry, with the acting account's name.
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub id: i64,
+    pub action: String,
+    pub actor: String,
+    pub address: String,
+    pub at: i64,
+}
+
 impl Store {
     /// Records a message; `sent_at` is set when it has already been handed to a relay.
     pub async fn enqueue_mail(&self, mail: &Mail, now: i64, sent_at: Option<i64>) -> StoreResult<()> {
@@ -50,19 +74,49 @@ impl Store {
         .await
     }
 
-    pub async fn audit(
-        &self,
-        account_id: i64,
-        action: &'static str,
-        target: String,
-        now: i64,
-    ) -> StoreResult<()> {
+    /// Records who did what to which app, from where.
+    pub async fn audit(&self, event: AuditEvent, now: i64) -> StoreResult<()> {
         self.call(move |c| {
             c.execute(
-                "INSERT INTO audit_log (account_id, action, target, at) VALUES (?1, ?2, ?3, ?4)",
-                params![account_id, action, target, now],
+                "INSERT INTO audit_log (account_id, app_id, action, target, address, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    event.actor,
+                    event.app_id,
+                    event.action,
+                    event.target,
+                    event.address,
+                    now
+                ],
             )
             .map(|_| ())
+        })
+        .await
+    }
+
+    /// An app's audit entries, newest first: at most `limit`, older than entry `before`.
+    pub async fn app_audit(
+        &self,
+        app_id: i64,
+        before: Option<i64>,
+        limit: usize,
+    ) -> StoreResult<Vec<AuditRow>> {
+        self.call(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT l.id, l.action, a.name, l.address, l.at FROM audit_log l
+                 JOIN accounts a ON a.id = l.account_id
+                 WHERE l.app_id = ?1 AND l.id < ?2 ORDER BY l.id DESC LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(params![app_id, before.unwrap_or(i64::MAX), limit as i64], |r| {
+                Ok(AuditRow {
+                    id: r.get(0)?,
+                    action: r.get(1)?,
+                    actor: r.get(2)?,
+                    address: r.get(3)?,
+                    at: r.get(4)?,
+                })
+            })?;
+            rows.collect()
         })
         .await
     }

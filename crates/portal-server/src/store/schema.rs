@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_host_accounts.sql"),
     include_str!("../../migrations/0007_qualification_locale.sql"),
     include_str!("../../migrations/0008_app_lists.sql"),
+    include_str!("../../migrations/0009_secret_usage.sql"),
 ];
 
 /// Creates the database file readable by its owner only (SQLite gives its -wal and -shm
