@@ -153,6 +153,7 @@ pub fn App(
                     <Route path=path!("/qualification/status") view={Lazy::<on_demand::QualificationStatusRoute>::new()} />
                     <Route path=path!("/review") view={Lazy::<on_demand::ReviewRoute>::new()} />
                     <Route path=path!("/review/:id") view={Lazy::<on_demand::ReviewApplicationRoute>::new()} />
+                    <Route path=path!("/verify-email") view={Lazy::<on_demand::VerifyEmailRoute>::new()} />
                 </Routes>
             </main>
                 }

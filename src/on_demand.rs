@@ -49,6 +49,7 @@ on_demand! {
     QualificationStatusRoute => QualificationStatusPage,
     ReviewRoute => ReviewPage,
     ReviewApplicationRoute => ReviewApplicationPage,
+    VerifyEmailRoute => VerifyEmailPage,
 }
 
 /// Once the browser is idle after a page is shown, fetches the code of the pages a seller

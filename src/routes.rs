@@ -17,6 +17,8 @@ pub enum Page {
     QualificationStatus,
     Review,
     ReviewApplication(i64),
+    /// Where a verification e-mail's link leads (signed in or not).
+    VerifyEmail,
 }
 
 impl Page {
@@ -35,11 +37,12 @@ impl Page {
             Page::QualificationStatus => "/qualification/status".into(),
             Page::Review => "/review".into(),
             Page::ReviewApplication(id) => format!("/review/{id}"),
+            Page::VerifyEmail => "/verify-email".into(),
         }
     }
 
     /// The route patterns of every page, as the router matches them (`:id` is a number).
-    pub const PATTERNS: [&'static str; 13] = [
+    pub const PATTERNS: [&'static str; 14] = [
         "/",
         "/sign-in",
         "/agreement",
@@ -53,6 +56,7 @@ impl Page {
         "/qualification/status",
         "/review",
         "/review/:id",
+        "/verify-email",
     ];
 
     /// The page's address for a link (`<A href>`): its path under the router base, which

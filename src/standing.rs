@@ -17,6 +17,19 @@ use portal_core::{
 };
 use send_wrapper::SendWrapper;
 use std::any::Any;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// The channel the portal's tabs in one browser tell each other things on.
+const CHANNEL: &str = "developer-portal";
+const EMAIL_VERIFIED: &str = "email-verified";
+
+/// Tells the portal's other tabs in this browser that the contact address is confirmed.
+pub fn announce_email_verified() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&EMAIL_VERIFIED.into());
+        channel.close();
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Standing {
@@ -46,8 +59,35 @@ impl Standing {
             standing.handed.set_value(None);
             standing.fetch(&api);
         });
+        standing.hear_other_tabs();
         provide_context(standing);
         standing
+    }
+
+    /// Hears the portal's other tabs in this browser: a verification link opened in one
+    /// confirms the address in all (no request needed).
+    fn hear_other_tabs(&self) {
+        let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+            return;
+        };
+        let me = self.me;
+        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if ev.data().as_string().as_deref() == Some(EMAIL_VERIFIED) {
+                me.update(|m| {
+                    if let Some(Ok(me)) = m {
+                        me.email_verified = true;
+                    }
+                });
+            }
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // Both live as long as the portal is mounted.
+        let kept = SendWrapper::new((channel, on_message));
+        on_cleanup(move || {
+            let (channel, _) = kept.take();
+            channel.set_onmessage(None);
+            channel.close();
+        });
     }
 
     /// Fetches the standing again; what is shown stays until the answer arrives.

@@ -37,7 +37,7 @@ async fn the_journey_to_a_revealed_secret_takes_at_most_twenty_calls_and_one_loo
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
 
     browser.wait_path("/agreement").await;
-    accept_and_apply(&browser).await;
+    accept_and_apply(&browser, &portal).await;
 
     // A reviewer approves the application somewhere else.
     let store = &portal.store;

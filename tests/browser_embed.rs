@@ -102,7 +102,7 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     browser.wait_text(".seller-header", "Seller Centre").await;
 
     // The journey, every write crossing to the API's origin.
-    accept_and_apply(&browser).await;
+    accept_and_apply(&browser, &api).await;
 
     // A reviewer approves (on the API's side), and the seller creates the app.
     let seller = api.store.account_by_name("shop-4711").await.unwrap().unwrap();

@@ -33,7 +33,9 @@ async fn deploy_with_cors(allowed: bool) -> Deployment {
         format!("http://127.0.0.1:{sub_port}"),
         format!("http://127.0.0.1:{root_port}"),
     ];
-    let api = Portal::start_api_only(if allowed { &origins[..] } else { &[] }).await;
+    // Its e-mails' links lead to the portal under the sub-path, as `--public-url` says.
+    let under_path = format!("{}/developers/", origins[0]);
+    let api = Portal::start_api_only_for(if allowed { &origins[..] } else { &[] }, &under_path).await;
     // The one edit an operator makes: where the API is.
     let dist = dist_with_config(&format!(r#"{{"api_base_url": "{}/api/v1"}}"#, api.base));
     let nginx = Nginx::start(
@@ -52,7 +54,7 @@ async fn deploy_with_cors(allowed: bool) -> Deployment {
     );
     Deployment {
         api,
-        under_path: format!("{}/developers/", origins[0]),
+        under_path,
         at_root: format!("{}/", origins[1]),
         _dist: dist,
         _nginx: nginx,
@@ -70,7 +72,7 @@ async fn under_a_sub_path_with_the_api_elsewhere_the_journey_reaches_an_app_key(
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
     browser.wait_path("/agreement").await;
     assert!(styled(&browser).await, "the stylesheet applies");
-    accept_and_apply(&browser).await;
+    accept_and_apply(&browser, &site.api).await;
     assert_eq!(problems(&browser).await, Vec::<String>::new());
     browser.sign_out().await;
 
@@ -106,6 +108,18 @@ async fn under_a_sub_path_with_the_api_elsewhere_the_journey_reaches_an_app_key(
     browser.wait_text("h1", "ShopHelper").await;
     assert_eq!(browser.text("#app-key").await, app_key);
     assert!(styled(&browser).await);
+
+    // The e-mail's link leads to the portal under its sub-path; opened a second time, it says
+    // it was used, and the token leaves the address bar.
+    let link = site.api.verification_link().await;
+    assert!(
+        link.starts_with(&format!("{}verify-email#", site.under_path)),
+        "{link}"
+    );
+    browser.goto(&link).await;
+    browser.wait_text("h1", "This link has been used").await;
+    let at = browser.client.current_url().await.unwrap();
+    assert_eq!((at.path(), at.fragment()), ("/developers/verify-email", None));
     watch(&browser).await;
     assert_eq!(problems(&browser).await, Vec::<String>::new());
     browser.close().await;

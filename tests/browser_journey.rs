@@ -35,6 +35,9 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.click_text("Save and continue").await;
     browser.wait_path("/apps").await;
     browser.wait_text("main", "You have no apps yet").await;
+    browser
+        .wait_text("#email-notice", "We sent a link to dev@example.com")
+        .await;
     browser.checkpoint("apps-empty").await;
 
     // Create App → Commercial Developer → the qualification application.
@@ -77,6 +80,39 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.wait_path("/qualification/check").await;
     browser.wait_text(".summary", "Shop Helper Lite").await;
     browser.checkpoint("check-answers").await;
+    // Not before the address is confirmed: the answers stay, the reason and the way on show.
+    browser.click_text("Submit application").await;
+    browser
+        .wait_text(".error-summary", "Confirm your email address first")
+        .await;
+    browser.wait_text("#email-notice", "Send the link again").await;
+    // Asking again straight away is paced.
+    browser.click("#resend-link").await;
+    browser
+        .wait_text("#email-notice [role=status]", "You can ask for another in")
+        .await;
+    browser.checkpoint("email-not-confirmed").await;
+
+    // The link from the e-mail, opened in another window of the same browser.
+    let link = portal.verification_link().await;
+    assert!(link.starts_with(&portal.url("/verify-email#")), "{link}");
+    let first_tab = browser.client.window().await.unwrap();
+    let tab = browser.client.new_window(false).await.unwrap();
+    browser.client.switch_to_window(tab.handle).await.unwrap();
+    browser.goto(&link).await;
+    browser.wait_text("h1", "Email address confirmed").await;
+    browser.wait_text("main", "dev@example.com is confirmed").await;
+    let at = browser.client.current_url().await.unwrap();
+    assert_eq!(
+        (at.path(), at.fragment()),
+        ("/verify-email", None),
+        "the token leaves the address bar"
+    );
+    browser.checkpoint("email-confirmed").await;
+    browser.client.close_window().await.unwrap();
+    browser.client.switch_to_window(first_tab).await.unwrap();
+    // The first tab heard it: no notice, and the application goes.
+    browser.wait_gone("#email-notice").await;
     browser.click_text("Submit application").await;
     browser.wait_path("/qualification/status").await;
     browser.wait_text(".panel", "QA-000001").await;
@@ -115,7 +151,8 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
     browser.sign_out().await;
 
     review(&browser, "QA-000001", None).await;
-    let outbox = portal.store.outbox().await.unwrap();
+    let mut outbox = portal.store.outbox().await.unwrap();
+    outbox.retain(|m| !m.body.contains("/verify-email#"));
     assert_eq!(outbox.len(), 2);
     assert!(
         outbox[1].body.contains(&format!("{}/apps/new", portal.base)),
@@ -448,6 +485,7 @@ async fn an_application_submitted_after_the_session_ended_is_sent_after_signing_
     let files = tempfile::tempdir().unwrap();
     seller_at_developer_info(&browser, &portal).await;
     fill_developer_info(&browser, "CN").await;
+    portal.confirm_email_elsewhere().await;
     browser.click_text("Create App").await;
     browser.click_text("Continue").await;
     browser.wait_path("/qualification").await;

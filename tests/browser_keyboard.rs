@@ -166,6 +166,7 @@ async fn the_journey_and_the_console_work_with_the_keyboard_alone() {
 
     browser.wait_path("/apps").await;
     browser.wait_text("h1", "Your apps").await;
+    portal.confirm_email_elsewhere().await;
     keys.tab_to("a[href$='/apps/new']").await;
     keys.press(ENTER).await;
     browser.wait_path("/apps/new").await;

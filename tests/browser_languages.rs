@@ -118,10 +118,16 @@ async fn later_pages_and_errors_in(tag: &str, switch: &str) {
     browser.fill("mobile", "+34 612 345 678").await;
     browser.click_text(&w["save_and_continue"]).await;
     browser.wait_path("/apps").await;
+    browser.wait_text("#email-notice", &w["resend_link"]).await;
     browser.checkpoint(&format!("apps {tag}")).await;
     browser.goto(&portal.url("/apps/new")).await;
     browser.wait_text("h1", &w["choose_type_title"]).await;
     browser.checkpoint(&format!("choose type {tag}")).await;
+
+    // The e-mail's link, opened in the same browser: the page speaks the reader's language.
+    browser.goto(&portal.verification_link().await).await;
+    browser.wait_text("h1", &w["verify_done_title"]).await;
+    browser.checkpoint(&format!("email confirmed {tag}")).await;
 
     // The qualification form: every field refused, then a licence that is not an image.
     browser.goto(&portal.url("/qualification")).await;

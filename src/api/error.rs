@@ -23,6 +23,8 @@ pub enum ApiError {
     TooManyAttempts(Option<u64>),
     /// Too many uploads lately; uploading again is allowed after this many seconds.
     UploadQuota(Option<u64>),
+    /// A verification link was sent lately; another after so many seconds.
+    MailQuota(Option<u64>),
     /// The server is busy (or still working on the same request); try again shortly.
     Busy(Option<u64>),
     /// No answer in time (the app's own limit, or the server's).
@@ -49,6 +51,7 @@ impl ApiError {
             413 => ApiError::TooLarge,
             422 => ApiError::Validation(body.map(|b| b.fields).unwrap_or_default()),
             429 if code == code::UPLOAD_QUOTA => ApiError::UploadQuota(body.and_then(|b| b.retry_after)),
+            429 if code == code::MAIL_QUOTA => ApiError::MailQuota(body.and_then(|b| b.retry_after)),
             429 => ApiError::TooManyAttempts(body.and_then(|b| b.retry_after)),
             503 if code == code::SERVER_BUSY => ApiError::Busy(body.and_then(|b| b.retry_after)),
             s => ApiError::Server(s),

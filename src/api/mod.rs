@@ -5,9 +5,9 @@ use gloo_net::http::{Request, RequestBuilder};
 use portal_core::api::{
     headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AllowedSources, AppDetail,
     AppSecret, AppSummary, AuditPage, CallbackUrls, CreateAppRequest, DecisionRequest, DeveloperInfo,
-    DeveloperProfile, HostSignInRequest, LicenceInfo, Me, PasswordConfirmation, Qualification,
-    QualificationRequest, ResetSecretRequest, ReviewDetail, ReviewQueueItem, ServiceInfo, SignInRequest,
-    SignInResponse,
+    DeveloperProfile, EmailVerificationRequest, EmailVerified, HostSignInRequest, LicenceInfo, Me,
+    PasswordConfirmation, Qualification, QualificationRequest, ResetSecretRequest, ReviewDetail,
+    ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse, VerificationSent,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -82,6 +82,21 @@ impl Api {
         Ok((self.with_token(res.token.clone()), res))
     }
 
+    /// Opens an e-mail verification link (no session needed: the token is the proof).
+    pub async fn open_verification_link(&self, token: &str) -> Result<EmailVerified, ApiError> {
+        let url = self.url(path::EMAIL_VERIFICATION);
+        let body = EmailVerificationRequest {
+            token: token.to_owned(),
+        };
+        decode(
+            send(&self.base, self.timeout_ms, |signal| {
+                Request::post(&url).abort_signal(signal).json(&body)
+            })
+            .await?,
+        )
+        .await
+    }
+
     /// Restores a client from a token kept by the browser (or handed over by a host page).
     pub fn with_token(&self, token: String) -> AuthApi {
         AuthApi {
@@ -135,6 +150,12 @@ impl AuthApi {
     /// `None` while the developer information has not been given.
     pub async fn developer(&self) -> Result<Option<DeveloperProfile>, ApiError> {
         optional(self.get(path::DEVELOPER).await)
+    }
+
+    /// Sends the link that confirms the contact e-mail address again.
+    pub async fn resend_verification(&self) -> Result<VerificationSent, ApiError> {
+        self.write(Method::Post, path::DEVELOPER_EMAIL_VERIFICATION, &())
+            .await
     }
 
     pub async fn save_developer(&self, info: &DeveloperInfo) -> Result<DeveloperProfile, ApiError> {

@@ -18,6 +18,7 @@ pub fn api_error(error: &ApiError) -> String {
             fill(text("api.too_many_attempts"), &[("wait", &wait_text(*wait))])
         }
         ApiError::UploadQuota(wait) => fill(text("api.upload_quota"), &[("wait", &wait_text(*wait))]),
+        ApiError::MailQuota(wait) => fill(text("api.mail_quota"), &[("wait", &wait_text(*wait))]),
         ApiError::Busy(_) => text("api.busy").into(),
         ApiError::Timeout => text("api.timeout").into(),
         ApiError::TooLarge => text("api.too_large").into(),
@@ -28,7 +29,7 @@ pub fn api_error(error: &ApiError) -> String {
 
 /// Why the server refused a request as in conflict with how things stand, from its code
 /// (the server's own sentence is for other API clients).
-fn conflict_message(code: &str) -> &'static str {
+pub fn conflict_message(code: &str) -> &'static str {
     text_opt(&format!("conflict.{code}")).unwrap_or_else(|| text("conflict.other"))
 }
 

@@ -14,7 +14,7 @@ pub use case::lower;
 pub use catalogue::{activate, current, has, install};
 use catalogue::{text, text_opt};
 pub use countries::{country_name, sort_by_name};
-pub use errors::api_error;
+pub use errors::{api_error, conflict_message};
 pub use fields::{field_hint, field_label, field_message, qualification_status};
 pub use portal_core::locale::{fill, Locale};
 
@@ -54,7 +54,9 @@ texts! {
     add_callback_url remove save_callback_urls callback_urls_saved allowed_sources_title
     add_allowed_source save_allowed_sources allowed_sources_saved previous_secret revoke_previous
     revoke_title revoke_body old_secret_hours_legend usage_title usage_none audit_title audit_empty
-    audit_col_when audit_col_what audit_col_who audit_col_from audit_older
+    audit_col_when audit_col_what audit_col_who audit_col_from audit_older email_notice_title resend_link
+    change_email verify_checking verify_done_title verify_used_title verify_expired_title
+    verify_invalid_title verify_invalid_body
 }
 
 /// What exactly is wrong with the configuration, for the operator.
@@ -150,6 +152,18 @@ pub fn usage_summary(total: &str, day: &str, most: &str) -> String {
 /// An audit log action, named as the e-mails name it.
 pub fn audit_action(action: &str) -> &'static str {
     text_opt(&format!("audit.{action}")).unwrap_or_else(|| text("audit.other"))
+}
+
+pub fn email_notice_body(email: &str) -> String {
+    fill(text("email_notice_body"), &[("email", &email)])
+}
+
+pub fn link_sent(email: &str) -> String {
+    fill(text("link_sent"), &[("email", &email)])
+}
+
+pub fn verify_done_body(email: &str) -> String {
+    fill(text("verify_done_body"), &[("email", &email)])
 }
 
 pub fn audit_shown(count: usize) -> String {

@@ -1,5 +1,5 @@
 use crate::{
-    components::{load, Journey, Table},
+    components::{load, EmailNotice, Journey, Table},
     format, i18n,
     routes::Page,
     standing::Standing,
@@ -26,6 +26,7 @@ fn AppList() -> impl IntoView {
             <h1 class="heading-l">{i18n::apps_title()}</h1>
             <A href=Page::NewApp.href() attr:class="button">{i18n::create_app()}</A>
         </div>
+        <EmailNotice />
         {load(
             move |c| async move {
                 let (list, qualification) = futures_util::future::join(c.apps(), c.qualification()).await;

@@ -82,9 +82,14 @@ fn DeveloperForm(
     let submit = Submit::signed(
         form,
         |c, req| async move { c.save_developer(&req).await },
-        Outcome::then(move |_| {
+        Outcome::then(move |saved: portal_core::api::DeveloperProfile| {
             kept.forget();
-            standing.update(|me| me.developer_complete = true);
+            standing.update(|me| {
+                me.developer_complete = true;
+                // A new address waits for its link; an unchanged one keeps its confirmation.
+                me.email_verified = saved.email_verified_at.is_some();
+                me.contact_email = Some(saved.info.email);
+            });
             navigate(&Page::Apps.path())
         }),
     );

@@ -13,6 +13,7 @@ pub mod qualification_check;
 pub mod qualification_status;
 pub mod review;
 pub mod sign_in;
+pub mod verify_email;
 
 pub use agreement::AgreementPage;
 pub use app_console::AppConsolePage;
@@ -27,3 +28,4 @@ pub use qualification_check::QualificationCheckPage;
 pub use qualification_status::QualificationStatusPage;
 pub use review::{ReviewApplicationPage, ReviewPage};
 pub use sign_in::SignInPage;
+pub use verify_email::VerifyEmailPage;

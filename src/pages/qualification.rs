@@ -1,5 +1,7 @@
 use crate::{
-    components::{load, Checkbox, DraftNotice, ErrorSummary, FormErrors, Journey, LicenceUpload, TextField},
+    components::{
+        load, Checkbox, DraftNotice, EmailNotice, ErrorSummary, FormErrors, Journey, LicenceUpload, TextField,
+    },
     draft::DraftSlot,
     i18n,
     routes::{GoTo, Page},
@@ -26,6 +28,7 @@ pub fn QualificationPage() -> impl IntoView {
 fn QualificationLoader() -> impl IntoView {
     view! {
         <h1 class="heading-l">{i18n::qualification_title()}</h1>
+        <EmailNotice />
         // An application under review or approved cannot be edited; the country decides
         // whether the CIF question is asked.
         {match expect_context::<Standing>().me().and_then(|me| me.qualification) {

@@ -1,5 +1,5 @@
 use crate::{
-    components::{answer, summary_row, ErrorSummary, FormErrors, Journey, Outcome, Submit},
+    components::{answer, summary_row, EmailNotice, ErrorSummary, FormErrors, Journey, Outcome, Submit},
     draft::DraftSlot,
     i18n,
     routes::{GoTo, Page},
@@ -65,6 +65,7 @@ fn CheckAnswers() -> impl IntoView {
     view! {
         <ErrorSummary form errors elsewhere=Page::change_answer />
         <h1 class="heading-l">{i18n::check_title()}</h1>
+        <EmailNotice />
         <dl class="summary">{rows}</dl>
         <button type="button" class="button" on:click=move |_| submit.send(draft.request()) aria-disabled=move || pending.get().then_some("true")>
             {move || if pending.get() { i18n::submitting() } else { i18n::submit_application() }}

@@ -53,12 +53,18 @@ impl Portal {
     }
 
     pub async fn start_with_dist(dist: PathBuf) -> Self {
-        Self::start_with(Some(dist), Vec::new(), None).await
+        Self::start_with(Some(dist), Vec::new(), None, None).await
     }
 
     /// The API alone, callable from pages on `origins` (the app is hosted elsewhere).
     pub async fn start_api_only(origins: &[String]) -> Self {
-        Self::start_with(None, origins.to_vec(), None).await
+        Self::start_with(None, origins.to_vec(), None, None).await
+    }
+
+    /// [`Portal::start_api_only`], with the address people open the portal at (its e-mails'
+    /// links lead there), as an operator gives it with `--public-url`.
+    pub async fn start_api_only_for(origins: &[String], public_url: &str) -> Self {
+        Self::start_with(None, origins.to_vec(), None, Some(public_url.to_owned())).await
     }
 
     /// The API alone for a seller portal on `origin` that embeds the portal and signs its
@@ -66,13 +72,14 @@ impl Portal {
     pub async fn start_for_host(origin: &str) -> Self {
         let key = include_bytes!("../../crates/portal-server/tests/keys/host-test-public.pem");
         let tokens = portal_server::host_token::HostTokens::from_pem(key, "developer-portal", None).unwrap();
-        Self::start_with(None, vec![origin.to_owned()], Some(tokens)).await
+        Self::start_with(None, vec![origin.to_owned()], Some(tokens), None).await
     }
 
     async fn start_with(
         dist: Option<PathBuf>,
         cors_origins: Vec<String>,
         host_tokens: Option<portal_server::host_token::HostTokens>,
+        public_url: Option<String>,
     ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("portal.sqlite3")).unwrap();
@@ -83,7 +90,7 @@ impl Portal {
             store: store.clone(),
             clock: Arc::new(SystemClock),
             settings: Arc::new(Settings {
-                public_url: format!("{base}/"),
+                public_url: public_url.unwrap_or_else(|| format!("{base}/")),
                 host_tokens,
                 ..Settings::default()
             }),
@@ -134,6 +141,35 @@ impl Portal {
             .unwrap();
         let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
         answer["valid"] == true
+    }
+
+    /// The link in the latest e-mail asking to confirm a contact address.
+    pub async fn verification_link(&self) -> String {
+        let mails = self.store.outbox().await.unwrap();
+        let body = mails
+            .iter()
+            .rev()
+            .map(|m| m.body.as_str())
+            .find(|b| b.contains("/verify-email#"))
+            .expect("a verification e-mail");
+        let start = body.find("http").expect("a link");
+        body[start..].split_whitespace().next().unwrap().to_owned()
+    }
+
+    /// Confirms the contact address as a seller does who opens the link on another device
+    /// (its own request, no session): for tests about something else.
+    pub async fn confirm_email_elsewhere(&self) {
+        let link = self.verification_link().await;
+        let token = link.rsplit('#').next().unwrap();
+        let body = serde_json::json!({ "token": token });
+        let res = reqwest::Client::new()
+            .post(self.url("/api/v1/email-verification"))
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
     }
 
     /// Seals an AppSecret as the server stores it.
@@ -323,14 +359,16 @@ pub async fn styled(browser: &Browser) -> bool {
     colour.as_str().is_some_and(|c| c != "rgba(0, 0, 0, 0)")
 }
 
-/// From the agreement page: accepts it, gives developer information, and applies for the
-/// qualification with every answer and a licence, up to the "Submitted" status page.
-pub async fn accept_and_apply(browser: &Browser) {
+/// From the agreement page: accepts it, gives developer information (its address confirmed
+/// through the link, as on another device), and applies for the qualification with every
+/// answer and a licence, up to the "Submitted" status page.
+pub async fn accept_and_apply(browser: &Browser, portal: &Portal) {
     let files = tempfile::tempdir().unwrap();
     browser.click("#confirmed").await;
     browser.click_text("Accept and continue").await;
     browser.wait_path("/developer").await;
     fill_developer_info(browser, "CN").await;
+    portal.confirm_email_elsewhere().await;
     browser.click_text("Create App").await;
     browser.wait_path("/apps/new").await;
     browser.click_text("Continue").await;
@@ -865,6 +903,15 @@ impl Browser {
             texts.push(option.text().await.unwrap());
         }
         texts
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        let started = std::time::Instant::now();
+        while !self.absent(css).await {
+            assert!(started.elapsed() < WAIT, "{css} is still shown");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Every element at `css` now (none is no failure).

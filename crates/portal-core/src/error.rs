@@ -40,6 +40,16 @@ pub mod code {
     pub const BAD_HEADER: &str = "bad_header";
     /// The seller uploaded too many files recently (`retry_after`).
     pub const UPLOAD_QUOTA: &str = "upload_quota";
+    /// Verification links were sent lately; another after `retry_after` seconds.
+    pub const MAIL_QUOTA: &str = "mail_quota";
+    /// The qualification needs the contact e-mail address confirmed first.
+    pub const EMAIL_UNVERIFIED: &str = "email_unverified";
+    /// The contact e-mail address is confirmed already; no link is sent.
+    pub const EMAIL_ALREADY_VERIFIED: &str = "email_already_verified";
+    /// A verification link past its 24 hours.
+    pub const VERIFICATION_EXPIRED: &str = "verification_expired";
+    /// A verification link opened before (each works once).
+    pub const VERIFICATION_USED: &str = "verification_used";
     /// Revoke asked for an app whose replaced secret already stopped working.
     pub const NO_PREVIOUS_SECRET: &str = "no_previous_secret";
 }

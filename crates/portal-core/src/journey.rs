@@ -40,7 +40,9 @@ impl Step {
     /// somewhere else (another tab, a newer agreement, a reviewer), so the standing the
     /// app holds is out of date.
     pub fn is_journey_code(code: &str) -> bool {
-        code == code::AGREEMENT_OUTDATED || Step::ORDER.iter().any(|s| s.required_code() == code)
+        code == code::AGREEMENT_OUTDATED
+            || code == code::EMAIL_UNVERIFIED
+            || Step::ORDER.iter().any(|s| s.required_code() == code)
     }
 }
 
@@ -50,9 +52,22 @@ pub struct Progress {
     pub agreement_accepted: bool,
     pub developer_complete: bool,
     pub qualification: Option<QualificationStatus>,
+    /// The contact e-mail address is confirmed through its link.
+    pub email_verified: bool,
 }
 
 impl Progress {
+    /// Why the qualification application cannot be submitted yet, as the conflict code: a
+    /// step before it, or the contact e-mail address still to confirm (the form itself may be
+    /// filled in meanwhile).
+    pub fn submission_blocked(&self) -> Option<&'static str> {
+        match self.missing_before(Step::Qualification) {
+            Some(step) => Some(step.required_code()),
+            None if !self.email_verified => Some(code::EMAIL_UNVERIFIED),
+            None => None,
+        }
+    }
+
     pub fn done(&self, step: Step) -> bool {
         match step {
             Step::Agreement => self.agreement_accepted,
@@ -77,6 +92,7 @@ impl Me {
             agreement_accepted: !self.agreement.needs_acceptance(),
             developer_complete: self.developer_complete,
             qualification: self.qualification,
+            email_verified: self.email_verified,
         }
     }
 }
@@ -91,6 +107,7 @@ mod tests {
             agreement_accepted: agreement,
             developer_complete: developer,
             qualification,
+            email_verified: false,
         }
     }
 
@@ -121,6 +138,30 @@ mod tests {
         for (p, target, want) in cases {
             assert_eq!(p.missing_before(target), want, "{p:?} before {target:?}");
         }
+    }
+
+    #[test]
+    fn the_application_waits_for_the_steps_before_it_then_for_the_confirmed_address() {
+        let verified = |p: Progress| Progress {
+            email_verified: true,
+            ..p
+        };
+        let cases = [
+            (progress(false, false, None), Some(code::AGREEMENT_REQUIRED)),
+            (
+                verified(progress(false, true, None)),
+                Some(code::AGREEMENT_REQUIRED),
+            ),
+            (progress(true, false, None), Some(code::DEVELOPER_INFO_REQUIRED)),
+            (progress(true, true, None), Some(code::EMAIL_UNVERIFIED)),
+            (progress(true, true, Some(Rejected)), Some(code::EMAIL_UNVERIFIED)),
+            (verified(progress(true, true, None)), None),
+            (verified(progress(true, true, Some(Rejected))), None),
+        ];
+        for (p, want) in cases {
+            assert_eq!(p.submission_blocked(), want, "{p:?}");
+        }
+        assert!(Step::is_journey_code(code::EMAIL_UNVERIFIED));
     }
 
     #[test]

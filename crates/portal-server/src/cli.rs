@@ -128,6 +128,13 @@ pub enum Command {
         #[arg(long, default_value = "seller")]
         role: String,
     },
+    /// Mark these accounts' contact e-mail addresses as confirmed without the link (the
+    /// address was checked another way, e.g. through the seller's support channel).
+    ConfirmEmail {
+        /// Account names.
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
 }
 
 impl Config {
@@ -222,6 +229,24 @@ async fn execute(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             println!("Created {} account {name}.", role.as_str());
+            Ok(())
+        }
+        Command::ConfirmEmail { names } => {
+            for name in names {
+                let account = store
+                    .account_by_name(name.trim())
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .ok_or_else(|| format!("no account named {name}"))?;
+                if !store
+                    .confirm_email(account.id, now)
+                    .await
+                    .map_err(|e| e.to_string())?
+                {
+                    return Err(format!("{name} has given no developer information yet"));
+                }
+            }
+            println!("Confirmed.");
             Ok(())
         }
         Command::Serve => serve(config, store).await,

@@ -45,6 +45,10 @@ pub enum AppError {
     UploadQuota {
         retry_after: i64,
     },
+    /// Verification links were sent to this account lately; the next after `retry_after`.
+    MailQuota {
+        retry_after: i64,
+    },
     /// Every password hasher is busy; try again in a moment.
     Busy,
     /// Details are logged with their causes, never sent.
@@ -169,6 +173,12 @@ impl AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 code::UPLOAD_QUOTA,
                 "Too many files uploaded lately. Wait before uploading again.",
+                retry_after,
+            ),
+            MailQuota { retry_after } => waiting(
+                StatusCode::TOO_MANY_REQUESTS,
+                code::MAIL_QUOTA,
+                "A link was sent a moment ago. Wait before asking for another.",
                 retry_after,
             ),
             Busy => waiting(

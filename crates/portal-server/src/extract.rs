@@ -6,7 +6,7 @@ use axum::{
     http::{header, request::Parts, StatusCode},
     response::{IntoResponse, Response},
 };
-use portal_core::{api::Role, Form};
+use portal_core::{api::Role, locale::Locale, Form};
 use serde::{de::DeserializeOwned, Serialize};
 
 /// JSON in and out; a body that cannot be read becomes a 400 in the API's shape.
@@ -59,6 +59,24 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
             .map(|info| info.0.ip().to_string())
             .unwrap_or_else(|| "unknown".into());
         Ok(ClientAddr(addr))
+    }
+}
+
+/// The reader's language in the app (its `Accept-Language`): what the server writes to them
+/// about this request is in it. English when none of ours is asked for.
+pub struct RequestLocale(pub Locale);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestLocale {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let locale = parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::from_accept_language)
+            .unwrap_or(Locale::En);
+        Ok(RequestLocale(locale))
     }
 }
 

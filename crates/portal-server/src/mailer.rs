@@ -94,24 +94,23 @@ impl Relay {
 
 impl Mailer {
     /// Sends or records `mail`. A relay that fails leaves the message unsent in the
-    /// outbox (logged), so a reviewer's decision never fails because mail is down.
+    /// outbox (logged), so a reviewer's decision never fails because mail is down. Without a
+    /// relay the outbox is the hand-over to whatever sends mail, so it keeps the whole message.
     pub async fn send(&self, store: &Store, mail: &Mail, now: i64) -> StoreResult<()> {
         match self {
             Mailer::Outbox => store.enqueue_mail(mail, now, None).await,
-            Mailer::Smtp(relay) => {
-                let sent = match relay.send(mail).await {
-                    Ok(()) => Some(now),
-                    Err(error) => {
-                        tracing::warn!(
-                            relay = relay.address,
-                            error,
-                            "SMTP relay refused a message; it stays in the outbox"
-                        );
-                        None
-                    }
-                };
-                store.enqueue_mail(mail, now, sent).await
-            }
+            Mailer::Smtp(relay) => match relay.send(mail).await {
+                // Sent: what is kept no longer holds a link's token.
+                Ok(()) => store.enqueue_mail(&mail.redacted(), now, Some(now)).await,
+                Err(error) => {
+                    tracing::warn!(
+                        relay = relay.address,
+                        error,
+                        "SMTP relay refused a message; it stays in the outbox"
+                    );
+                    store.enqueue_mail(mail, now, None).await
+                }
+            },
         }
     }
 }
@@ -153,6 +152,28 @@ pub fn decision_mail(
         recipient: recipient.to_owned(),
         subject: fill(text(locale, &format!("{key}.subject")), &params),
         body: fill(text(locale, &format!("{key}.body")), &params),
+        secret: None,
+    }
+}
+
+/// The message with the link that confirms `recipient` as a developer's contact address:
+/// the token rides in the link's fragment, which browsers never send to a server (no access
+/// log or proxy sees it); the portal's page reads it.
+pub fn verification_mail(
+    public_url: &str,
+    recipient: &str,
+    token: &str,
+    expires_at: &str,
+    locale: Locale,
+) -> Mail {
+    let link = link(public_url, &format!("/verify-email#{token}"));
+    let params: [(&str, &dyn std::fmt::Display); 3] =
+        [("email", &recipient), ("link", &link), ("expires", &expires_at)];
+    Mail {
+        recipient: recipient.to_owned(),
+        subject: fill(text(locale, "email.verify.subject"), &params),
+        body: fill(text(locale, "email.verify.body"), &params),
+        secret: Some(token.to_owned()),
     }
 }
 
@@ -182,6 +203,7 @@ impl SecurityNotice<'_> {
             recipient: recipient.to_owned(),
             subject: fill(text(locale, "email.security.subject"), &params),
             body: fill(text(locale, "email.security.body"), &params),
+            secret: None,
         }
     }
 }
@@ -189,6 +211,25 @@ impl SecurityNotice<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verification_link_is_under_the_portals_base_path_with_its_token_in_the_fragment() {
+        let mail = verification_mail(
+            "https://seller.example.com/developers/",
+            "a@example.com",
+            "ab12",
+            "2026-11-29T10:00:00Z",
+            Locale::Es,
+        );
+        assert!(
+            mail.body
+                .contains("https://seller.example.com/developers/verify-email#ab12\n"),
+            "{}",
+            mail.body
+        );
+        assert!(mail.body.contains("2026-11-29T10:00:00Z"));
+        assert_eq!(mail.redacted().body.matches("ab12").count(), 0);
+    }
 
     #[test]
     fn links_come_from_the_public_url() {

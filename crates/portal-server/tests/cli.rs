@@ -107,3 +107,41 @@ fn a_host_token_key_that_is_not_an_ed25519_public_key_stops_the_server() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn confirm_email_marks_addresses_confirmed_for_accounts_with_developer_information() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("portal.sqlite3");
+    let confirm = |names: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_portal-server"))
+            .arg("--database")
+            .arg(&db)
+            .arg("confirm-email")
+            .args(names)
+            .output()
+            .unwrap()
+    };
+    // The demo seller exists once the database is seeded, but has no address yet.
+    let out = confirm(&["demo-seller"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no developer information"));
+    assert!(String::from_utf8_lossy(&confirm(&["nobody"]).stderr).contains("no account named nobody"));
+
+    let store = Store::open(&db).unwrap();
+    let seller = store.account_by_name("demo-seller").await.unwrap().unwrap();
+    let info = portal_core::api::DeveloperInfo {
+        developer_name: "Example".into(),
+        country: "CN".into(),
+        email: "dev@example.com".into(),
+        mobile: "+8613800138000".into(),
+        website: String::new(),
+    };
+    store.save_developer(seller.id, &info, 1).await.unwrap();
+    assert_eq!(store.email_verified_at(seller.id).await.unwrap(), None);
+    drop(store);
+
+    let out = confirm(&["demo-seller"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = Store::open(&db).unwrap();
+    assert!(store.email_verified_at(seller.id).await.unwrap().is_some());
+}

@@ -274,6 +274,7 @@ async fn every_route_but_sign_in_verify_and_the_document_needs_a_session() {
         ("GET", "/service"),
         ("POST", "/session/host"),
         ("POST", "/credentials/verify"),
+        ("POST", "/email-verification"),
     ];
     let mut checked = 0;
     for route in portal_server::routes::api_routes() {

@@ -147,6 +147,7 @@ async fn a_qualification_is_submitted_once_and_only_with_its_own_licence() {
     let mut in_spain = developer_info();
     in_spain["country"] = json!("ES");
     in_spain["mobile"] = json!("+34 612 345 678");
+    in_spain["email"] = json!("ventas@example.es");
     let (status, _) = s.call("PUT", "/developer", Some(&token), Some(in_spain)).await;
     assert_eq!(status, 200);
 
@@ -188,8 +189,21 @@ async fn a_qualification_is_submitted_once_and_only_with_its_own_licence() {
     assert_eq!(status, 422);
     assert_eq!(field_codes(&body), pairs(&[("licence_id", "upload_missing")]));
 
+    // Not before the contact address is confirmed through the link sent to it.
     let mut answers = qualification(&licence_id);
     answers["cif"] = json!(" j99216582 ");
+    let (status, body) = s
+        .call("PUT", "/qualification", Some(&token), Some(answers.clone()))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("email_unverified")),
+        "{body}"
+    );
+    let (status, _) = s
+        .open_link(&s.verification_token("ventas@example.es").await)
+        .await;
+    assert_eq!(status, 200);
     let (status, q) = s.call("PUT", "/qualification", Some(&token), Some(answers)).await;
     assert_eq!(status, 200, "{q}");
     assert_eq!(q["reference"], "QA-000001");
@@ -334,7 +348,7 @@ async fn reviewers_review_reject_with_reasons_and_approve_after_resubmission() {
         (mine["status"].as_str(), mine["rejection_reason"].as_str()),
         (Some("rejected"), Some(reason))
     );
-    let outbox = s.store.outbox().await.unwrap();
+    let outbox = decision_mails(&s).await;
     assert_eq!(outbox.len(), 1);
     assert_eq!(outbox[0].recipient, "li.wei@example.com");
     assert!(outbox[0].body.contains(reason));
@@ -368,7 +382,7 @@ async fn reviewers_review_reject_with_reasons_and_approve_after_resubmission() {
         .await;
     assert_eq!(status, 200);
     assert_eq!(detail["application"]["status"], "approved");
-    let outbox = s.store.outbox().await.unwrap();
+    let outbox = decision_mails(&s).await;
     assert_eq!(outbox.len(), 2);
     assert!(outbox[1].subject.contains("approved"));
     assert!(outbox[1].body.contains("http://portal.test/apps/new"));
@@ -748,4 +762,11 @@ async fn a_retried_write_with_the_same_idempotency_key_happens_once() {
         res.json::<serde_json::Value>().await.unwrap()["code"],
         "agreement_required"
     );
+}
+
+/// The outbox without the e-mail verification links.
+async fn decision_mails(s: &TestServer) -> Vec<portal_server::store::Mail> {
+    let mut mails = s.store.outbox().await.unwrap();
+    mails.retain(|m| !m.body.contains("/verify-email#"));
+    mails
 }

@@ -83,7 +83,8 @@ fn read_mail(raw: &str) -> (Vec<String>, String, String) {
 async fn decisions_are_mailed_as_mime_in_the_language_the_seller_applied_in() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let relay = listener.local_addr().unwrap().to_string();
-    let session = tokio::spawn(fake_relay(listener, 2));
+    // The link confirming the contact address, then the two decisions.
+    let session = tokio::spawn(fake_relay(listener, 3));
     let (_dir, db) = temp_db();
     let mailer = Mailer::Smtp(Relay::plain(&relay, "portal@example.com"));
     let s = TestServer::start_with_mailer(db, HttpOptions::default(), mailer).await;
@@ -107,7 +108,15 @@ async fn decisions_are_mailed_as_mime_in_the_language_the_seller_applied_in() {
     assert_eq!(again, id);
     decide(id, json!({"decision": "approve"})).await;
 
-    let received = session.await.unwrap();
+    let mut received = session.await.unwrap();
+    let (link, raw) = received.remove(0);
+    assert_eq!(link[2], "RCPT TO:<dev@example.com>");
+    let (_, subject, body) = read_mail(&raw);
+    assert_eq!(subject, "Confirm your email address for the developer portal");
+    assert!(body.contains("http://portal.test/verify-email#"), "{body}");
+    // The copy kept once sent holds no token.
+    let kept = s.store.outbox().await.unwrap();
+    assert!(kept[0].body.contains("verify-email#[sent]"), "{}", kept[0].body);
     for (dialogue, _) in &received {
         assert!(dialogue[0].starts_with("EHLO "), "{dialogue:?}");
         assert!(
@@ -147,7 +156,7 @@ async fn decisions_are_mailed_as_mime_in_the_language_the_seller_applied_in() {
         "{body}"
     );
 
-    assert_eq!(s.store.sent_mail_count().await.unwrap(), 2);
+    assert_eq!(s.store.sent_mail_count().await.unwrap(), 3);
 }
 
 #[tokio::test]
@@ -173,6 +182,7 @@ async fn a_relay_that_is_down_does_not_fail_the_decision() {
         )
         .await;
     assert_eq!(status, 200);
-    assert_eq!(s.store.outbox().await.unwrap().len(), 1, "kept for a later send");
+    // The verification link and the decision, both kept for a later send.
+    assert_eq!(s.store.outbox().await.unwrap().len(), 2, "kept for a later send");
     assert_eq!(s.store.sent_mail_count().await.unwrap(), 0);
 }

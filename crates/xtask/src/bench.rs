@@ -70,7 +70,7 @@ fn latency() -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let result = measure(addr)
         .and_then(|()| in_the_browser(addr))
-        .and_then(|()| crate::load::run(addr, server.id()));
+        .and_then(|()| crate::load::run(addr, server.id(), &binary, &dir.join("bench.sqlite3")));
     let _ = server.kill();
     let _ = server.wait();
     let _ = std::fs::remove_dir_all(&dir);

@@ -24,6 +24,22 @@ pub(crate) fn create_accounts(server: &Path, database: &Path) -> Result<(), Stri
     Ok(())
 }
 
+/// Every load seller's contact address confirmed with the server's own CLI.
+fn confirm_emails(server: &Path, database: &Path) -> Result<(), String> {
+    let out = Command::new(server)
+        .arg("--database")
+        .arg(database)
+        .arg("confirm-email")
+        .args((0..SELLERS).map(|i| format!("load-{i}")))
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("confirm-email: {}", String::from_utf8_lossy(&out.stderr)))
+    }
+}
+
 /// One seller account, made with the server's own CLI before the server starts.
 pub(crate) fn create_account(
     server: &Path,
@@ -78,7 +94,7 @@ fn ready(addr: SocketAddr, token: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(crate) fn run(addr: SocketAddr, server_pid: u32) -> Result<(), String> {
+pub(crate) fn run(addr: SocketAddr, server_pid: u32, server: &Path, database: &Path) -> Result<(), String> {
     println!("\nLoad on loopback: {SELLERS} sellers at once (bounded: each sends one request at a time)");
     let before = rss_kib(server_pid);
 
@@ -104,10 +120,12 @@ pub(crate) fn run(addr: SocketAddr, server_pid: u32) -> Result<(), String> {
         rss_kib(server_pid).map_or("?".into(), |k| k.to_string())
     );
 
-    // 2. Each gets ready: agreement, developer information, a licence.
+    // 2. Each gets ready: agreement, developer information (the address confirmed by the
+    // operator's command: the load is on the applications, not on mail), a licence.
     for token in &tokens {
         ready(addr, token)?;
     }
+    confirm_emails(server, database)?;
     let mut licences = Vec::new();
     for token in &tokens {
         let auth = [

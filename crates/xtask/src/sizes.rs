@@ -10,10 +10,11 @@ pub(crate) const BUDGET_BROTLI: usize = 150 * 1024;
 
 /// The ceiling the test command enforces until the budget is met: the initial load as last
 /// measured, plus a little room. Lower it whenever the load shrinks; raised by 11 KB when the
-/// texts left the wasm for per-language message files (English's is counted), and by 1 KB for
+/// texts left the wasm for per-language message files (English's is counted), by 1 KB for
 /// the console's rotation, usage chart and activity log (their words in English's file, their
-/// styles, and the radio group the reset dialog shares with other pages).
-pub(crate) const CEILING_BROTLI: usize = 206 * 1024;
+/// styles, and the radio group the reset dialog shares with other pages), and by 2 KB for the
+/// e-mail confirmation (the notice three pages share, the other tabs' listener, its words).
+pub(crate) const CEILING_BROTLI: usize = 208 * 1024;
 
 pub(crate) struct FileSize {
     pub name: String,

@@ -73,6 +73,13 @@ pub struct Me {
     pub developer_complete: bool,
     /// The status of the latest qualification application, if any.
     pub qualification: Option<QualificationStatus>,
+    /// The developer's contact e-mail address, once given.
+    #[serde(default)]
+    pub contact_email: Option<String>,
+    /// Whether that address was confirmed through its link (needed to submit the
+    /// qualification application).
+    #[serde(default)]
+    pub email_verified: bool,
 }
 
 /// `GET /agreement`: the current API use agreement.

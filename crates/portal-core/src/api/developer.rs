@@ -48,7 +48,38 @@ impl Form for DeveloperInfo {
 pub struct DeveloperProfile {
     pub info: DeveloperInfo,
     pub updated_at: String,
+    /// When the contact e-mail address was confirmed through its link; none until then
+    /// (and again after it changes).
+    #[serde(default)]
+    pub email_verified_at: Option<String>,
 }
+
+/// `POST /email-verification`: the token from the link a verification e-mail carries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailVerificationRequest {
+    pub token: String,
+}
+
+/// The address a link confirmed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailVerified {
+    pub email: String,
+    pub verified_at: String,
+}
+
+/// `POST /developer/email-verification`: a new link was sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VerificationSent {
+    pub sent_to: String,
+    /// When the link stops working.
+    pub expires_at: String,
+}
+
+/// How long a verification link works.
+pub const EMAIL_VERIFICATION_HOURS: i64 = 24;
 
 #[cfg(test)]
 mod tests {

@@ -68,6 +68,10 @@ pub mod path {
     pub const AGREEMENT: &str = "/agreement";
     pub const AGREEMENT_ACCEPTANCE: &str = "/agreement/acceptance";
     pub const DEVELOPER: &str = "/developer";
+    /// Sending the contact e-mail's verification link again.
+    pub const DEVELOPER_EMAIL_VERIFICATION: &str = "/developer/email-verification";
+    /// Opening a verification link: no session needed (it may be another browser).
+    pub const EMAIL_VERIFICATION: &str = "/email-verification";
     pub const LICENCE_UPLOADS: &str = "/uploads/licence";
     pub const LICENCE_UPLOAD: &str = "/uploads/licence/{id}";
     pub const QUALIFICATION: &str = "/qualification";

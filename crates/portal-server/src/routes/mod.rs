@@ -5,6 +5,7 @@ mod app_audit;
 mod app_secrets;
 pub mod apps;
 mod developer;
+mod email_verification;
 mod guard;
 mod qualification;
 mod review;
@@ -137,6 +138,15 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "Save the developer information (needs the current agreement accepted)",
             Some(one::<DeveloperProfile>()), WRITE)
             .takes(one::<DeveloperInfo>()),
+        route(M::POST, path::DEVELOPER_EMAIL_VERIFICATION, post(email_verification::resend),
+            "Send the link that confirms the contact e-mail address again (a minute apart, five a day: 429 \
+             mail_quota with retry_after); 409 email_already_verified once it is confirmed",
+            Some(one::<VerificationSent>()), &[401, 403, 404, 409, 429]),
+        route(M::POST, path::EMAIL_VERIFICATION, post(email_verification::open),
+            "Open a verification link: its token (from the link's fragment) confirms the address it was sent \
+             to; works once, for 24 hours (409 verification_used or verification_expired; 404 for no such link)",
+            Some(one::<EmailVerified>()), &[400, 404, 409])
+            .takes(one::<EmailVerificationRequest>()).public().replay(Replay::Repeat),
         route(M::POST, path::LICENCE_UPLOADS, post(uploads::upload),
             "Upload the business licence: the raw JPG or PNG as the body (at most 2,097,152 bytes; type from \
              its first bytes). Field errors name `licence_id`.",

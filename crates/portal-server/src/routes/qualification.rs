@@ -4,21 +4,17 @@ use super::{guard, uploads};
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, AuthUser, Seller, Valid},
+    extract::{ApiJson, AuthUser, RequestLocale, Seller, Valid},
     store::{QualificationRow, SubmitFacts, SubmitOutcome},
     AppState,
 };
-use axum::{
-    extract::State,
-    http::{header, HeaderMap},
-};
+use axum::extract::State;
 use portal_core::{
     api::{LicenceInfo, Qualification, QualificationRequest},
     error::code,
     form::field_error,
     rules,
 };
-use portal_core::{journey::Step, locale::Locale};
 
 pub(super) async fn get(
     State(state): State<AppState>,
@@ -32,19 +28,14 @@ pub(super) async fn get(
 pub(super) async fn put(
     State(state): State<AppState>,
     Seller(user): Seller,
-    headers: HeaderMap,
+    // The decision e-mail is written in the language the application was made in.
+    RequestLocale(locale): RequestLocale,
     Valid(answers): Valid<QualificationRequest>,
 ) -> Result<ApiJson<Qualification>> {
-    // The reader's language in the app: the decision e-mail is written in it.
-    let locale = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Locale::from_accept_language)
-        .unwrap_or(Locale::En);
     let json = serde_json::to_string(&answers).map_err(AppError::internal)?;
     let (cif, account) = (answers.cif.clone(), user.id);
     let check = move |facts: &SubmitFacts| {
-        guard::reached_in(&facts.progress, Step::Qualification)?;
+        guard::may_submit(&facts.progress)?;
         rules::cif_for_country(&cif, facts.country.as_deref().unwrap_or_default())
             .map_err(|e| AppError::Validation(vec![field_error("cif", &e)]))?;
         uploads::owned_by(facts.licence.as_ref().map(|(_, owner)| *owner), account)

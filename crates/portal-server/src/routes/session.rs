@@ -91,7 +91,7 @@ pub(super) async fn sign_out_everywhere(State(state): State<AppState>, user: Aut
 }
 
 pub(super) async fn me(State(state): State<AppState>, user: AuthUser) -> Result<ApiJson<Me>> {
-    let (agreement, progress) = super::guard::progress(&state, &user).await?;
+    let (agreement, progress, email) = super::guard::standing(&state, &user).await?;
     Ok(ApiJson(Me {
         account: Account {
             name: user.name,
@@ -100,5 +100,7 @@ pub(super) async fn me(State(state): State<AppState>, user: AuthUser) -> Result<
         agreement,
         developer_complete: progress.developer_complete,
         qualification: progress.qualification,
+        contact_email: email,
+        email_verified: progress.email_verified,
     }))
 }

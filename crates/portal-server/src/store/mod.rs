@@ -14,6 +14,7 @@ mod outbox;
 mod progress;
 mod qualification;
 mod schema;
+mod verification;
 
 pub use app_lists::AppList;
 pub use apps::{AppRow, SecretRow, WorkingSecret};
@@ -25,6 +26,7 @@ pub use outbox::{AuditEvent, AuditRow, Mail};
 pub use progress::ProgressRow;
 pub use qualification::{QualificationRow, SubmitFacts, SubmitOutcome};
 use schema::{create_private, migrate};
+pub use verification::LinkOutcome;
 
 use portal_core::api::Role;
 use rusqlite::{params, Connection, OptionalExtension};

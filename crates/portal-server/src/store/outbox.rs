@@ -3,11 +3,29 @@
 use super::{Store, StoreResult};
 use rusqlite::params;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mail {
     pub recipient: String,
     pub subject: String,
     pub body: String,
+    /// A part of the body that is a credential (a verification link's token): kept in the
+    /// outbox only until the message is handed to a relay.
+    pub secret: Option<String>,
+}
+
+impl Mail {
+    /// The message as kept once sent: its secret blanked out.
+    pub fn redacted(&self) -> Mail {
+        let body = match &self.secret {
+            Some(secret) if !secret.is_empty() => self.body.replace(secret.as_str(), "[sent]"),
+            _ => self.body.clone(),
+        };
+        Mail {
+            body,
+            secret: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// One action to record in the audit log.
@@ -67,6 +85,7 @@ impl Store {
                     recipient: r.get(0)?,
                     subject: r.get(1)?,
                     body: r.get(2)?,
+                    secret: None,
                 })
             })?;
             rows.collect()

@@ -13,6 +13,8 @@ pub struct ProgressRow {
     pub accepted: Option<(u32, i64)>,
     /// The developer's country, once developer information is given.
     pub country: Option<String>,
+    /// The contact e-mail address, and whether it is confirmed.
+    pub email: Option<(String, bool)>,
     /// The account's application and its status.
     pub qualification: Option<(i64, QualificationStatus)>,
 }
@@ -25,6 +27,7 @@ impl ProgressRow {
                 && self.accepted.map(|(v, _)| v) == self.current_agreement,
             developer_complete: self.country.is_some(),
             qualification: self.qualification.map(|(_, status)| status),
+            email_verified: self.email.as_ref().is_some_and(|(_, verified)| *verified),
         }
     }
 }
@@ -39,13 +42,17 @@ pub(super) fn progress_of(c: &Connection, account_id: i64) -> rusqlite::Result<P
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    let country = c
+    let developer: Option<(String, String, Option<i64>)> = c
         .query_row(
-            "SELECT country FROM developers WHERE account_id = ?1",
+            "SELECT country, email, email_verified_at FROM developers WHERE account_id = ?1",
             [account_id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
+    let (country, email) = match developer {
+        Some((country, email, verified_at)) => (Some(country), Some((email, verified_at.is_some()))),
+        None => (None, None),
+    };
     let qualification = c
         .query_row(
             "SELECT id, status FROM qualifications WHERE account_id = ?1",
@@ -66,6 +73,7 @@ pub(super) fn progress_of(c: &Connection, account_id: i64) -> rusqlite::Result<P
         current_agreement,
         accepted,
         country,
+        email,
         qualification,
     })
 }
