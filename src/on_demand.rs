@@ -50,6 +50,7 @@ on_demand! {
     ReviewRoute => ReviewPage,
     ReviewApplicationRoute => ReviewApplicationPage,
     VerifyEmailRoute => VerifyEmailPage,
+    ReviewGoLiveRoute => ReviewGoLivePage,
 }
 
 /// Once the browser is idle after a page is shown, fetches the code of the pages a seller
@@ -78,7 +79,10 @@ pub fn preload_after(path: String) {
                 "/qualification/check" => QualificationStatusRoute::preload().await,
                 "/qualification/status" => CreateAppRoute::preload().await,
                 "/apps/new/commercial" => AppConsoleRoute::preload().await,
-                "/review" => ReviewApplicationRoute::preload().await,
+                "/review" => {
+                    ReviewApplicationRoute::preload().await;
+                    ReviewGoLiveRoute::preload().await;
+                }
                 _ => {}
             }
         })

@@ -19,6 +19,8 @@ pub enum Page {
     ReviewApplication(i64),
     /// Where a verification e-mail's link leads (signed in or not).
     VerifyEmail,
+    /// Reviewers: an app's request to go online.
+    ReviewGoLive(i64),
 }
 
 impl Page {
@@ -38,11 +40,12 @@ impl Page {
             Page::Review => "/review".into(),
             Page::ReviewApplication(id) => format!("/review/{id}"),
             Page::VerifyEmail => "/verify-email".into(),
+            Page::ReviewGoLive(id) => format!("/review/go-live/{id}"),
         }
     }
 
     /// The route patterns of every page, as the router matches them (`:id` is a number).
-    pub const PATTERNS: [&'static str; 14] = [
+    pub const PATTERNS: [&'static str; 15] = [
         "/",
         "/sign-in",
         "/agreement",
@@ -57,6 +60,7 @@ impl Page {
         "/review",
         "/review/:id",
         "/verify-email",
+        "/review/go-live/:id",
     ];
 
     /// The page's address for a link (`<A href>`): its path under the router base, which

@@ -6,7 +6,10 @@
 
 mod support;
 
-use portal_server::{seed::DEMO_SELLER, store::AppList};
+use portal_server::{
+    seed::{DEMO_REVIEWER, DEMO_SELLER},
+    store::AppList,
+};
 use support::{approve_demo_seller, Browser, Portal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -207,6 +210,94 @@ async fn secrets_rotate_as_chosen_and_the_activity_log_shows_it() {
         .filter(|s| s.starts_with("Security notice"))
         .collect();
     assert_eq!(subjects.len(), 3, "{subjects:?}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_app_goes_from_test_to_online_when_a_reviewer_approves() {
+    let (portal, browser) = (Portal::start().await, Browser::start().await);
+    let (app_id, path) = new_app_console(&portal, &browser).await;
+    browser.wait_text(".summary .tag", "Test").await;
+    browser
+        .wait_text(
+            "#go-live",
+            "your app may make 5,000 calls a day and be authorised by 10 sellers",
+        )
+        .await;
+
+    // The request: refused empty, beside each answer; then sent, on a timeline.
+    browser.click_text("Ask to go online").await;
+    browser
+        .wait_text("#production_use-error", "Enter what the app does in production")
+        .await;
+    browser
+        .fill("production_use", "Syncs orders for 300 sellers.")
+        .await;
+    browser.fill("expected_daily_calls", "20,000").await;
+    browser.click_text("Ask to go online").await;
+    browser
+        .wait_text("#expected_daily_calls-error", "must be a whole number")
+        .await;
+    browser.checkpoint("go-live-errors").await;
+    browser.fill("expected_daily_calls", "20000").await;
+    browser.click_text("Ask to go online").await;
+    browser.wait_text("#go-live-state", "Request sent").await;
+    browser.wait_focused("go-live-state").await;
+    browser
+        .wait_text("#go-live", "A reviewer will look at your request")
+        .await;
+    browser.checkpoint("go-live-pending").await;
+    browser.sign_out().await;
+
+    // A reviewer finds it beside the applications and rejects it with a reason.
+    browser.sign_in(DEMO_REVIEWER.0, DEMO_REVIEWER.1).await;
+    browser.wait_path("/review").await;
+    browser
+        .wait_text("#go-live-queue + .table-wrap", "ShopHelper")
+        .await;
+    browser.click_text("ShopHelper").await;
+    browser.wait_text("h1", "ShopHelper").await;
+    browser.wait_text("main", "20,000").await;
+    browser.click("#decision-reject").await;
+    browser.fill("reason", "Say which order APIs you call.").await;
+    browser.checkpoint("go-live-review").await;
+    browser.click_text("Record decision").await;
+    browser.wait_text(".tag", "Rejected").await;
+    browser.sign_out().await;
+
+    // The developer sees why and asks again; approved, the app is online.
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/apps").await;
+    browser.goto(&portal.url(&path)).await;
+    browser
+        .wait_text("#go-live .reasons", "Say which order APIs you call.")
+        .await;
+    browser.checkpoint("go-live-rejected").await;
+    browser
+        .fill(
+            "production_use",
+            "Syncs orders through the order list and detail APIs.",
+        )
+        .await;
+    browser.fill("expected_daily_calls", "20000").await;
+    browser.click_text("Ask to go online").await;
+    browser.wait_text("#go-live-state", "A reviewer will look").await;
+    let account = portal
+        .store
+        .account_by_name(DEMO_REVIEWER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(portal
+        .store
+        .decide_go_live(app_id, account.id, true, None, 1_900_000_000)
+        .await
+        .unwrap());
+    browser.goto(&portal.url(&path)).await;
+    browser.wait_text(".summary .tag", "Online").await;
+    browser.wait_text("#go-live", "Your app is online").await;
+    browser.goto(&portal.url("/apps")).await;
+    browser.wait_text(".table .tag", "Online").await;
     browser.close().await;
 }
 

@@ -138,6 +138,8 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     browser.wait_text("main", "Hidden again in").await;
     assert_eq!(browser.text("#app-secret").await.len(), 40);
     browser.click_text("Hide").await;
+    // Focus goes back to Reveal once the page has redrawn, before the seller moves on.
+    browser.wait_focused("reveal-secret").await;
 
     // The portal session ends (expiry, or ended on the server): the host vouches again, by
     // itself, and the seller carries on.

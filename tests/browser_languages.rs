@@ -229,6 +229,20 @@ async fn later_pages_and_errors_in(tag: &str, switch: &str) {
         .await;
     browser.wait_text("#audit-log thead", &w["audit_col_from"]).await;
     browser.checkpoint(&format!("activity log {tag}")).await;
+
+    // Asking to go online: refused empty, then waiting for a reviewer.
+    browser.click_text(&w["go_live_button"]).await;
+    browser
+        .wait_text("#go-live .error-summary", &w["error_summary_title"])
+        .await;
+    browser.checkpoint(&errors_shown("go live")).await;
+    browser
+        .fill("production_use", "Pedidos y stock de 300 vendedores.")
+        .await;
+    browser.fill("expected_daily_calls", "20000").await;
+    browser.click_text(&w["go_live_button"]).await;
+    browser.wait_text("#go-live-state", &w["go_live_waiting"]).await;
+    browser.checkpoint(&format!("go live pending {tag}")).await;
     browser.close().await;
 }
 

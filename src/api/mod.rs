@@ -5,9 +5,10 @@ use gloo_net::http::{Request, RequestBuilder};
 use portal_core::api::{
     headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AllowedSources, AppDetail,
     AppSecret, AppSummary, AuditPage, CallbackUrls, CreateAppRequest, DecisionRequest, DeveloperInfo,
-    DeveloperProfile, EmailVerificationRequest, EmailVerified, HostSignInRequest, LicenceInfo, Me,
-    PasswordConfirmation, Qualification, QualificationRequest, ResetSecretRequest, ReviewDetail,
-    ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse, VerificationSent,
+    DeveloperProfile, EmailVerificationRequest, EmailVerified, GoLiveQueueItem, GoLiveRequest, GoLiveReview,
+    HostSignInRequest, LicenceInfo, Me, PasswordConfirmation, Qualification, QualificationRequest,
+    ResetSecretRequest, ReviewDetail, ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse,
+    VerificationSent,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -253,6 +254,29 @@ impl AuthApi {
     pub async fn set_allowed_sources(&self, id: i64, req: &AllowedSources) -> Result<AppDetail, ApiError> {
         self.write(Method::Put, &path::with_id(path::APP_ALLOWED_SOURCES, id), req)
             .await
+    }
+
+    /// Asks a reviewer to take the app online.
+    pub async fn request_go_live(&self, id: i64, req: &GoLiveRequest) -> Result<AppDetail, ApiError> {
+        self.write(Method::Post, &path::with_id(path::APP_GO_LIVE, id), req)
+            .await
+    }
+
+    pub async fn go_live_queue(&self) -> Result<Vec<GoLiveQueueItem>, ApiError> {
+        self.get(path::REVIEW_GO_LIVE).await
+    }
+
+    pub async fn go_live_review(&self, id: i64) -> Result<GoLiveReview, ApiError> {
+        self.get(&path::with_id(path::REVIEW_GO_LIVE_ITEM, id)).await
+    }
+
+    pub async fn decide_go_live(&self, id: i64, req: &DecisionRequest) -> Result<GoLiveReview, ApiError> {
+        self.write(
+            Method::Post,
+            &path::with_id(path::REVIEW_GO_LIVE_DECISION, id),
+            req,
+        )
+        .await
     }
 
     pub async fn review_queue(&self) -> Result<Vec<ReviewQueueItem>, ApiError> {

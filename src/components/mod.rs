@@ -13,6 +13,7 @@ pub mod email_notice;
 pub mod error_panel;
 pub mod error_summary;
 pub mod form_errors;
+pub mod go_live;
 pub mod host_sign_in;
 pub mod journey;
 pub mod language_switch;
@@ -29,6 +30,7 @@ pub mod submit;
 pub mod summary_list;
 pub mod table;
 pub mod text_field;
+pub mod timeline;
 pub mod usage_chart;
 
 pub use answers::answer;
@@ -42,6 +44,7 @@ pub use email_notice::EmailNotice;
 pub use error_panel::ErrorPanel;
 pub use error_summary::ErrorSummary;
 pub use form_errors::FormErrors;
+pub use go_live::GoLiveSection;
 pub use host_sign_in::HostSignIn;
 pub use journey::Journey;
 pub use language_switch::LanguageSwitch;
@@ -54,9 +57,10 @@ pub use require_session::{use_client, RequireSession};
 pub use select_field::SelectField;
 pub use step_up::{StepUp, StepUpForm, Unlocked};
 pub use submit::{new_idempotency_key, Outcome, Submit};
-pub use summary_list::summary_row;
+pub use summary_list::{app_status_tag, summary_row};
 pub use table::Table;
 pub use text_field::TextField;
+pub use timeline::timeline;
 pub use usage_chart::UsageChart;
 
 /// Moves focus to the main region (skip link, and after page changes).

@@ -54,6 +54,15 @@ pub fn field_message(error: &FieldError) -> String {
     )
 }
 
+pub fn go_live_status(status: portal_core::api::GoLiveStatus) -> &'static str {
+    use portal_core::api::GoLiveStatus::*;
+    match status {
+        Pending => status_submitted(),
+        Approved => status_approved(),
+        Rejected => status_rejected(),
+    }
+}
+
 pub fn qualification_status(status: portal_core::api::QualificationStatus) -> &'static str {
     use portal_core::api::QualificationStatus::*;
     match status {

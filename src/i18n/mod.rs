@@ -15,7 +15,7 @@ pub use catalogue::{activate, current, has, install};
 use catalogue::{text, text_opt};
 pub use countries::{country_name, sort_by_name};
 pub use errors::{api_error, conflict_message};
-pub use fields::{field_hint, field_label, field_message, qualification_status};
+pub use fields::{field_hint, field_label, field_message, go_live_status, qualification_status};
 pub use portal_core::locale::{fill, Locale};
 
 /// Each fixed text is a function named as its key in the message files, giving the active
@@ -37,7 +37,7 @@ texts! {
     agreement_title agreement_intro agreement_text_label agreement_confirm_button agreement_saving
     agreement_new_version developer_title developer_intro save_and_continue saving
     select_placeholder apps_title apps_empty_title apps_empty_body create_app edit_developer col_name
-    col_type col_status col_created app_type_commercial app_status_active choose_type_title
+    col_type col_status col_created app_type_commercial app_status_test app_status_online choose_type_title
     type_commercial_hint continue_button crash_title crash_body crash_reload draft_restored
     draft_discard qualification_title qualification_intro section_contact section_software
     section_licence section_it section_market section_confirm same_as_contact same_as_contact_note
@@ -56,7 +56,8 @@ texts! {
     revoke_title revoke_body old_secret_hours_legend usage_title usage_none audit_title audit_empty
     audit_col_when audit_col_what audit_col_who audit_col_from audit_older email_notice_title resend_link
     change_email verify_checking verify_done_title verify_used_title verify_expired_title
-    verify_invalid_title verify_invalid_body
+    verify_invalid_title verify_invalid_body go_live_title go_live_requested go_live_waiting go_live_button
+    app_online_body go_live_queue_title col_app go_live_empty
 }
 
 /// What exactly is wrong with the configuration, for the operator.
@@ -164,6 +165,11 @@ pub fn link_sent(email: &str) -> String {
 
 pub fn verify_done_body(email: &str) -> String {
     fill(text("verify_done_body"), &[("email", &email)])
+}
+
+/// What an app in test may do.
+pub fn test_limits(calls: &str, sellers: &str) -> String {
+    fill(text("test_limits"), &[("calls", &calls), ("sellers", &sellers)])
 }
 
 pub fn audit_shown(count: usize) -> String {

@@ -1,8 +1,9 @@
 use crate::{
     api::ApiError,
     components::{
-        focus_when_drawn, load_or, summary_row, AllowedSourcesForm, AuditLog, CallbackUrlsForm, CopyButton,
-        Dialog, Journey, StepUp, StepUpForm, Unlocked, UsageChart,
+        app_status_tag, focus_when_drawn, load_or, summary_row, AllowedSourcesForm, AuditLog,
+        CallbackUrlsForm, CopyButton, Dialog, GoLiveSection, Journey, StepUp, StepUpForm, Unlocked,
+        UsageChart,
     },
     format, i18n,
     routes::Page,
@@ -115,9 +116,10 @@ fn Console(
         <h1 class="heading-l">{detail.app.name.clone()}</h1>
         <dl class="summary">
             {summary_row(i18n::col_type(), i18n::app_type_commercial(), None)}
-            {summary_row(i18n::col_status(), view! { <span class="tag tag--green">{i18n::app_status_active()}</span> }, None)}
+            {summary_row(i18n::col_status(), app_status_tag(detail.app.status), None)}
             {summary_row(i18n::col_created(), format::date_time(&detail.app.created_at), None)}
         </dl>
+        <GoLiveSection app=id status=detail.app.status limits=detail.limits request=detail.go_live.clone() changes />
         <h2 class="heading-m">{i18n::console_credentials()}</h2>
         <p class="field__hint">{i18n::console_credentials_hint()}</p>
         <dl class="summary credentials">

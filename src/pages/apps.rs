@@ -73,7 +73,7 @@ fn AppTable(
                 <tr>
                     <td><A href=Page::App(app.id).href()>{app.name}</A></td>
                     <td>{i18n::app_type_commercial()}</td>
-                    <td><span class="tag tag--green">{i18n::app_status_active()}</span></td>
+                    <td>{crate::components::app_status_tag(app.status)}</td>
                     <td>{format::date_time(&app.created_at)}</td>
                 </tr>
             }

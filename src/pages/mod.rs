@@ -26,6 +26,6 @@ pub use not_found::NotFoundPage;
 pub use qualification::QualificationPage;
 pub use qualification_check::QualificationCheckPage;
 pub use qualification_status::QualificationStatusPage;
-pub use review::{ReviewApplicationPage, ReviewPage};
+pub use review::{ReviewApplicationPage, ReviewGoLivePage, ReviewPage};
 pub use sign_in::SignInPage;
 pub use verify_email::VerifyEmailPage;

@@ -1,5 +1,5 @@
 use crate::{
-    components::{load, Journey},
+    components::{load, timeline, Journey},
     draft::DraftSlot,
     format, i18n,
     routes::{GoTo, Page},
@@ -65,7 +65,7 @@ fn Status(
         (QualificationStatus::Rejected, Some(at)) => format!("{} · {at}", i18n::status_rejected()),
         _ => i18n::waiting().into(),
     };
-    let steps = [
+    let steps = vec![
         (i18n::step_submitted(), Some(format::date_time(&q.submitted_at))),
         (
             i18n::step_in_review(),
@@ -76,18 +76,6 @@ fn Status(
             q.decided_at.as_ref().map(|_| decision_text.clone()),
         ),
     ];
-    let timeline = steps
-        .into_iter()
-        .map(|(label, when)| {
-            let done = when.is_some();
-            view! {
-                <li class="timeline__step" class:timeline__step--done=done>
-                    <span class="timeline__label">{label}</span>
-                    <span class="timeline__when">{when.unwrap_or_else(|| i18n::waiting().into())}</span>
-                </li>
-            }
-        })
-        .collect_view();
     let edit = {
         let (answers, licence) = (q.answers.clone(), q.licence.clone());
         move |_| {
@@ -102,7 +90,7 @@ fn Status(
             <p>{i18n::submitted_on()}": "{format::date_time(&q.submitted_at)}</p>
         </div>
         <h2 class="heading-m">{i18n::timeline()}</h2>
-        <ol class="timeline">{timeline}</ol>
+        {timeline(steps)}
         {q.rejection_reason.clone().map(|reason| view! {
             <div class="notice notice--error">
                 <h2 class="heading-m">{i18n::reviewer_reasons()}</h2>

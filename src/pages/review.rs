@@ -10,7 +10,10 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use portal_core::{
-    api::{Decision, DecisionRequest, QualificationRequest, ReviewDetail, ReviewQueueItem},
+    api::{
+        Decision, DecisionRequest, GoLiveQueueItem, GoLiveReview, GoLiveStatus, QualificationRequest,
+        ReviewDetail, ReviewQueueItem,
+    },
     Form,
 };
 
@@ -35,17 +38,121 @@ fn Queue() -> impl IntoView {
     view! {
         <h1 class="heading-l">{i18n::review_title()}</h1>
         {load_or(
-            |c| async move { c.review_queue().await },
-            |items, _| {
-                if items.is_empty() {
+            |c| async move {
+                let (applications, go_live) = futures_util::future::join(c.review_queue(), c.go_live_queue()).await;
+                Ok((applications?, go_live?))
+            },
+            |(items, go_live): (Vec<ReviewQueueItem>, Vec<GoLiveQueueItem>), _| {
+                let applications = if items.is_empty() {
                     view! { <p>{i18n::review_empty()}</p> }.into_any()
                 } else {
                     view! { <QueueTable items /> }.into_any()
+                };
+                view! {
+                    {applications}
+                    <h2 class="heading-m" id="go-live-queue">{i18n::go_live_queue_title()}</h2>
+                    {if go_live.is_empty() {
+                        view! { <p>{i18n::go_live_empty()}</p> }.into_any()
+                    } else {
+                        view! { <GoLiveTable items=go_live /> }.into_any()
+                    }}
                 }
             },
             reviewers_only,
         )}
     }
+}
+
+#[component]
+fn GoLiveTable(
+    /// The apps asking to go online.
+    items: Vec<GoLiveQueueItem>,
+) -> impl IntoView {
+    let rows = items
+        .into_iter()
+        .map(|item| {
+            view! {
+                <tr>
+                    <td><A href=Page::ReviewGoLive(item.app_id).href()>{item.app_name}</A></td>
+                    <td>{item.account}</td>
+                    <td><span class=format!("tag {}", go_live_tag(item.status))>{i18n::go_live_status(item.status)}</span></td>
+                    <td>{format::date_time(&item.requested_at)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! { <Table headings=vec![i18n::col_app(), i18n::col_account(), i18n::col_status(), i18n::col_submitted()]>{rows}</Table> }
+}
+
+fn go_live_tag(status: GoLiveStatus) -> &'static str {
+    match status {
+        GoLiveStatus::Approved => "tag--green",
+        GoLiveStatus::Rejected => "tag--red",
+        GoLiveStatus::Pending => "tag--blue",
+    }
+}
+
+/// Reviewers: an app's request to go online, its developer, and the decision.
+#[component]
+pub fn ReviewGoLivePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    view! {
+        <Journey step=Page::Review>
+            {move || match id() {
+                Some(id) => view! {
+                    <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
+                    {load_or(
+                        move |c| async move { c.go_live_review(id).await },
+                        |review, reload| view! { <GoLiveRequestView review reload /> },
+                        reviewers_only,
+                    )}
+                }.into_any(),
+                None => view! { <super::NotFoundPage /> }.into_any(),
+            }}
+        </Journey>
+    }
+}
+
+#[component]
+fn GoLiveRequestView(review: GoLiveReview, reload: Callback<()>) -> impl IntoView {
+    let r = review.request;
+    let developer = review.developer.map(developer_rows);
+    view! {
+        <h1 class="heading-l">{format!("{} · {}", review.app_name, review.account)}</h1>
+        <p><span class=format!("tag {}", go_live_tag(r.status))>{i18n::go_live_status(r.status)}</span></p>
+        {developer}
+        <h2 class="heading-m">{i18n::answers_title()}</h2>
+        <dl class="summary">
+            {summary_row(i18n::field_label("production_use"), r.production_use.clone(), None)}
+            {summary_row(i18n::field_label("expected_daily_calls"), format::count(r.expected_daily_calls), None)}
+            {summary_row(i18n::col_submitted(), format::date_time(&r.requested_at), None)}
+        </dl>
+        {r.reason.clone().map(|reason| view! {
+            <div class="notice notice--error"><h2 class="heading-m">{i18n::reviewer_reasons()}</h2><p class="reasons">{reason}</p></div>
+        })}
+        {(r.status == GoLiveStatus::Pending).then(|| view! { <DecisionForm id=review.app_id of=Reviewed::GoLive reload /> })}
+    }
+}
+
+/// The developer's information, for the reviewer.
+fn developer_rows(d: portal_core::api::DeveloperInfo) -> impl IntoView {
+    view! {
+        <h2 class="heading-m">{i18n::developer_section()}</h2>
+        <dl class="summary">
+            {summary_row(i18n::field_label("developer_name"), d.developer_name, None)}
+            {summary_row(i18n::field_label("country"), i18n::country_name(&d.country), None)}
+            {summary_row(i18n::field_label("email"), d.email, None)}
+            {summary_row(i18n::field_label("mobile"), d.mobile, None)}
+        </dl>
+    }
+}
+
+/// What a reviewer decides on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reviewed {
+    Qualification,
+    GoLive,
 }
 
 #[component]
@@ -129,17 +236,7 @@ fn Application(
             )
         })
         .collect_view();
-    let developer = detail.developer.map(|d| {
-        view! {
-            <h2 class="heading-m">{i18n::developer_section()}</h2>
-            <dl class="summary">
-                {summary_row(i18n::field_label("developer_name"), d.developer_name, None)}
-                {summary_row(i18n::field_label("country"), i18n::country_name(&d.country), None)}
-                {summary_row(i18n::field_label("email"), d.email, None)}
-                {summary_row(i18n::field_label("mobile"), d.mobile, None)}
-            </dl>
-        }
-    });
+    let developer = detail.developer.map(developer_rows);
     view! {
         <h1 class="heading-l">{format!("{} · {}", q.reference, detail.account)}</h1>
         <p><span class=format!("tag {}", status_tag(status))>{i18n::qualification_status(status)}</span></p>
@@ -151,14 +248,16 @@ fn Application(
         {q.rejection_reason.clone().map(|r| view! {
             <div class="notice notice--error"><h2 class="heading-m">{i18n::reviewer_reasons()}</h2><p class="reasons">{r}</p></div>
         })}
-        {status.is_pending().then(|| view! { <DecisionForm id=detail.id reload /> })}
+        {status.is_pending().then(|| view! { <DecisionForm id=detail.id of=Reviewed::Qualification reload /> })}
     }
 }
 
 #[component]
 fn DecisionForm(
-    /// The application's id.
+    /// The application's id, or the app's.
     id: i64,
+    /// What is decided on.
+    of: Reviewed,
     /// Loads the application again after the decision.
     reload: Callback<()>,
 ) -> impl IntoView {
@@ -176,7 +275,12 @@ fn DecisionForm(
     let errors = Memo::new(move |_| form.visible(request().errors()));
     let submit = Submit::signed(
         form,
-        move |c, req| async move { c.decide(id, &req).await },
+        move |c, req| async move {
+            match of {
+                Reviewed::Qualification => c.decide(id, &req).await.map(drop),
+                Reviewed::GoLive => c.decide_go_live(id, &req).await.map(drop),
+            }
+        },
         Outcome::then(move |_| reload.run(())).link_to("reason"),
     );
     let pending = submit.pending();

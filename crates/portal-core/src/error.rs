@@ -50,6 +50,10 @@ pub mod code {
     pub const VERIFICATION_EXPIRED: &str = "verification_expired";
     /// A verification link opened before (each works once).
     pub const VERIFICATION_USED: &str = "verification_used";
+    /// The app is online already.
+    pub const ALREADY_ONLINE: &str = "already_online";
+    /// A request to go online is waiting for a reviewer.
+    pub const GO_LIVE_PENDING: &str = "go_live_pending";
     /// Revoke asked for an app whose replaced secret already stopped working.
     pub const NO_PREVIOUS_SECRET: &str = "no_previous_secret";
 }

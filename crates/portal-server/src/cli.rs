@@ -58,6 +58,17 @@ pub struct Config {
     /// How long a replaced AppSecret keeps working after a reset, in hours.
     #[arg(long, env = "PORTAL_SECRET_GRACE_HOURS", default_value_t = 24, global = true)]
     pub secret_grace_hours: i64,
+    /// Successful credential checks a day an app in test may make (online apps: no limit).
+    #[arg(long, env = "PORTAL_TEST_DAILY_CALLS", default_value_t = 5_000, global = true)]
+    pub test_daily_calls: u64,
+    /// Sellers who may authorise an app in test.
+    #[arg(
+        long,
+        env = "PORTAL_TEST_AUTHORISED_SELLERS",
+        default_value_t = 10,
+        global = true
+    )]
+    pub test_authorised_sellers: u64,
     /// SMTP relay (host:port) to send e-mails through; without it they stay in the outbox table.
     #[arg(long, env = "PORTAL_SMTP_RELAY", global = true)]
     pub smtp_relay: Option<String>,
@@ -275,6 +286,10 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
             public_url: config.public_url(),
             secret_grace_secs: config.secret_grace_hours * 3600,
             host_tokens: config.host_tokens()?,
+            test_limits: portal_core::api::TestLimits {
+                daily_calls: config.test_daily_calls,
+                authorised_sellers: config.test_authorised_sellers,
+            },
             ..Settings::default()
         }),
         secrets: crate::sealed::SecretBox::from_key_file(&config.secret_key_file())?,

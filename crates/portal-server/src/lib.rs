@@ -51,6 +51,8 @@ pub struct Settings {
     pub secret_grace_secs: i64,
     /// How the embedding seller portal's tokens are checked; without it, host sign-in is off.
     pub host_tokens: Option<host_token::HostTokens>,
+    /// What an app in test may do until a reviewer takes it online.
+    pub test_limits: portal_core::api::TestLimits,
 }
 
 impl Default for Settings {
@@ -60,6 +62,10 @@ impl Default for Settings {
             session_ttl_secs: 12 * 60 * 60,
             secret_grace_secs: 24 * 60 * 60,
             host_tokens: None,
+            test_limits: portal_core::api::TestLimits {
+                daily_calls: 5_000,
+                authorised_sellers: 10,
+            },
         }
     }
 }

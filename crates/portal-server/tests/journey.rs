@@ -453,7 +453,11 @@ async fn apps_need_approval_unique_names_and_belong_to_their_developer() {
     assert_eq!(status, 201, "{app}");
     assert_eq!(app["app"]["name"], "店铺助手_v2");
     assert_eq!(app["app"]["app_type"], "commercial_developer");
-    assert_eq!(app["app"]["status"], "active");
+    assert_eq!(app["app"]["status"], "test", "a new app starts in test");
+    assert_eq!(
+        app["limits"],
+        json!({"daily_calls": 5000, "authorised_sellers": 10})
+    );
     assert_eq!(app["app_key"].as_str().unwrap().len(), 16);
     assert!(
         app.get("app_secret").is_none(),

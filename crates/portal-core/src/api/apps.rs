@@ -42,11 +42,83 @@ impl Form for AppTypeChoice {
     fn normalize(&mut self) {}
 }
 
+/// A new app is in test, with a daily call limit and a limit on authorised sellers, until
+/// a reviewer lets it go online.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppStatus {
-    Active,
+    Test,
+    Online,
+}
+
+impl AppStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppStatus::Test => "test",
+            AppStatus::Online => "online",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "test" => Some(AppStatus::Test),
+            "online" => Some(AppStatus::Online),
+            _ => None,
+        }
+    }
+}
+
+/// What an app in test may do (the operator's settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TestLimits {
+    /// Successful verifications a day (UTC); beyond them the gateway's check refuses.
+    pub daily_calls: u64,
+    /// Sellers who may authorise the app.
+    pub authorised_sellers: u64,
+}
+
+/// `POST /apps/{id}/go-live`: what the app does in production and the calls it expects.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GoLiveRequest {
+    #[validate(custom(function = "crate::rules::long_text"))]
+    pub production_use: String,
+    /// A whole number, as typed.
+    #[validate(custom(function = "crate::rules::expected_daily_calls"))]
+    pub expected_daily_calls: String,
+}
+
+impl Form for GoLiveRequest {
+    const FIELDS: &'static [&'static str] = &["production_use", "expected_daily_calls"];
+
+    fn normalize(&mut self) {
+        trim_in_place(&mut self.production_use);
+        trim_in_place(&mut self.expected_daily_calls);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GoLiveStatus {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// The latest request to take an app online, and the reviewer's decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GoLive {
+    pub status: GoLiveStatus,
+    pub production_use: String,
+    pub expected_daily_calls: u64,
+    pub requested_at: String,
+    pub decided_at: Option<String>,
+    /// Why it was rejected.
+    pub reason: Option<String>,
 }
 
 /// A row of the app list.
@@ -78,6 +150,12 @@ pub struct AppDetail {
     /// The addresses and ranges the app's calls may come from (empty: any).
     #[serde(default)]
     pub allowed_sources: Vec<String>,
+    /// The limits while in test; none once online.
+    #[serde(default)]
+    pub limits: Option<TestLimits>,
+    /// The latest request to go online, if any.
+    #[serde(default)]
+    pub go_live: Option<GoLive>,
 }
 
 /// Step-up before a secret is shown or reset: the account password again or, for an
@@ -230,6 +308,8 @@ pub struct VerifyCredentialsResponse {
 
 /// [`VerifyCredentialsResponse::refused`]: the call came from outside the allow-list.
 pub const SOURCE_NOT_ALLOWED: &str = "source_not_allowed";
+/// [`VerifyCredentialsResponse::refused`]: an app in test used up today's calls.
+pub const DAILY_LIMIT_REACHED: &str = "daily_limit_reached";
 
 /// Entries per page of an app's audit log.
 pub const AUDIT_PAGE_SIZE: usize = 20;

@@ -82,6 +82,8 @@ pub mod path {
     /// Stopping the secret a reset replaced before its grace period ends.
     pub const APP_SECRET_REVOKE_PREVIOUS: &str = "/apps/{id}/secret/revoke-previous";
     pub const APP_AUDIT: &str = "/apps/{id}/audit";
+    /// Asking a reviewer to take an app from test to online.
+    pub const APP_GO_LIVE: &str = "/apps/{id}/go-live";
     pub const APP_CALLBACK_URLS: &str = "/apps/{id}/callback-urls";
     pub const APP_ALLOWED_SOURCES: &str = "/apps/{id}/allowed-sources";
     pub const CREDENTIALS_VERIFY: &str = "/credentials/verify";
@@ -90,6 +92,10 @@ pub mod path {
     /// Opening an application for review (a write, so that reading never changes state).
     pub const REVIEW_START: &str = "/review/applications/{id}/start";
     pub const REVIEW_DECISION: &str = "/review/applications/{id}/decision";
+    /// Apps asking to go online, pending first; `{id}` is the app's.
+    pub const REVIEW_GO_LIVE: &str = "/review/go-live";
+    pub const REVIEW_GO_LIVE_ITEM: &str = "/review/go-live/{id}";
+    pub const REVIEW_GO_LIVE_DECISION: &str = "/review/go-live/{id}/decision";
     pub const OPENAPI: &str = "/openapi.json";
     /// What answers here: lets the app check at start-up that it was pointed at this API.
     pub const SERVICE: &str = "/service";

@@ -27,6 +27,29 @@ pub struct ReviewDetail {
     pub application: Qualification,
 }
 
+/// A row of the reviewers' list of apps asking to go online.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GoLiveQueueItem {
+    /// The app's id.
+    pub app_id: i64,
+    pub app_name: String,
+    pub account: String,
+    pub status: super::GoLiveStatus,
+    pub requested_at: String,
+}
+
+/// `GET /review/go-live/{id}`: an app's request to go online, with its developer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GoLiveReview {
+    pub app_id: i64,
+    pub app_name: String,
+    pub account: String,
+    pub developer: Option<DeveloperInfo>,
+    pub request: super::GoLive,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]

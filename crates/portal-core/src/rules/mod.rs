@@ -19,7 +19,7 @@ pub use cif::{cif, cif_asked, cif_for_country};
 pub use contact::{country, email, mobile, normalize_mobile, optional_url, COUNTRIES, SPAIN};
 pub use licence::{licence, licence_size, ImageKind, LICENCE_MAX_BYTES};
 pub use network::{ip_range, ip_ranges, source_allowed, ALLOWED_SOURCES_MAX};
-pub use number::{team_size, TEAM_SIZE_MAX};
+pub use number::{expected_daily_calls, team_size, DAILY_CALLS_MAX, TEAM_SIZE_MAX};
 pub use secrets::{old_secret_hours, OLD_SECRET_HOURS};
 
 use crate::error::field_code;

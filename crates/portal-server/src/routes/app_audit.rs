@@ -23,6 +23,9 @@ pub(super) const RESET_RETRIED: &str = "secret.reset.retried";
 pub(super) const REVOKE_PREVIOUS: &str = "secret.revoke_previous";
 pub(super) const CALLBACK_URLS: &str = "callback_urls.update";
 pub(super) const ALLOWED_SOURCES: &str = "allowed_sources.update";
+pub(super) const GO_LIVE_REQUESTED: &str = "go_live.requested";
+pub(super) const GO_LIVE_APPROVED: &str = "go_live.approved";
+pub(super) const GO_LIVE_REJECTED: &str = "go_live.rejected";
 
 /// The actions the developer is told of by e-mail as well: whoever holds their session
 /// could otherwise cut off or take over the app's access unnoticed.

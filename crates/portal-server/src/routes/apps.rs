@@ -119,7 +119,7 @@ fn summary(row: &AppRow) -> AppSummary {
         id: row.id,
         name: row.name.clone(),
         app_type: AppType::CommercialDeveloper,
-        status: AppStatus::Active,
+        status: AppStatus::parse(&row.status).unwrap_or(AppStatus::Test),
         created_at: rfc3339(row.created_at),
     }
 }
@@ -140,5 +140,12 @@ pub(super) async fn detail(state: &AppState, row: &AppRow) -> Result<AppDetail> 
             .collect(),
         callback_urls: state.store.app_list(row.id, AppList::CallbackUrls).await?,
         allowed_sources: state.store.app_list(row.id, AppList::AllowedSources).await?,
+        limits: (summary(row).status == AppStatus::Test).then_some(state.settings.test_limits),
+        go_live: state
+            .store
+            .go_live(row.id)
+            .await?
+            .as_ref()
+            .map(super::go_live::go_live),
     })
 }

@@ -6,6 +6,7 @@ mod app_secrets;
 pub mod apps;
 mod developer;
 mod email_verification;
+mod go_live;
 mod guard;
 mod qualification;
 mod review;
@@ -193,6 +194,11 @@ pub fn api_routes() -> Vec<ApiRoute> {
             "Replace the app's IP allow-list (at most 20 addresses or CIDR ranges; empty allows any); audited",
             Some(one::<AppDetail>()), &[400, 401, 403, 404, 422])
             .takes(one::<AllowedSources>()),
+        route(M::POST, path::APP_GO_LIVE, post(go_live::request),
+            "Ask a reviewer to take the app from test (limited calls a day and authorised sellers) to online; \
+             409 already_online or go_live_pending; audited",
+            Some(one::<AppDetail>()), &[400, 401, 403, 404, 409, 422])
+            .takes(one::<GoLiveRequest>()),
         route(M::POST, path::CREDENTIALS_VERIFY, post(verify::verify),
             "Whether an AppKey and AppSecret work now from this source address, and a redirect URI is one of the app's callback URLs (the gateway's check)",
             Some(one::<VerifyCredentialsResponse>()), &[400, 429])
@@ -209,6 +215,14 @@ pub fn api_routes() -> Vec<ApiRoute> {
         route(M::POST, path::REVIEW_DECISION, post(review::decide),
             "Reviewers: approve, or reject with reasons; e-mails the developer",
             Some(one::<ReviewDetail>()), &[400, 401, 403, 404, 409, 422])
+            .takes(one::<DecisionRequest>()),
+        route(M::GET, path::REVIEW_GO_LIVE, get(go_live::queue), "Reviewers: apps asking to go online, pending first",
+            Some(many::<GoLiveQueueItem>()), &[401, 403]),
+        route(M::GET, path::REVIEW_GO_LIVE_ITEM, get(go_live::detail), "Reviewers: one app's request to go online",
+            Some(one::<GoLiveReview>()), &[401, 403, 404]),
+        route(M::POST, path::REVIEW_GO_LIVE_DECISION, post(go_live::decide),
+            "Reviewers: approve (the app goes online, its limits lift) or reject with a reason; audited",
+            Some(one::<GoLiveReview>()), &[400, 401, 403, 404, 409, 422])
             .takes(one::<DecisionRequest>()),
         route(M::GET, path::OPENAPI, get(openapi), "This document", Some(Body::AnyJson), &[]).public(),
         route(M::GET, path::SERVICE, get(service),

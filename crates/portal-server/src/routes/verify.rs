@@ -9,7 +9,7 @@ use crate::{
 };
 use axum::extract::State;
 use portal_core::{
-    api::{VerifyCredentialsRequest, VerifyCredentialsResponse, SOURCE_NOT_ALLOWED},
+    api::{VerifyCredentialsRequest, VerifyCredentialsResponse, DAILY_LIMIT_REACHED, SOURCE_NOT_ALLOWED},
     rules,
 };
 
@@ -42,6 +42,14 @@ pub(super) async fn verify(
         if !allowed.is_empty() && !source.is_some_and(|ip| rules::source_allowed(&allowed, ip)) {
             valid = false;
             answer.refused = Some(SOURCE_NOT_ALLOWED.to_owned());
+        }
+        // An app in test stops at its daily limit (online apps have none).
+        let day = now.div_euclid(24 * 3600);
+        if let (true, Some((status, calls))) = (valid, state.store.key_usage(&req.app_key, day).await?) {
+            if status == "test" && calls >= state.settings.test_limits.daily_calls {
+                valid = false;
+                answer.refused = Some(DAILY_LIMIT_REACHED.to_owned());
+            }
         }
         answer.valid = valid;
         // A call the gateway lets through: the secret's last use and the app's calls.

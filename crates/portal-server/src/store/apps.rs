@@ -9,6 +9,8 @@ pub struct AppRow {
     pub name: String,
     pub app_key: String,
     pub created_at: i64,
+    /// `test` or `online`.
+    pub status: String,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +37,7 @@ fn app_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AppRow> {
         name: r.get(1)?,
         app_key: r.get(2)?,
         created_at: r.get(3)?,
+        status: r.get(4)?,
     })
 }
 
@@ -42,7 +45,8 @@ impl Store {
     pub async fn apps(&self, account_id: i64) -> StoreResult<Vec<AppRow>> {
         self.call(move |c| {
             let mut stmt = c.prepare(
-                "SELECT id, name, app_key, created_at FROM apps WHERE account_id = ?1 ORDER BY created_at DESC, id DESC",
+                "SELECT id, name, app_key, created_at, status FROM apps WHERE account_id = ?1
+                 ORDER BY created_at DESC, id DESC",
             )?;
             let rows = stmt.query_map([account_id], app_row)?;
             rows.collect()
@@ -54,7 +58,7 @@ impl Store {
     pub async fn app(&self, account_id: i64, app_id: i64) -> StoreResult<Option<AppRow>> {
         self.call(move |c| {
             c.query_row(
-                "SELECT id, name, app_key, created_at FROM apps WHERE id = ?1 AND account_id = ?2",
+                "SELECT id, name, app_key, created_at, status FROM apps WHERE id = ?1 AND account_id = ?2",
                 params![app_id, account_id],
                 app_row,
             )
@@ -79,7 +83,7 @@ impl Store {
                 let tx = c.transaction()?;
                 tx.execute(
                     "INSERT INTO apps (account_id, name, app_type, status, app_key, created_at)
-                     VALUES (?1, ?2, 'commercial_developer', 'active', ?3, ?4)",
+                     VALUES (?1, ?2, 'commercial_developer', 'test', ?3, ?4)",
                     params![account_id, name, app_key, now],
                 )?;
                 let id = tx.last_insert_rowid();
@@ -93,6 +97,7 @@ impl Store {
                     name,
                     app_key,
                     created_at: now,
+                    status: "test".into(),
                 })
             })
             .await;

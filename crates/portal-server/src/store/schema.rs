@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_app_lists.sql"),
     include_str!("../../migrations/0009_secret_usage.sql"),
     include_str!("../../migrations/0010_email_verification.sql"),
+    include_str!("../../migrations/0011_go_live.sql"),
 ];
 
 /// Creates the database file readable by its owner only (SQLite gives its -wal and -shm
