@@ -256,10 +256,11 @@ async fn a_key_left_in_progress_by_a_crash_expires_within_a_minute() {
 async fn parallel_guesses_cannot_pass_the_throttle() {
     let (_dir, s) = server().await;
     let free = portal_server::throttle::FREE_FAILURES;
-    // 29 wrong and 1 right at once: at most the free attempts are checked.
+    // 30 wrong at once: at most the free attempts are checked. (A right password among
+    // them, checked early, would rightly clear the count, so the burst holds none.)
     let mut burst = Vec::new();
-    for i in 0..30 {
-        let password = if i == 17 { PASSWORD } else { "wrong" };
+    for _ in 0..30 {
+        let password = "wrong";
         let (http, url) = (s.http.clone(), s.url("/session"));
         burst.push(tokio::spawn(async move {
             http.post(url)
@@ -279,6 +280,15 @@ async fn parallel_guesses_cannot_pass_the_throttle() {
     let refused = statuses.iter().filter(|s| **s == 429).count();
     assert!(checked <= free, "{checked} checked: {statuses:?}");
     assert_eq!(checked + refused, 30, "{statuses:?}");
+    // Right after, even the right password waits: the guesses bought no way in.
+    let res = s
+        .http
+        .post(s.url("/session"))
+        .json(&json!({"account": "demo-seller", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 429);
 
     // The same for the step-up before a secret is shown.
     s.clock.advance(portal_server::throttle::WINDOW_SECS);
