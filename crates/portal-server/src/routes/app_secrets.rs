@@ -30,14 +30,14 @@ pub(super) async fn reveal(
     Valid(confirm): Valid<PasswordConfirmation>,
 ) -> Result<ApiJson<AppSecret>> {
     let row = stepped_up(&state, &user, &client, id, confirm).await?;
-    let (current, _) = state.store.secrets(row.id, state.clock.now()).await?;
+    let (current, previous) = state.store.secrets(row.id, state.clock.now()).await?;
     audit::record(&state, &user, &client, &row, audit::REVEAL).await?;
     Ok(ApiJson(AppSecret {
         app_secret: state
             .secrets
             .open(&current.secret)
             .ok_or_else(|| AppError::internal("an AppSecret does not open with this server's key"))?,
-        secrets: states(&state, row.id).await?,
+        secrets: states_of(&current, previous.as_ref()),
     }))
 }
 
@@ -102,10 +102,14 @@ pub(super) async fn revoke_previous(
 /// The app's secret in force and, while it works, the one it replaced.
 pub(super) async fn states(state: &AppState, app_id: i64) -> Result<SecretStates> {
     let (current, previous) = state.store.secrets(app_id, state.clock.now()).await?;
-    Ok(SecretStates {
-        current: secret_state(&current),
-        previous: previous.as_ref().map(secret_state),
-    })
+    Ok(states_of(&current, previous.as_ref()))
+}
+
+fn states_of(current: &SecretRow, previous: Option<&SecretRow>) -> SecretStates {
+    SecretStates {
+        current: secret_state(current),
+        previous: previous.map(secret_state),
+    }
 }
 
 fn secret_state(row: &SecretRow) -> SecretState {

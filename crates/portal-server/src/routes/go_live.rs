@@ -115,11 +115,7 @@ pub(super) async fn decide(
 }
 
 async fn find(state: &AppState, app_id: i64) -> Result<crate::store::GoLiveItem> {
-    let items = state.store.go_live_queue().await?;
-    items
-        .into_iter()
-        .find(|i| i.app.id == app_id)
-        .ok_or(AppError::NotFound)
+    state.store.go_live_item(app_id).await?.ok_or(AppError::NotFound)
 }
 
 async fn review(state: &AppState, app_id: i64) -> Result<GoLiveReview> {

@@ -98,14 +98,25 @@ impl Store {
 
     /// Every request, those waiting first, then the newest.
     pub async fn go_live_queue(&self) -> StoreResult<Vec<GoLiveItem>> {
+        self.go_live_items(None).await
+    }
+
+    /// The request of the app `app_id`, with its app and owner.
+    pub async fn go_live_item(&self, app_id: i64) -> StoreResult<Option<GoLiveItem>> {
+        Ok(self.go_live_items(Some(app_id)).await?.pop())
+    }
+
+    /// Every request, or only `app_id`'s.
+    async fn go_live_items(&self, app_id: Option<i64>) -> StoreResult<Vec<GoLiveItem>> {
         self.call(move |c| {
             let mut stmt = c.prepare(
                 "SELECT g.app_id, g.status, g.production_use, g.expected_daily_calls, g.requested_at,
                         g.decided_at, g.reason, a.name, a.app_key, a.created_at, a.status, a.account_id, u.name
                  FROM go_live_requests g JOIN apps a ON a.id = g.app_id JOIN accounts u ON u.id = a.account_id
+                 WHERE ?1 IS NULL OR g.app_id = ?1
                  ORDER BY g.status != 'pending', g.requested_at DESC, g.app_id DESC",
             )?;
-            let rows = stmt.query_map([], |r| {
+            let rows = stmt.query_map([app_id], |r| {
                 let request = row(r)?;
                 Ok(GoLiveItem {
                     app: AppRow {
