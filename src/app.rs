@@ -155,6 +155,7 @@ pub fn App(
                     <Route path=path!("/review/:id") view={Lazy::<on_demand::ReviewApplicationRoute>::new()} />
                     <Route path=path!("/verify-email") view={Lazy::<on_demand::VerifyEmailRoute>::new()} />
                     <Route path=path!("/review/go-live/:id") view={Lazy::<on_demand::ReviewGoLiveRoute>::new()} />
+                    <Route path=path!("/review/permissions/:id") view={Lazy::<on_demand::ReviewPermissionRoute>::new()} />
                 </Routes>
             </main>
                 }

@@ -51,6 +51,7 @@ on_demand! {
     ReviewApplicationRoute => ReviewApplicationPage,
     VerifyEmailRoute => VerifyEmailPage,
     ReviewGoLiveRoute => ReviewGoLivePage,
+    ReviewPermissionRoute => ReviewPermissionPage,
 }
 
 /// Once the browser is idle after a page is shown, fetches the code of the pages a seller
@@ -82,6 +83,7 @@ pub fn preload_after(path: String) {
                 "/review" => {
                     ReviewApplicationRoute::preload().await;
                     ReviewGoLiveRoute::preload().await;
+                    ReviewPermissionRoute::preload().await;
                 }
                 _ => {}
             }

@@ -21,6 +21,8 @@ pub enum Page {
     VerifyEmail,
     /// Reviewers: an app's request to go online.
     ReviewGoLive(i64),
+    /// Reviewers: an app's request for a permission group.
+    ReviewPermission(i64),
 }
 
 impl Page {
@@ -41,11 +43,12 @@ impl Page {
             Page::ReviewApplication(id) => format!("/review/{id}"),
             Page::VerifyEmail => "/verify-email".into(),
             Page::ReviewGoLive(id) => format!("/review/go-live/{id}"),
+            Page::ReviewPermission(id) => format!("/review/permissions/{id}"),
         }
     }
 
     /// The route patterns of every page, as the router matches them (`:id` is a number).
-    pub const PATTERNS: [&'static str; 15] = [
+    pub const PATTERNS: [&'static str; 16] = [
         "/",
         "/sign-in",
         "/agreement",
@@ -61,6 +64,7 @@ impl Page {
         "/review/:id",
         "/verify-email",
         "/review/go-live/:id",
+        "/review/permissions/:id",
     ];
 
     /// The page's address for a link (`<A href>`): its path under the router base, which
@@ -269,6 +273,9 @@ mod tests {
             Page::QualificationStatus,
             Page::Review,
             Page::ReviewApplication(7),
+            Page::VerifyEmail,
+            Page::ReviewGoLive(3),
+            Page::ReviewPermission(9),
         ] {
             assert_eq!(
                 base_of(&format!("/developers{}", page.path())),

@@ -1,7 +1,8 @@
 //! The app console in real browsers: callback URLs and the IP allow-list added, refused by
 //! the shared rules with the reason beside the entry, saved, removed, and shown again after a
 //! reload; the AppSecret rotated with the grace period chosen, the replaced one revoked, its
-//! use counted and charted, and all of it in the activity log.
+//! use counted and charted, and all of it in the activity log; API permission groups asked
+//! for, decided by a reviewer and shown with their state.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -298,6 +299,127 @@ async fn an_app_goes_from_test_to_online_when_a_reviewer_approves() {
     browser.wait_text("#go-live", "Your app is online").await;
     browser.goto(&portal.url("/apps")).await;
     browser.wait_text(".table .tag", "Online").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn permission_groups_are_asked_for_with_a_reason_and_decided_by_a_reviewer() {
+    let (portal, browser) = (Portal::start().await, Browser::start().await);
+    let (app_id, path) = new_app_console(&portal, &browser).await;
+    let seller = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let key = portal
+        .store
+        .app(seller.id, app_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .app_key;
+
+    // Every group offered, none asked for; a sensitive one needs a reason.
+    browser.wait_text("#permission-orders", "Orders").await;
+    browser.wait_text("#permission-orders", "Sensitive").await;
+    browser.wait_text("#permission-products", "Not requested").await;
+    browser.click("label[for=group-orders]").await;
+    browser.click_text("Ask for access").await;
+    browser
+        .wait_text("#business_reason-error", "Enter the business reason")
+        .await;
+    browser.checkpoint("permission-errors").await;
+    browser
+        .fill(
+            "business_reason",
+            "We print shipping labels for our sellers' orders.",
+        )
+        .await;
+    browser.click_text("Ask for access").await;
+    browser
+        .wait_text(
+            "#permission-sent",
+            "Your request for Orders is waiting for a reviewer.",
+        )
+        .await;
+    browser.wait_focused("permission-sent").await;
+    browser
+        .wait_text("#permission-orders", "Waiting for review")
+        .await;
+    // Orders is no longer offered; Products needs no reason.
+    assert!(browser.find_all("#group-orders").await.is_empty());
+    browser.click("label[for=group-products]").await;
+    browser.click_text("Ask for access").await;
+    browser
+        .wait_text("#permission-products", "Waiting for review")
+        .await;
+    browser.checkpoint("permissions-pending").await;
+    browser.sign_out().await;
+
+    // A reviewer finds both beside the applications, reads the reason and rejects Orders.
+    browser.sign_in(DEMO_REVIEWER.0, DEMO_REVIEWER.1).await;
+    browser.wait_path("/review").await;
+    browser
+        .wait_text("#permission-queue + .table-wrap", "ShopHelper · Products")
+        .await;
+    browser.click_text("ShopHelper · Orders").await;
+    browser.wait_text("h1", "ShopHelper · Orders").await;
+    browser
+        .wait_text("main", "We print shipping labels for our sellers' orders.")
+        .await;
+    browser.click("#decision-reject").await;
+    browser.fill("reason", "Say which order fields you store.").await;
+    browser.checkpoint("permission-review").await;
+    browser.click_text("Record decision").await;
+    browser.wait_text("main .tag", "Rejected").await;
+    browser.sign_out().await;
+
+    // The developer sees why; Products is granted meanwhile, and the gateway's check says so.
+    let reviewer = portal
+        .store
+        .account_by_name(DEMO_REVIEWER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    let queue = portal.store.grant_queue().await.unwrap();
+    let products = queue.iter().find(|i| i.grant.group == "products").unwrap();
+    assert!(portal
+        .store
+        .decide_grant(products.grant.id, reviewer.id, true, None, 1_900_000_000)
+        .await
+        .unwrap());
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/apps").await;
+    browser.goto(&portal.url(&path)).await;
+    browser
+        .wait_text("#permission-orders .reasons", "Say which order fields you store.")
+        .await;
+    browser.wait_text("#permission-orders", "Rejected on").await;
+    browser.wait_text("#permission-products", "Active").await;
+    browser.wait_text("#permission-products", "Since").await;
+    browser.checkpoint("permissions-decided").await;
+    assert_eq!(portal.store.active_groups(&key).await.unwrap(), ["products"]);
+
+    // Asked again with what was missing: waiting once more, and in the activity log.
+    browser.click("label[for=group-orders]").await;
+    browser
+        .fill(
+            "business_reason",
+            "Order id and address only, kept 30 days, for labels.",
+        )
+        .await;
+    browser.click_text("Ask for access").await;
+    browser
+        .wait_text("#permission-orders", "Waiting for review")
+        .await;
+    browser.click("#audit-log summary").await;
+    browser
+        .wait_text("#audit-log tbody", "Permission group request rejected · Orders")
+        .await;
+    browser
+        .wait_text("#audit-log tbody", "Permission group asked for · Products")
+        .await;
     browser.close().await;
 }
 

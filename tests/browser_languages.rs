@@ -243,6 +243,30 @@ async fn later_pages_and_errors_in(tag: &str, switch: &str) {
     browser.click_text(&w["go_live_button"]).await;
     browser.wait_text("#go-live-state", &w["go_live_waiting"]).await;
     browser.checkpoint(&format!("go live pending {tag}")).await;
+
+    // A sensitive permission group: refused without a reason, then waiting for a reviewer,
+    // who reads the request in the same language.
+    browser.click("label[for=group-orders]").await;
+    browser.click_text(&w["request_permission_button"]).await;
+    browser
+        .wait_text("#permissions .error-summary", &w["error_summary_title"])
+        .await;
+    browser.checkpoint(&errors_shown("permissions")).await;
+    browser.fill("business_reason", "Etiquetas de envío.").await;
+    browser.click_text(&w["request_permission_button"]).await;
+    browser
+        .wait_text("#permission-orders", &w["permission_pending"])
+        .await;
+    browser.checkpoint(&format!("permission pending {tag}")).await;
+    browser.click_text(&w["sign_out"]).await;
+    browser.sign_in_with(DEMO_REVIEWER, &w).await;
+    browser
+        .wait_text("#permission-queue", &w["permission_queue_title"])
+        .await;
+    browser.click("#permission-queue + .table-wrap a").await;
+    browser.wait_text("main", "Etiquetas de envío.").await;
+    browser.wait_text("legend", &w["decision_question"]).await;
+    browser.checkpoint(&format!("permission review {tag}")).await;
     browser.close().await;
 }
 

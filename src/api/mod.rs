@@ -6,9 +6,9 @@ use portal_core::api::{
     headers, path, AcceptAgreementRequest, Agreement, AgreementAcceptance, AllowedSources, AppDetail,
     AppSecret, AppSummary, AuditPage, CallbackUrls, CreateAppRequest, DecisionRequest, DeveloperInfo,
     DeveloperProfile, EmailVerificationRequest, EmailVerified, GoLiveQueueItem, GoLiveRequest, GoLiveReview,
-    HostSignInRequest, LicenceInfo, Me, PasswordConfirmation, Qualification, QualificationRequest,
-    ResetSecretRequest, ReviewDetail, ReviewQueueItem, ServiceInfo, SignInRequest, SignInResponse,
-    VerificationSent,
+    HostSignInRequest, LicenceInfo, Me, PasswordConfirmation, PermissionQueueItem, PermissionRequest,
+    PermissionReview, Qualification, QualificationRequest, ResetSecretRequest, ReviewDetail, ReviewQueueItem,
+    ServiceInfo, SignInRequest, SignInResponse, VerificationSent,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -260,6 +260,32 @@ impl AuthApi {
     pub async fn request_go_live(&self, id: i64, req: &GoLiveRequest) -> Result<AppDetail, ApiError> {
         self.write(Method::Post, &path::with_id(path::APP_GO_LIVE, id), req)
             .await
+    }
+
+    pub async fn request_permission(&self, id: i64, req: &PermissionRequest) -> Result<AppDetail, ApiError> {
+        self.write(Method::Post, &path::with_id(path::APP_PERMISSIONS, id), req)
+            .await
+    }
+
+    pub async fn permission_queue(&self) -> Result<Vec<PermissionQueueItem>, ApiError> {
+        self.get(path::REVIEW_PERMISSIONS).await
+    }
+
+    pub async fn permission_review(&self, id: i64) -> Result<PermissionReview, ApiError> {
+        self.get(&path::with_id(path::REVIEW_PERMISSION, id)).await
+    }
+
+    pub async fn decide_permission(
+        &self,
+        id: i64,
+        req: &DecisionRequest,
+    ) -> Result<PermissionReview, ApiError> {
+        self.write(
+            Method::Post,
+            &path::with_id(path::REVIEW_PERMISSION_DECISION, id),
+            req,
+        )
+        .await
     }
 
     pub async fn go_live_queue(&self) -> Result<Vec<GoLiveQueueItem>, ApiError> {

@@ -86,7 +86,7 @@ fn AuditEntries(
             <For each=move || entries.get() key=|e: &AuditEntry| e.id let:entry>
                 <tr>
                     <td>{format::date_time(&entry.at)}</td>
-                    <td>{i18n::audit_action(&entry.action)}</td>
+                    <td>{i18n::audit_action(&entry.action)}{entry.about.map(|about| format!(" · {about}"))}</td>
                     <td>{entry.actor}</td>
                     <td><code>{entry.address}</code></td>
                 </tr>

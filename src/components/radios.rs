@@ -1,11 +1,13 @@
 use leptos::prelude::*;
+use std::borrow::Cow;
 
-/// One choice of a radio group.
+/// One choice of a radio group; its words are fixed texts or, for choices the server
+/// names (permission groups), its own.
 #[derive(Debug, Clone)]
 pub struct Choice {
     pub value: String,
-    pub label: &'static str,
-    pub hint: Option<&'static str>,
+    pub label: Cow<'static, str>,
+    pub hint: Option<Cow<'static, str>>,
 }
 
 /// A group of radio buttons in a fieldset with a legend.
@@ -25,7 +27,7 @@ pub fn Radios(
         .map(|c| {
             let id = format!("{name}-{}", c.value);
             let hint_id = format!("{id}-hint");
-            let described_by = c.hint.map(|_| hint_id.clone());
+            let described_by = c.hint.as_ref().map(|_| hint_id.clone());
             let (this, chosen) = (c.value.clone(), c.value.clone());
             view! {
                 <div class="radio">
@@ -39,8 +41,8 @@ pub fn Radios(
                         prop:checked=move || value.read() == this
                         on:change=move |_| value.set(chosen.clone())
                     />
-                    <label class="radio__label" for=id>{c.label}</label>
-                    {c.hint.map(|h| view! { <p class="field__hint radio__hint" id=hint_id>{h}</p> })}
+                    <label class="radio__label" for=id>{c.label.into_owned()}</label>
+                    {c.hint.map(|h| view! { <p class="field__hint radio__hint" id=hint_id>{h.into_owned()}</p> })}
                 </div>
             }
         })

@@ -100,7 +100,7 @@ pub fn StepUpForm(
             .iter()
             .map(|h| Choice {
                 value: h.to_string(),
-                label: i18n::old_secret_hours(*h),
+                label: i18n::old_secret_hours(*h).into(),
                 hint: None,
             })
             .collect();

@@ -62,6 +62,8 @@ mod tests {
             code::ALREADY_DECIDED,
             code::ACCOUNT_NOT_HOSTED,
             code::REQUEST_IN_PROGRESS,
+            code::PERMISSION_ACTIVE,
+            code::PERMISSION_PENDING,
         ] {
             assert_ne!(conflict_message(known), fallback, "{known}");
         }

@@ -63,6 +63,15 @@ pub fn go_live_status(status: portal_core::api::GoLiveStatus) -> &'static str {
     }
 }
 
+pub fn permission_status(status: portal_core::api::PermissionStatus) -> &'static str {
+    use portal_core::api::PermissionStatus::*;
+    match status {
+        Pending => permission_pending(),
+        Active => permission_active(),
+        Rejected => status_rejected(),
+    }
+}
+
 pub fn qualification_status(status: portal_core::api::QualificationStatus) -> &'static str {
     use portal_core::api::QualificationStatus::*;
     match status {

@@ -15,7 +15,9 @@ pub use catalogue::{activate, current, has, install};
 use catalogue::{text, text_opt};
 pub use countries::{country_name, sort_by_name};
 pub use errors::{api_error, conflict_message};
-pub use fields::{field_hint, field_label, field_message, go_live_status, qualification_status};
+pub use fields::{
+    field_hint, field_label, field_message, go_live_status, permission_status, qualification_status,
+};
 pub use portal_core::locale::{fill, Locale};
 
 /// Each fixed text is a function named as its key in the message files, giving the active
@@ -57,7 +59,10 @@ texts! {
     audit_col_when audit_col_what audit_col_who audit_col_from audit_older email_notice_title resend_link
     change_email verify_checking verify_done_title verify_used_title verify_expired_title
     verify_invalid_title verify_invalid_body go_live_title go_live_requested go_live_waiting go_live_button
-    app_online_body go_live_queue_title col_app go_live_empty
+    app_online_body go_live_queue_title col_app go_live_empty permissions_title permissions_hint col_group
+    permission_sensitive permission_sensitive_hint permission_not_requested permission_active
+    permission_pending permissions_all_asked request_permission_title request_permission_button
+    permission_queue_title permission_queue_empty
 }
 
 /// What exactly is wrong with the configuration, for the operator.
@@ -168,6 +173,22 @@ pub fn verify_done_body(email: &str) -> String {
 }
 
 /// What an app in test may do.
+pub fn permission_since(date: &str) -> String {
+    fill(text("permission_since"), &[("date", &date)])
+}
+
+pub fn permission_asked_on(date: &str) -> String {
+    fill(text("permission_asked_on"), &[("date", &date)])
+}
+
+pub fn permission_rejected_on(date: &str) -> String {
+    fill(text("permission_rejected_on"), &[("date", &date)])
+}
+
+pub fn permission_sent(group: &str) -> String {
+    fill(text("permission_sent"), &[("group", &group)])
+}
+
 pub fn test_limits(calls: &str, sellers: &str) -> String {
     fill(text("test_limits"), &[("calls", &calls), ("sellers", &sellers)])
 }

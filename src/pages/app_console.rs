@@ -2,8 +2,8 @@ use crate::{
     api::ApiError,
     components::{
         app_status_tag, focus_when_drawn, load_or, summary_row, AllowedSourcesForm, AuditLog,
-        CallbackUrlsForm, CopyButton, Dialog, GoLiveSection, Journey, StepUp, StepUpForm, Unlocked,
-        UsageChart,
+        CallbackUrlsForm, CopyButton, Dialog, GoLiveSection, Journey, PermissionsSection, StepUp, StepUpForm,
+        Unlocked, UsageChart,
     },
     format, i18n,
     routes::Page,
@@ -178,6 +178,7 @@ fn Console(
         })}
         <button type="button" id="reset-secret" class="button button--warning" on:click=move |_| open(StepUp::Reset)>{i18n::reset_secret()}</button>
         <UsageChart days=detail.calls_per_day.clone() />
+        <PermissionsSection app=id permissions=detail.permissions.clone() changes />
         <CallbackUrlsForm app=id saved=callback_urls changes />
         <AllowedSourcesForm app=id saved=allowed_sources changes />
         <AuditLog app=id changes />

@@ -12,6 +12,7 @@ pub mod qualification;
 pub mod qualification_check;
 pub mod qualification_status;
 pub mod review;
+pub mod review_permission;
 pub mod sign_in;
 pub mod verify_email;
 
@@ -27,5 +28,6 @@ pub use qualification::QualificationPage;
 pub use qualification_check::QualificationCheckPage;
 pub use qualification_status::QualificationStatusPage;
 pub use review::{ReviewApplicationPage, ReviewGoLivePage, ReviewPage};
+pub use review_permission::ReviewPermissionPage;
 pub use sign_in::SignInPage;
 pub use verify_email::VerifyEmailPage;

@@ -61,8 +61,8 @@ fn ChooseType() -> impl IntoView {
                 legend=i18n::choose_type_title()
                 choices=vec![Choice {
                     value: "commercial_developer".into(),
-                    label: i18n::app_type_commercial(),
-                    hint: Some(i18n::type_commercial_hint()),
+                    label: i18n::app_type_commercial().into(),
+                    hint: Some(i18n::type_commercial_hint().into()),
                 }]
                 value=choice
             />

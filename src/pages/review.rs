@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use portal_core::{
     api::{
-        Decision, DecisionRequest, GoLiveQueueItem, GoLiveReview, GoLiveStatus, QualificationRequest,
-        ReviewDetail, ReviewQueueItem,
+        Decision, DecisionRequest, GoLiveQueueItem, GoLiveReview, GoLiveStatus, PermissionQueueItem,
+        PermissionStatus, QualificationRequest, ReviewDetail, ReviewQueueItem,
     },
     Form,
 };
@@ -28,7 +28,7 @@ pub fn ReviewPage() -> impl IntoView {
 }
 
 /// A seller who opens the review pages is told they are for reviewers.
-fn reviewers_only(e: &ApiError) -> Option<AnyView> {
+pub(super) fn reviewers_only(e: &ApiError) -> Option<AnyView> {
     (*e == ApiError::Forbidden)
         .then(|| view! { <p class="notice notice--warning">{i18n::reviewers_only()}</p> }.into_any())
 }
@@ -39,10 +39,11 @@ fn Queue() -> impl IntoView {
         <h1 class="heading-l">{i18n::review_title()}</h1>
         {load_or(
             |c| async move {
-                let (applications, go_live) = futures_util::future::join(c.review_queue(), c.go_live_queue()).await;
-                Ok((applications?, go_live?))
+                let (applications, go_live, permissions) =
+                    futures_util::future::join3(c.review_queue(), c.go_live_queue(), c.permission_queue()).await;
+                Ok((applications?, go_live?, permissions?))
             },
-            |(items, go_live): (Vec<ReviewQueueItem>, Vec<GoLiveQueueItem>), _| {
+            |(items, go_live, permissions): (Vec<ReviewQueueItem>, Vec<GoLiveQueueItem>, Vec<PermissionQueueItem>), _| {
                 let applications = if items.is_empty() {
                     view! { <p>{i18n::review_empty()}</p> }.into_any()
                 } else {
@@ -55,6 +56,12 @@ fn Queue() -> impl IntoView {
                         view! { <p>{i18n::go_live_empty()}</p> }.into_any()
                     } else {
                         view! { <GoLiveTable items=go_live /> }.into_any()
+                    }}
+                    <h2 class="heading-m" id="permission-queue">{i18n::permission_queue_title()}</h2>
+                    {if permissions.is_empty() {
+                        view! { <p>{i18n::permission_queue_empty()}</p> }.into_any()
+                    } else {
+                        view! { <PermissionTable items=permissions /> }.into_any()
                     }}
                 }
             },
@@ -82,6 +89,37 @@ fn GoLiveTable(
         })
         .collect_view();
     view! { <Table headings=vec![i18n::col_app(), i18n::col_account(), i18n::col_status(), i18n::col_submitted()]>{rows}</Table> }
+}
+
+#[component]
+fn PermissionTable(
+    /// Apps' requests for permission groups.
+    items: Vec<PermissionQueueItem>,
+) -> impl IntoView {
+    let rows = items
+        .into_iter()
+        .map(|item| {
+            view! {
+                <tr>
+                    <td><A href=Page::ReviewPermission(item.id).href()>{format!("{} · {}", item.app_name, item.group.name)}</A></td>
+                    <td>{item.account}</td>
+                    <td>{permission_tag(item.status)}</td>
+                    <td>{format::date_time(&item.requested_at)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! { <Table headings=vec![i18n::col_group(), i18n::col_account(), i18n::col_status(), i18n::col_submitted()]>{rows}</Table> }
+}
+
+/// A permission request's status as a coloured tag.
+pub(super) fn permission_tag(status: PermissionStatus) -> impl IntoView {
+    let class = match status {
+        PermissionStatus::Active => "tag--green",
+        PermissionStatus::Rejected => "tag--red",
+        PermissionStatus::Pending => "tag--blue",
+    };
+    view! { <span class=format!("tag {class}")>{i18n::permission_status(status)}</span> }
 }
 
 fn go_live_tag(status: GoLiveStatus) -> &'static str {
@@ -136,7 +174,7 @@ fn GoLiveRequestView(review: GoLiveReview, reload: Callback<()>) -> impl IntoVie
 }
 
 /// The developer's information, for the reviewer.
-fn developer_rows(d: portal_core::api::DeveloperInfo) -> impl IntoView {
+pub(super) fn developer_rows(d: portal_core::api::DeveloperInfo) -> impl IntoView {
     view! {
         <h2 class="heading-m">{i18n::developer_section()}</h2>
         <dl class="summary">
@@ -150,9 +188,10 @@ fn developer_rows(d: portal_core::api::DeveloperInfo) -> impl IntoView {
 
 /// What a reviewer decides on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reviewed {
+pub enum Reviewed {
     Qualification,
     GoLive,
+    Permission,
 }
 
 #[component]
@@ -253,8 +292,8 @@ fn Application(
 }
 
 #[component]
-fn DecisionForm(
-    /// The application's id, or the app's.
+pub(super) fn DecisionForm(
+    /// The application's id, the app's, or the permission request's.
     id: i64,
     /// What is decided on.
     of: Reviewed,
@@ -279,6 +318,7 @@ fn DecisionForm(
             match of {
                 Reviewed::Qualification => c.decide(id, &req).await.map(drop),
                 Reviewed::GoLive => c.decide_go_live(id, &req).await.map(drop),
+                Reviewed::Permission => c.decide_permission(id, &req).await.map(drop),
             }
         },
         Outcome::then(move |_| reload.run(())).link_to("reason"),
@@ -293,8 +333,8 @@ fn DecisionForm(
                 name="decision"
                 legend=i18n::decision_question()
                 choices=vec![
-                    Choice { value: "approve".into(), label: i18n::approve(), hint: None },
-                    Choice { value: "reject".into(), label: i18n::reject(), hint: None },
+                    Choice { value: "approve".into(), label: i18n::approve().into(), hint: None },
+                    Choice { value: "reject".into(), label: i18n::reject().into(), hint: None },
                 ]
                 value=choice
             />

@@ -55,6 +55,10 @@ pub mod code {
     /// A request to go online is waiting for a reviewer.
     pub const GO_LIVE_PENDING: &str = "go_live_pending";
     /// Revoke asked for an app whose replaced secret already stopped working.
+    /// The app holds the permission group asked for already.
+    pub const PERMISSION_ACTIVE: &str = "permission_active";
+    /// A request for the group is waiting for a reviewer.
+    pub const PERMISSION_PENDING: &str = "permission_pending";
     pub const NO_PREVIOUS_SECRET: &str = "no_previous_secret";
 }
 

@@ -146,6 +146,19 @@ pub enum Command {
         #[arg(required = true)]
         names: Vec<String>,
     },
+    /// Offer an API permission group, or change one (its name and description in English,
+    /// shown in every language the message files give no words for).
+    PermissionGroup {
+        /// The code requests and the gateway's check use: lowercase letters, digits, `_`.
+        code: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        description: String,
+        /// It touches buyers' personal data or money: a request must say why.
+        #[arg(long)]
+        sensitive: bool,
+    },
 }
 
 impl Config {
@@ -258,6 +271,29 @@ async fn execute(cli: Cli) -> Result<(), String> {
                 }
             }
             println!("Confirmed.");
+            Ok(())
+        }
+        Command::PermissionGroup {
+            code,
+            name,
+            description,
+            sensitive,
+        } => {
+            let code = code.trim().to_owned();
+            portal_core::rules::permission_group(&code).map_err(|e| format!("code: {}", e.code))?;
+            let (name, description) = (name.trim().to_owned(), description.trim().to_owned());
+            portal_core::rules::name(&name).map_err(|e| format!("name: {}", e.code))?;
+            portal_core::rules::long_text(&description).map_err(|e| format!("description: {}", e.code))?;
+            store
+                .put_permission_group(crate::store::GroupRow {
+                    code: code.clone(),
+                    name,
+                    description,
+                    sensitive,
+                })
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Permission group {code} saved.");
             Ok(())
         }
         Command::Serve => serve(config, store).await,

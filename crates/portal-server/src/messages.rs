@@ -44,12 +44,17 @@ fn messages(locale: Locale) -> &'static HashMap<String, String> {
         .expect("English messages are built in")
 }
 
-/// The message `key` in `locale`, else in English (the tests keep every file complete).
-pub fn text(locale: Locale, key: &str) -> &'static str {
+/// The message `key` in `locale`, else in English; none when no file has it.
+pub fn text_opt(locale: Locale, key: &str) -> Option<&'static str> {
     messages(locale)
         .get(key)
         .or_else(|| messages(Locale::En).get(key))
-        .map_or("", String::as_str)
+        .map(String::as_str)
+}
+
+/// The message `key` in `locale`, else in English (the tests keep every file complete).
+pub fn text(locale: Locale, key: &str) -> &'static str {
+    text_opt(locale, key).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -156,6 +156,9 @@ pub struct AppDetail {
     /// The latest request to go online, if any.
     #[serde(default)]
     pub go_live: Option<GoLive>,
+    /// Every permission group the platform offers, with the app's request for it.
+    #[serde(default)]
+    pub permissions: Vec<super::AppPermission>,
 }
 
 /// Step-up before a secret is shown or reset: the account password again or, for an
@@ -304,6 +307,9 @@ pub struct VerifyCredentialsResponse {
     /// call's address is not on the app's allow-list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refused: Option<String>,
+    /// The codes of the permission groups the app holds (only when valid).
+    #[serde(default)]
+    pub permissions: Vec<String>,
 }
 
 /// [`VerifyCredentialsResponse::refused`]: the call came from outside the allow-list.
@@ -327,6 +333,9 @@ pub struct AuditEntry {
     /// The address the request came from.
     pub address: String,
     pub at: String,
+    /// What the action was about beyond the app, named for the reader (a permission group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// `GET /apps/{id}/audit?before={id}`: a page of the app's audit log, newest first.

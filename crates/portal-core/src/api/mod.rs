@@ -6,6 +6,7 @@ mod account;
 mod answers;
 mod apps;
 mod developer;
+mod permissions;
 mod qualification;
 mod review;
 mod settings;
@@ -14,6 +15,7 @@ pub use account::*;
 pub use answers::*;
 pub use apps::*;
 pub use developer::*;
+pub use permissions::*;
 pub use qualification::*;
 pub use review::*;
 pub use settings::*;
@@ -84,6 +86,8 @@ pub mod path {
     pub const APP_AUDIT: &str = "/apps/{id}/audit";
     /// Asking a reviewer to take an app from test to online.
     pub const APP_GO_LIVE: &str = "/apps/{id}/go-live";
+    /// Asking for an API permission group.
+    pub const APP_PERMISSIONS: &str = "/apps/{id}/permissions";
     pub const APP_CALLBACK_URLS: &str = "/apps/{id}/callback-urls";
     pub const APP_ALLOWED_SOURCES: &str = "/apps/{id}/allowed-sources";
     pub const CREDENTIALS_VERIFY: &str = "/credentials/verify";
@@ -96,6 +100,10 @@ pub mod path {
     pub const REVIEW_GO_LIVE: &str = "/review/go-live";
     pub const REVIEW_GO_LIVE_ITEM: &str = "/review/go-live/{id}";
     pub const REVIEW_GO_LIVE_DECISION: &str = "/review/go-live/{id}/decision";
+    /// Permission requests, pending first; `{id}` is the request's.
+    pub const REVIEW_PERMISSIONS: &str = "/review/permissions";
+    pub const REVIEW_PERMISSION: &str = "/review/permissions/{id}";
+    pub const REVIEW_PERMISSION_DECISION: &str = "/review/permissions/{id}/decision";
     pub const OPENAPI: &str = "/openapi.json";
     /// What answers here: lets the app check at start-up that it was pointed at this API.
     pub const SERVICE: &str = "/service";

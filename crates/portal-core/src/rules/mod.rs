@@ -11,6 +11,7 @@ mod contact;
 mod licence;
 mod network;
 mod number;
+mod permissions;
 mod secrets;
 
 pub use app_name::{app_name, app_name_weight, is_han, APP_NAME_MAX_WEIGHT};
@@ -20,6 +21,7 @@ pub use contact::{country, email, mobile, normalize_mobile, optional_url, COUNTR
 pub use licence::{licence, licence_size, ImageKind, LICENCE_MAX_BYTES};
 pub use network::{ip_range, ip_ranges, source_allowed, ALLOWED_SOURCES_MAX};
 pub use number::{expected_daily_calls, team_size, DAILY_CALLS_MAX, TEAM_SIZE_MAX};
+pub use permissions::{business_reason, permission_group, PERMISSION_GROUP_MAX};
 pub use secrets::{old_secret_hours, OLD_SECRET_HOURS};
 
 use crate::error::field_code;

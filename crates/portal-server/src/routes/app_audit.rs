@@ -6,7 +6,7 @@ use super::apps;
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, ApiPath, AuthUser},
+    extract::{ApiJson, ApiPath, AuthUser, RequestLocale},
     mailer,
     store::{AppRow, AuditEvent},
     AppState,
@@ -26,6 +26,9 @@ pub(super) const ALLOWED_SOURCES: &str = "allowed_sources.update";
 pub(super) const GO_LIVE_REQUESTED: &str = "go_live.requested";
 pub(super) const GO_LIVE_APPROVED: &str = "go_live.approved";
 pub(super) const GO_LIVE_REJECTED: &str = "go_live.rejected";
+pub(super) const PERMISSION_REQUESTED: &str = "permission.requested";
+pub(super) const PERMISSION_APPROVED: &str = "permission.approved";
+pub(super) const PERMISSION_REJECTED: &str = "permission.rejected";
 
 /// The actions the developer is told of by e-mail as well: whoever holds their session
 /// could otherwise cut off or take over the app's access unnoticed.
@@ -39,6 +42,18 @@ pub(super) async fn record(
     app: &AppRow,
     action: &'static str,
 ) -> Result<()> {
+    record_about(state, user, client, app, action, None).await
+}
+
+/// [`record`], with what the action was about beyond the app (a permission group's code).
+pub(super) async fn record_about(
+    state: &AppState,
+    user: &AuthUser,
+    client: &str,
+    app: &AppRow,
+    action: &'static str,
+    detail: Option<&str>,
+) -> Result<()> {
     let now = state.clock.now();
     let event = AuditEvent {
         actor: user.id,
@@ -46,6 +61,7 @@ pub(super) async fn record(
         action,
         target: app.app_key.clone(),
         address: client.to_owned(),
+        detail: detail.map(str::to_owned),
     };
     state.store.audit(event, now).await?;
     if NOTIFIED.contains(&action) {
@@ -72,6 +88,7 @@ pub(super) async fn record(
 pub(super) async fn page(
     State(state): State<AppState>,
     user: AuthUser,
+    RequestLocale(locale): RequestLocale,
     ApiPath(id): ApiPath<i64>,
     query: std::result::Result<Query<AuditQuery>, QueryRejection>,
 ) -> Result<ApiJson<AuditPage>> {
@@ -84,6 +101,18 @@ pub(super) async fn page(
         .await?;
     let more = rows.len() > AUDIT_PAGE_SIZE;
     rows.truncate(AUDIT_PAGE_SIZE);
+    // Entries about a permission group name it in the reader's language.
+    let groups = if rows.iter().any(|r| r.detail.is_some()) {
+        state.store.permission_groups().await?
+    } else {
+        Vec::new()
+    };
+    let about = |code: &str| {
+        groups
+            .iter()
+            .find(|g| g.code == code)
+            .map_or_else(|| code.to_owned(), |g| super::permissions::group_name(g, locale))
+    };
     Ok(ApiJson(AuditPage {
         older: more.then(|| rows.last().map(|r| r.id)).flatten(),
         entries: rows
@@ -94,6 +123,7 @@ pub(super) async fn page(
                 actor: r.actor,
                 address: r.address,
                 at: rfc3339(r.at),
+                about: r.detail.as_deref().map(about),
             })
             .collect(),
     }))

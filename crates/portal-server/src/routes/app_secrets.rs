@@ -5,7 +5,7 @@ use super::{app_audit as audit, apps};
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, ApiPath, AuthUser, ClientAddr, Valid},
+    extract::{ApiJson, ApiPath, AuthUser, ClientAddr, RequestLocale, Valid},
     idempotency::PriorAnswer,
     store::{AppRow, SecretRow},
     throttle, token, AppState,
@@ -81,6 +81,7 @@ pub(super) async fn revoke_previous(
     State(state): State<AppState>,
     user: AuthUser,
     ClientAddr(client): ClientAddr,
+    RequestLocale(locale): RequestLocale,
     ApiPath(id): ApiPath<i64>,
     Valid(confirm): Valid<PasswordConfirmation>,
 ) -> Result<ApiJson<AppDetail>> {
@@ -96,7 +97,7 @@ pub(super) async fn revoke_previous(
         ));
     }
     audit::record(&state, &user, &client, &row, audit::REVOKE_PREVIOUS).await?;
-    Ok(ApiJson(apps::detail(&state, &row).await?))
+    Ok(ApiJson(apps::detail(&state, &row, locale).await?))
 }
 
 /// The app's secret in force and, while it works, the one it replaced.

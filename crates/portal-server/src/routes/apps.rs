@@ -4,7 +4,7 @@ use super::{app_audit as audit, app_secrets as secrets, guard};
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, ApiPath, AuthUser, ClientAddr, Seller, Valid},
+    extract::{ApiJson, ApiPath, AuthUser, ClientAddr, RequestLocale, Seller, Valid},
     store::{AppList, AppRow},
     token, AppState,
 };
@@ -16,6 +16,7 @@ use portal_core::{
         DailyCalls, USAGE_DAYS,
     },
     error::field_code,
+    locale::Locale,
 };
 
 pub(super) async fn list(
@@ -29,6 +30,7 @@ pub(super) async fn list(
 pub(super) async fn create(
     State(state): State<AppState>,
     Seller(user): Seller,
+    RequestLocale(locale): RequestLocale,
     Valid(req): Valid<CreateAppRequest>,
 ) -> Result<(StatusCode, ApiJson<AppDetail>)> {
     guard::reached(&state, &user, Step::CreateApps).await?;
@@ -40,16 +42,17 @@ pub(super) async fn create(
         .create_app(user.id, &req.name, &app_key, &secret, state.clock.now())
         .await?
         .ok_or_else(|| AppError::field("name", field_code::DUPLICATE))?;
-    Ok((StatusCode::CREATED, ApiJson(detail(&state, &row).await?)))
+    Ok((StatusCode::CREATED, ApiJson(detail(&state, &row, locale).await?)))
 }
 
 pub(super) async fn get(
     State(state): State<AppState>,
     user: AuthUser,
+    RequestLocale(locale): RequestLocale,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<ApiJson<AppDetail>> {
     let row = own_app(&state, &user, id).await?;
-    Ok(ApiJson(detail(&state, &row).await?))
+    Ok(ApiJson(detail(&state, &row, locale).await?))
 }
 
 /// Replaces the app's callback URLs (no new review needed); audited.
@@ -57,11 +60,12 @@ pub(super) async fn set_callback_urls(
     State(state): State<AppState>,
     Seller(user): Seller,
     ClientAddr(client): ClientAddr,
+    RequestLocale(locale): RequestLocale,
     ApiPath(id): ApiPath<i64>,
     Valid(req): Valid<CallbackUrls>,
 ) -> Result<ApiJson<AppDetail>> {
     let change = ListChange::new(AppList::CallbackUrls, audit::CALLBACK_URLS, &req.callback_urls);
-    replace_list(&state, &user, &client, id, change).await
+    replace_list(&state, &user, &client, id, change, locale).await
 }
 
 /// Replaces the app's IP allow-list; audited.
@@ -69,6 +73,7 @@ pub(super) async fn set_allowed_sources(
     State(state): State<AppState>,
     Seller(user): Seller,
     ClientAddr(client): ClientAddr,
+    RequestLocale(locale): RequestLocale,
     ApiPath(id): ApiPath<i64>,
     Valid(req): Valid<AllowedSources>,
 ) -> Result<ApiJson<AppDetail>> {
@@ -77,7 +82,7 @@ pub(super) async fn set_allowed_sources(
         audit::ALLOWED_SOURCES,
         &req.allowed_sources,
     );
-    replace_list(&state, &user, &client, id, change).await
+    replace_list(&state, &user, &client, id, change, locale).await
 }
 
 /// One of an app's lists, replaced.
@@ -99,6 +104,7 @@ async fn replace_list(
     client: &str,
     id: i64,
     change: ListChange<'_>,
+    locale: Locale,
 ) -> Result<ApiJson<AppDetail>> {
     let row = own_app(state, user, id).await?;
     state
@@ -106,7 +112,7 @@ async fn replace_list(
         .set_app_list(row.id, change.list, change.values)
         .await?;
     audit::record(state, user, client, &row, change.audit).await?;
-    Ok(ApiJson(detail(state, &row).await?))
+    Ok(ApiJson(detail(state, &row, locale).await?))
 }
 
 /// Another developer's app is reported as missing.
@@ -124,7 +130,8 @@ fn summary(row: &AppRow) -> AppSummary {
     }
 }
 
-pub(super) async fn detail(state: &AppState, row: &AppRow) -> Result<AppDetail> {
+/// The app's console in the reader's language (the permission groups' names).
+pub(super) async fn detail(state: &AppState, row: &AppRow, locale: Locale) -> Result<AppDetail> {
     let now = state.clock.now();
     let calls = state.store.calls_per_day(row.id, now, USAGE_DAYS).await?;
     Ok(AppDetail {
@@ -147,5 +154,6 @@ pub(super) async fn detail(state: &AppState, row: &AppRow) -> Result<AppDetail> 
             .await?
             .as_ref()
             .map(super::go_live::go_live),
+        permissions: super::permissions::of_app(state, row.id, locale).await?,
     })
 }

@@ -5,7 +5,7 @@ use super::{app_audit as audit, apps};
 use crate::{
     clock::rfc3339,
     error::{AppError, Result},
-    extract::{ApiJson, ApiPath, ClientAddr, Reviewer, Seller, Valid},
+    extract::{ApiJson, ApiPath, ClientAddr, RequestLocale, Reviewer, Seller, Valid},
     store::{GoLiveRefusal, GoLiveRow},
     AppState,
 };
@@ -23,6 +23,7 @@ pub(super) async fn request(
     State(state): State<AppState>,
     Seller(user): Seller,
     ClientAddr(client): ClientAddr,
+    RequestLocale(locale): RequestLocale,
     ApiPath(id): ApiPath<i64>,
     Valid(req): Valid<GoLiveRequest>,
 ) -> Result<ApiJson<AppDetail>> {
@@ -52,7 +53,7 @@ pub(super) async fn request(
         }
     }
     audit::record(&state, &user, &client, &app, audit::GO_LIVE_REQUESTED).await?;
-    Ok(ApiJson(apps::detail(&state, &app).await?))
+    Ok(ApiJson(apps::detail(&state, &app, locale).await?))
 }
 
 /// `GET /review/go-live`: every request, those waiting first.

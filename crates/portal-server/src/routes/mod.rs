@@ -8,6 +8,7 @@ mod developer;
 mod email_verification;
 mod go_live;
 mod guard;
+mod permissions;
 mod qualification;
 mod review;
 mod session;
@@ -199,8 +200,15 @@ pub fn api_routes() -> Vec<ApiRoute> {
              409 already_online or go_live_pending; audited",
             Some(one::<AppDetail>()), &[400, 401, 403, 404, 409, 422])
             .takes(one::<GoLiveRequest>()),
+        route(M::POST, path::APP_PERMISSIONS, post(permissions::request),
+            "Ask a reviewer for an API permission group for the app, with the business reason (required for a \
+             sensitive group); a rejected group may be asked for again; 409 permission_active or \
+             permission_pending; audited",
+            Some(one::<AppDetail>()), &[400, 401, 403, 404, 409, 422])
+            .takes(one::<PermissionRequest>()),
         route(M::POST, path::CREDENTIALS_VERIFY, post(verify::verify),
-            "Whether an AppKey and AppSecret work now from this source address, and a redirect URI is one of the app's callback URLs (the gateway's check)",
+            "Whether an AppKey and AppSecret work now from this source address, whether a redirect URI is one of \
+             the app's callback URLs, and the permission groups the app holds (the gateway's check)",
             Some(one::<VerifyCredentialsResponse>()), &[400, 429])
             .takes(one::<VerifyCredentialsRequest>()).public().replay(Replay::Repeat),
         route(M::GET, path::REVIEW_APPLICATIONS, get(review::queue), "Reviewers: every application, pending first",
@@ -223,6 +231,16 @@ pub fn api_routes() -> Vec<ApiRoute> {
         route(M::POST, path::REVIEW_GO_LIVE_DECISION, post(go_live::decide),
             "Reviewers: approve (the app goes online, its limits lift) or reject with a reason; audited",
             Some(one::<GoLiveReview>()), &[400, 401, 403, 404, 409, 422])
+            .takes(one::<DecisionRequest>()),
+        route(M::GET, path::REVIEW_PERMISSIONS, get(permissions::queue),
+            "Reviewers: apps' requests for permission groups, pending first",
+            Some(many::<PermissionQueueItem>()), &[401, 403]),
+        route(M::GET, path::REVIEW_PERMISSION, get(permissions::detail),
+            "Reviewers: one request for a permission group, with the app's developer",
+            Some(one::<PermissionReview>()), &[401, 403, 404]),
+        route(M::POST, path::REVIEW_PERMISSION_DECISION, post(permissions::decide),
+            "Reviewers: grant the group (the gateway's check lists it) or reject with a reason; audited",
+            Some(one::<PermissionReview>()), &[400, 401, 403, 404, 409, 422])
             .takes(one::<DecisionRequest>()),
         route(M::GET, path::OPENAPI, get(openapi), "This document", Some(Body::AnyJson), &[]).public(),
         route(M::GET, path::SERVICE, get(service),

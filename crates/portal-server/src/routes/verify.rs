@@ -32,6 +32,7 @@ pub(super) async fn verify(
         valid,
         redirect_uri_allowed: req.redirect_uri.as_ref().map(|_| false),
         refused: None,
+        permissions: Vec::new(),
     };
     if valid {
         let allowed = state
@@ -52,6 +53,9 @@ pub(super) async fn verify(
             }
         }
         answer.valid = valid;
+        if valid {
+            answer.permissions = state.store.active_groups(&req.app_key).await?;
+        }
         // A call the gateway lets through: the secret's last use and the app's calls.
         if let Some(secret) = matched.as_ref().filter(|_| valid) {
             state.store.record_use(secret, now).await?;

@@ -40,6 +40,8 @@ pub struct AuditEvent {
     pub target: String,
     /// The address the request came from.
     pub address: String,
+    /// What the action was about beyond the app (a permission group's code).
+    pub detail: Option<String>,
 }
 
 /// A stored audit entry, with the acting account's name.
@@ -50,6 +52,7 @@ pub struct AuditRow {
     pub actor: String,
     pub address: String,
     pub at: i64,
+    pub detail: Option<String>,
 }
 
 impl Store {
@@ -97,15 +100,16 @@ impl Store {
     pub async fn audit(&self, event: AuditEvent, now: i64) -> StoreResult<()> {
         self.call(move |c| {
             c.execute(
-                "INSERT INTO audit_log (account_id, app_id, action, target, address, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO audit_log (account_id, app_id, action, target, address, at, detail)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     event.actor,
                     event.app_id,
                     event.action,
                     event.target,
                     event.address,
-                    now
+                    now,
+                    event.detail
                 ],
             )
             .map(|_| ())
@@ -122,7 +126,7 @@ impl Store {
     ) -> StoreResult<Vec<AuditRow>> {
         self.call(move |c| {
             let mut stmt = c.prepare(
-                "SELECT l.id, l.action, a.name, l.address, l.at FROM audit_log l
+                "SELECT l.id, l.action, a.name, l.address, l.at, l.detail FROM audit_log l
                  JOIN accounts a ON a.id = l.account_id
                  WHERE l.app_id = ?1 AND l.id < ?2 ORDER BY l.id DESC LIMIT ?3",
             )?;
@@ -133,6 +137,7 @@ impl Store {
                     actor: r.get(2)?,
                     address: r.get(3)?,
                     at: r.get(4)?,
+                    detail: r.get(5)?,
                 })
             })?;
             rows.collect()

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_secret_usage.sql"),
     include_str!("../../migrations/0010_email_verification.sql"),
     include_str!("../../migrations/0011_go_live.sql"),
+    include_str!("../../migrations/0012_permission_groups.sql"),
 ];
 
 /// Creates the database file readable by its owner only (SQLite gives its -wal and -shm

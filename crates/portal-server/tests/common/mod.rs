@@ -98,8 +98,33 @@ impl TestServer {
         token: Option<&str>,
         body: Option<Value>,
     ) -> (u16, Value) {
+        self.call_with(method, path, token, body, None).await
+    }
+
+    /// A bodiless call by a reader of the app in `language`.
+    pub async fn call_in(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        language: &str,
+    ) -> (u16, Value) {
+        self.call_with(method, path, token, None, Some(language)).await
+    }
+
+    async fn call_with(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        language: Option<&str>,
+    ) -> (u16, Value) {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut req = self.http.request(method, self.url(path));
+        if let Some(language) = language {
+            req = req.header("Accept-Language", language);
+        }
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
@@ -404,6 +429,21 @@ impl TestServer {
             app["app"]["id"].as_i64().unwrap(),
             app["app_key"].as_str().unwrap().to_owned(),
         )
+    }
+
+    /// The demo seller's app's AppSecret, revealed with the password.
+    pub async fn revealed_secret(&self, token: &str, app_id: i64) -> String {
+        let reveal = json!({"password": seed::DEMO_SELLER.1});
+        let (status, shown) = self
+            .call(
+                "POST",
+                &format!("/apps/{app_id}/secret/reveal"),
+                Some(token),
+                Some(reveal),
+            )
+            .await;
+        assert_eq!(status, 200, "{shown}");
+        shown["app_secret"].as_str().unwrap().to_owned()
     }
 }
 
