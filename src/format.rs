@@ -30,6 +30,11 @@ pub fn day(yyyy_mm_dd: &str) -> String {
         .into()
 }
 
+/// Whether an RFC 3339 time has passed (an unreadable one has not).
+pub fn is_past(rfc3339: &str) -> bool {
+    js_sys::Date::new(&JsValue::from_str(rfc3339)).get_time() <= js_sys::Date::now()
+}
+
 /// How far an RFC 3339 time is from now, in the reader's language: "in 23 hours", "5 minutes
 /// ago", "3天后"; minutes under an hour, hours under two days, days beyond.
 pub fn relative(rfc3339: &str) -> String {

@@ -10,6 +10,7 @@ mod support;
 use portal_server::{
     seed::{DEMO_REVIEWER, DEMO_SELLER},
     store::AppList,
+    Settings,
 };
 use support::{approve_demo_seller, Browser, Portal};
 
@@ -420,6 +421,40 @@ async fn permission_groups_are_asked_for_with_a_reason_and_decided_by_a_reviewer
     browser
         .wait_text("#audit-log tbody", "Permission group asked for · Products")
         .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_says_when_the_secret_reaches_the_operators_maximum_age() {
+    // A maximum age of seconds (operators give days) to see both states in one test.
+    let settings = Settings {
+        max_secret_age_secs: Some(20),
+        ..Settings::default()
+    };
+    let (portal, browser) = (
+        Portal::start_with_settings(settings).await,
+        Browser::start().await,
+    );
+    let (_, path) = new_app_console(&portal, &browser).await;
+    browser
+        .wait_text(
+            "#secret-expiry",
+            "this platform's maximum age. Reset it before then.",
+        )
+        .await;
+    browser.checkpoint("secret-expires").await;
+    // Past it: the console says the secret stopped, and Reset is the way on.
+    tokio::time::sleep(std::time::Duration::from_secs(20)).await;
+    browser.goto(&portal.url(&path)).await;
+    browser
+        .wait_text("#secret-expiry", "Reset it to get a new AppSecret.")
+        .await;
+    browser.checkpoint("secret-expired").await;
+    browser.click("#reset-secret").await;
+    browser.click("label[for=old_secret_hours-0]").await;
+    browser.fill("password", DEMO_SELLER.1).await;
+    browser.click("dialog[open] button[type=submit]").await;
+    browser.wait_text("#secret-expiry", "Reset it before then.").await;
     browser.close().await;
 }
 

@@ -5,7 +5,10 @@
 
 mod support;
 
-use portal_server::seed::{DEMO_REVIEWER, DEMO_SELLER};
+use portal_server::{
+    seed::{DEMO_REVIEWER, DEMO_SELLER},
+    Settings,
+};
 use support::{file_with, fill_qualification, words, Browser, Portal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -101,7 +104,12 @@ async fn every_later_page_and_error_state_in_spanish() {
 
 async fn later_pages_and_errors_in(tag: &str, switch: &str) {
     let w = words(tag);
-    let portal = Portal::start().await;
+    // An operator who set a maximum secret age: the console says when the secret stops.
+    let portal = Portal::start_with_settings(Settings {
+        max_secret_age_secs: Some(90 * 24 * 3600),
+        ..Settings::default()
+    })
+    .await;
     let browser = Browser::start().await;
     let files = tempfile::tempdir().unwrap();
     let errors_shown = |page: &str| format!("{page} errors {tag}");
@@ -217,6 +225,8 @@ async fn later_pages_and_errors_in(tag: &str, switch: &str) {
     browser.checkpoint(&format!("reset dialog {tag}")).await;
     browser.click("dialog[open] button[type=submit]").await;
     browser.wait_text("#previous-secret", &w["previous_secret"]).await;
+    let expires = w["secret_expires"].split('{').next().unwrap().to_owned();
+    browser.wait_text("#secret-expiry", &expires).await;
     browser.checkpoint(&format!("two secrets {tag}")).await;
     browser.click("#revoke-previous").await;
     browser.wait_text("dialog[open] h2", &w["revoke_title"]).await;

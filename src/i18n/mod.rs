@@ -127,6 +127,14 @@ pub fn secret_hidden_in(seconds: u32) -> String {
     fill(text("secret_hidden_in"), &[("seconds", &seconds)])
 }
 
+pub fn secret_expires(at: &str, relative: &str) -> String {
+    fill(text("secret_expires"), &[("at", &at), ("relative", &relative)])
+}
+
+pub fn secret_expired(at: &str) -> String {
+    fill(text("secret_expired"), &[("at", &at)])
+}
+
 pub fn previous_secret_until(at: &str, relative: &str) -> String {
     fill(
         text("previous_secret_until"),

@@ -138,6 +138,7 @@ fn Console(
                         <p class="meta" aria-live="polite">{i18n::secret_hidden_in(remaining.get())}</p>
                     })}
                     <p class="meta" id="secret-state">{move || secret_state(&states.read().current)}</p>
+                    {move || states.read().current.expires_at.as_deref().map(secret_expiry)}
                 </dd>
                 <dd class="summary__actions">
                     {move || match secret.get() {
@@ -185,6 +186,18 @@ fn Console(
         <Dialog open=dialog_open labelled_by="step-up-title">
             <StepUpForm id mode=mode.get_untracked() open=dialog_open on_done=unlocked />
         </Dialog>
+    }
+}
+
+/// When the secret in force reaches the operator's maximum age, or that it has.
+fn secret_expiry(at: &str) -> AnyView {
+    let date = format::date_time(at);
+    if format::is_past(at) {
+        view! { <p class="notice notice--warning" id="secret-expiry" role="status">{i18n::secret_expired(&date)}</p> }
+            .into_any()
+    } else {
+        view! { <p class="meta" id="secret-expiry">{i18n::secret_expires(&date, &format::relative(at))}</p> }
+            .into_any()
     }
 }
 

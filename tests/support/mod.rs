@@ -56,6 +56,11 @@ impl Portal {
         Self::start_with(Some(dist), Vec::new(), None, None).await
     }
 
+    /// The portal with the operator's settings `settings` (its public URL stays its own).
+    pub async fn start_with_settings(settings: Settings) -> Self {
+        Self::start_configured(Some(dist()), Vec::new(), None, None, settings).await
+    }
+
     /// The API alone, callable from pages on `origins` (the app is hosted elsewhere).
     pub async fn start_api_only(origins: &[String]) -> Self {
         Self::start_with(None, origins.to_vec(), None, None).await
@@ -81,6 +86,16 @@ impl Portal {
         host_tokens: Option<portal_server::host_token::HostTokens>,
         public_url: Option<String>,
     ) -> Self {
+        Self::start_configured(dist, cors_origins, host_tokens, public_url, Settings::default()).await
+    }
+
+    async fn start_configured(
+        dist: Option<PathBuf>,
+        cors_origins: Vec<String>,
+        host_tokens: Option<portal_server::host_token::HostTokens>,
+        public_url: Option<String>,
+        settings: Settings,
+    ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("portal.sqlite3")).unwrap();
         seed::ensure_defaults(&store, 1_790_000_000, true).await.unwrap();
@@ -92,7 +107,7 @@ impl Portal {
             settings: Arc::new(Settings {
                 public_url: public_url.unwrap_or_else(|| format!("{base}/")),
                 host_tokens,
-                ..Settings::default()
+                ..settings
             }),
             mailer: portal_server::mailer::Mailer::Outbox,
             secrets: portal_server::sealed::SecretBox::random(),

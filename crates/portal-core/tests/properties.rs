@@ -55,6 +55,34 @@ proptest! {
         let _ = rules::app_name(&value);
         let _ = rules::team_size(&value);
         let _ = rules::licence(value.as_bytes());
+        let _ = rules::permission_group(&value);
+        let _ = rules::business_reason(&value, true);
+    }
+
+    /// A reason good enough for a sensitive group is good enough for any group, and the
+    /// two differ only on a reason that looks empty.
+    #[test]
+    fn sensitivity_only_makes_the_reason_required(value in text()) {
+        let sensitive = rules::business_reason(&value, true);
+        let plain = rules::business_reason(&value, false);
+        if sensitive.is_ok() {
+            prop_assert!(plain.is_ok());
+        }
+        if sensitive.is_err() != plain.is_err() {
+            let code = sensitive.unwrap_err().code;
+            prop_assert_eq!(code.as_ref(), "required");
+            prop_assert!(rules::characters::looks_empty(&value));
+        }
+    }
+
+    /// A group code the rule accepts is safe in a path, a SQL parameter and a message
+    /// key: lowercase ASCII, digits and `_`, starting with a letter, at most 32 bytes.
+    #[test]
+    fn accepted_group_codes_are_plain_machine_names(value in prop_oneof![text(), "[a-z_0-9]{0,40}"]) {
+        if rules::permission_group(&value).is_ok() {
+            prop_assert!(value.len() <= 32 && value.starts_with(|c: char| c.is_ascii_lowercase()));
+            prop_assert!(value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+        }
     }
 
     #[test]

@@ -69,6 +69,16 @@ pub struct Config {
         global = true
     )]
     pub test_authorised_sellers: u64,
+    /// Maximum age of an AppSecret in days (8 to 3650): the secret in force stops working
+    /// this long after it was issued, and its developer is e-mailed 7 days before. Unset,
+    /// secrets work until they are reset.
+    #[arg(
+        long,
+        env = "PORTAL_MAX_SECRET_AGE_DAYS",
+        value_parser = clap::value_parser!(u32).range(8..=3650),
+        global = true
+    )]
+    pub max_secret_age_days: Option<u32>,
     /// SMTP relay (host:port) to send e-mails through; without it they stay in the outbox table.
     #[arg(long, env = "PORTAL_SMTP_RELAY", global = true)]
     pub smtp_relay: Option<String>,
@@ -326,6 +336,7 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
                 daily_calls: config.test_daily_calls,
                 authorised_sellers: config.test_authorised_sellers,
             },
+            max_secret_age_secs: config.max_secret_age_days.map(|days| i64::from(days) * 24 * 3600),
             ..Settings::default()
         }),
         secrets: crate::sealed::SecretBox::from_key_file(&config.secret_key_file())?,

@@ -53,6 +53,10 @@ pub struct Settings {
     pub host_tokens: Option<host_token::HostTokens>,
     /// What an app in test may do until a reviewer takes it online.
     pub test_limits: portal_core::api::TestLimits,
+    /// The operator's maximum age of an AppSecret, in seconds: the secret in force stops
+    /// working this long after it was issued, and its developer is reminded 7 days before.
+    /// None: secrets work until they are replaced.
+    pub max_secret_age_secs: Option<i64>,
 }
 
 impl Default for Settings {
@@ -66,6 +70,7 @@ impl Default for Settings {
                 daily_calls: 5_000,
                 authorised_sellers: 10,
             },
+            max_secret_age_secs: None,
         }
     }
 }

@@ -208,9 +208,57 @@ impl SecurityNotice<'_> {
     }
 }
 
+/// The reminder that an app's AppSecret reaches the operator's maximum age soon.
+pub struct ExpiryReminder<'a> {
+    pub app_name: &'a str,
+    pub app_id: i64,
+    /// When it stops working (RFC 3339, UTC).
+    pub stops_at: &'a str,
+}
+
+impl ExpiryReminder<'_> {
+    /// The message, in `locale`, linking to the app's console, where Reset issues a new one.
+    pub fn mail(&self, public_url: &str, recipient: &str, locale: Locale) -> Mail {
+        let link = link(public_url, &format!("/apps/{}", self.app_id));
+        let params: [(&str, &dyn std::fmt::Display); 3] =
+            [("app", &self.app_name), ("at", &self.stops_at), ("link", &link)];
+        Mail {
+            recipient: recipient.to_owned(),
+            subject: fill(text(locale, "email.expiry.subject"), &params),
+            body: fill(text(locale, "email.expiry.body"), &params),
+            secret: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_expiry_reminder_names_the_app_the_time_and_the_console_in_the_readers_language() {
+        let reminder = ExpiryReminder {
+            app_name: "ShopHelper",
+            app_id: 7,
+            stops_at: "2026-12-06T10:00:00Z",
+        };
+        let mail = reminder.mail(
+            "https://seller.example.com/developers/",
+            "a@example.com",
+            Locale::Es,
+        );
+        assert_eq!(
+            mail.subject,
+            "El AppSecret de tu aplicación ShopHelper deja de funcionar el 2026-12-06T10:00:00Z"
+        );
+        assert!(
+            mail.body
+                .contains("https://seller.example.com/developers/apps/7\n"),
+            "{}",
+            mail.body
+        );
+        assert_eq!(mail.secret, None);
+    }
 
     #[test]
     fn a_verification_link_is_under_the_portals_base_path_with_its_token_in_the_fragment() {

@@ -37,7 +37,7 @@ pub(super) async fn reveal(
             .secrets
             .open(&current.secret)
             .ok_or_else(|| AppError::internal("an AppSecret does not open with this server's key"))?,
-        secrets: states_of(&current, previous.as_ref()),
+        secrets: states_of(&state, &current, previous.as_ref()),
     }))
 }
 
@@ -103,21 +103,23 @@ pub(super) async fn revoke_previous(
 /// The app's secret in force and, while it works, the one it replaced.
 pub(super) async fn states(state: &AppState, app_id: i64) -> Result<SecretStates> {
     let (current, previous) = state.store.secrets(app_id, state.clock.now()).await?;
-    Ok(states_of(&current, previous.as_ref()))
+    Ok(states_of(state, &current, previous.as_ref()))
 }
 
-fn states_of(current: &SecretRow, previous: Option<&SecretRow>) -> SecretStates {
+/// Both secrets as the console shows them: when each stops working under the operator's
+/// maximum age too, and the replaced one only while it still works.
+fn states_of(state: &AppState, current: &SecretRow, previous: Option<&SecretRow>) -> SecretStates {
+    let (max_age, now) = (state.settings.max_secret_age_secs, state.clock.now());
+    let secret_state = |row: &SecretRow| SecretState {
+        issued_at: rfc3339(row.issued_at),
+        expires_at: row.stops_at(max_age).map(rfc3339),
+        last_used_at: row.last_used_at.map(rfc3339),
+    };
     SecretStates {
         current: secret_state(current),
-        previous: previous.map(secret_state),
-    }
-}
-
-fn secret_state(row: &SecretRow) -> SecretState {
-    SecretState {
-        issued_at: rfc3339(row.issued_at),
-        expires_at: row.expires_at.map(rfc3339),
-        last_used_at: row.last_used_at.map(rfc3339),
+        previous: previous
+            .filter(|p| p.stops_at(max_age).is_none_or(|at| at > now))
+            .map(secret_state),
     }
 }
 

@@ -78,7 +78,10 @@ pub async fn matching_secret(
     secret: &str,
     now: i64,
 ) -> Result<Option<WorkingSecret>> {
-    let working = state.store.working_secrets(app_key, now).await?;
+    let working = state
+        .store
+        .working_secrets(app_key, now, state.settings.max_secret_age_secs)
+        .await?;
     Ok(working.into_iter().find(|w| {
         state
             .secrets

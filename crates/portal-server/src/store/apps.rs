@@ -21,6 +21,18 @@ pub struct SecretRow {
     pub last_used_at: Option<i64>,
 }
 
+impl SecretRow {
+    /// When it stops working: at the end of its grace period once replaced, and `max_age`
+    /// seconds after it was issued when the operator set a maximum age; never otherwise.
+    pub fn stops_at(&self, max_age: Option<i64>) -> Option<i64> {
+        let aged = max_age.map(|age| self.issued_at + age);
+        match (self.expires_at, aged) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
 /// A secret that works now, still sealed, and the app it belongs to.
 #[derive(Debug, Clone)]
 pub struct WorkingSecret {
@@ -160,15 +172,22 @@ impl Store {
         .await
     }
 
-    /// The secrets of the app with `app_key` that still work at `now`.
-    pub async fn working_secrets(&self, app_key: &str, now: i64) -> StoreResult<Vec<WorkingSecret>> {
+    /// The secrets of the app with `app_key` that still work at `now`, none older than
+    /// `max_age` seconds when the operator set a maximum age.
+    pub async fn working_secrets(
+        &self,
+        app_key: &str,
+        now: i64,
+        max_age: Option<i64>,
+    ) -> StoreResult<Vec<WorkingSecret>> {
         let app_key = app_key.to_owned();
         self.call(move |c| {
             let mut stmt = c.prepare(
                 "SELECT s.id, s.app_id, s.secret FROM app_secrets s JOIN apps a ON a.id = s.app_id
-                 WHERE a.app_key = ?1 AND (s.expires_at IS NULL OR s.expires_at > ?2)",
+                 WHERE a.app_key = ?1 AND (s.expires_at IS NULL OR s.expires_at > ?2)
+                   AND (?3 IS NULL OR s.issued_at + ?3 > ?2)",
             )?;
-            let rows = stmt.query_map(params![app_key, now], |r| {
+            let rows = stmt.query_map(params![app_key, now, max_age], |r| {
                 Ok(WorkingSecret {
                     id: r.get(0)?,
                     app_id: r.get(1)?,

@@ -24,7 +24,7 @@ pub use attempts::Allowance;
 pub use error::{StoreError, StoreResult};
 pub use go_live::{GoLiveItem, GoLiveRefusal, GoLiveRow};
 pub use idempotency::{Begin, StoredResponse, ABANDONED_SECS, KEEP_SECS};
-pub use maintenance::Purged;
+pub use maintenance::{ExpiringSecret, Purged};
 pub use outbox::{AuditEvent, AuditRow, Mail};
 pub use permissions::{GrantItem, GrantRefusal, GrantRow, GroupRow};
 pub use progress::ProgressRow;

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_email_verification.sql"),
     include_str!("../../migrations/0011_go_live.sql"),
     include_str!("../../migrations/0012_permission_groups.sql"),
+    include_str!("../../migrations/0013_secret_reminders.sql"),
 ];
 
 /// Creates the database file readable by its owner only (SQLite gives its -wal and -shm
