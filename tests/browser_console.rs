@@ -307,19 +307,6 @@ async fn an_app_goes_from_test_to_online_when_a_reviewer_approves() {
 async fn permission_groups_are_asked_for_with_a_reason_and_decided_by_a_reviewer() {
     let (portal, browser) = (Portal::start().await, Browser::start().await);
     let (app_id, path) = new_app_console(&portal, &browser).await;
-    let seller = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    let key = portal
-        .store
-        .app(seller.id, app_id)
-        .await
-        .unwrap()
-        .unwrap()
-        .app_key;
 
     // Every group offered, none asked for; a sensitive one needs a reason.
     browser.wait_text("#permission-orders", "Orders").await;
@@ -400,7 +387,8 @@ async fn permission_groups_are_asked_for_with_a_reason_and_decided_by_a_reviewer
     browser.wait_text("#permission-products", "Active").await;
     browser.wait_text("#permission-products", "Since").await;
     browser.checkpoint("permissions-decided").await;
-    assert_eq!(portal.store.active_groups(&key).await.unwrap(), ["products"]);
+    let gateway = portal.store.gateway_view(app_id, 0).await.unwrap().unwrap();
+    assert_eq!(gateway.groups, ["products"]);
 
     // Asked again with what was missing: waiting once more, and in the activity log.
     browser.click("label[for=group-orders]").await;

@@ -10,21 +10,16 @@ use crate::{
     standing::Standing,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 use portal_core::api::{AppDetail, SecretState};
 use std::time::Duration;
 
 /// The app console: name, type, status, created time, AppKey and AppSecret.
 #[component]
 pub fn AppConsolePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
     view! {
         <Journey step=Page::Apps>
-            {move || match id() {
-                Some(id) => view! { <ConsoleLoader id /> }.into_any(),
-                None => view! { <super::NotFoundPage /> }.into_any(),
-            }}
+            {super::by_id(|id| view! { <ConsoleLoader id /> })}
         </Journey>
     }
 }

@@ -31,3 +31,14 @@ pub use review::{ReviewApplicationPage, ReviewGoLivePage, ReviewPage};
 pub use review_permission::ReviewPermissionPage;
 pub use sign_in::SignInPage;
 pub use verify_email::VerifyEmailPage;
+
+use leptos::prelude::*;
+
+/// The page for the number in the address's `:id`, or Not found when it is not one.
+fn by_id<V: IntoView + 'static>(page: impl Fn(i64) -> V + Send + Sync + 'static) -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    move || match params.read().get("id").and_then(|s| s.parse::<i64>().ok()) {
+        Some(id) => page(id).into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}

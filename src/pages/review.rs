@@ -8,7 +8,7 @@ use crate::{
     routes::Page,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 use portal_core::{
     api::{
         Decision, DecisionRequest, GoLiveQueueItem, GoLiveReview, GoLiveStatus, PermissionQueueItem,
@@ -133,21 +133,16 @@ fn go_live_tag(status: GoLiveStatus) -> &'static str {
 /// Reviewers: an app's request to go online, its developer, and the decision.
 #[component]
 pub fn ReviewGoLivePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
     view! {
         <Journey step=Page::Review>
-            {move || match id() {
-                Some(id) => view! {
-                    <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
-                    {load_or(
-                        move |c| async move { c.go_live_review(id).await },
-                        |review, reload| view! { <GoLiveRequestView review reload /> },
-                        reviewers_only,
-                    )}
-                }.into_any(),
-                None => view! { <super::NotFoundPage /> }.into_any(),
-            }}
+            {super::by_id(|id| view! {
+                <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
+                {load_or(
+                    move |c| async move { c.go_live_review(id).await },
+                    |review, reload| view! { <GoLiveRequestView review reload /> },
+                    reviewers_only,
+                )}
+            })}
         </Journey>
     }
 }
@@ -228,14 +223,9 @@ fn status_tag(status: portal_core::api::QualificationStatus) -> &'static str {
 /// Reviewers: one application with every answer and the licence, and the decision.
 #[component]
 pub fn ReviewApplicationPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
     view! {
         <Journey step=Page::Review>
-            {move || match id() {
-                Some(id) => view! { <ApplicationLoader id /> }.into_any(),
-                None => view! { <super::NotFoundPage /> }.into_any(),
-            }}
+            {super::by_id(|id| view! { <ApplicationLoader id /> })}
         </Journey>
     }
 }

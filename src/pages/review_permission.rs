@@ -8,26 +8,21 @@ use crate::{
     routes::Page,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::components::A;
 use portal_core::api::{PermissionReview, PermissionStatus};
 
 #[component]
 pub fn ReviewPermissionPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
     view! {
         <Journey step=Page::Review>
-            {move || match id() {
-                Some(id) => view! {
-                    <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
-                    {load_or(
-                        move |c| async move { c.permission_review(id).await },
-                        move |review, reload| view! { <RequestView id review reload /> },
-                        reviewers_only,
-                    )}
-                }.into_any(),
-                None => view! { <super::NotFoundPage /> }.into_any(),
-            }}
+            {super::by_id(|id| view! {
+                <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
+                {load_or(
+                    move |c| async move { c.permission_review(id).await },
+                    move |review, reload| view! { <RequestView id review reload /> },
+                    reviewers_only,
+                )}
+            })}
         </Journey>
     }
 }

@@ -229,6 +229,13 @@ pub async fn run(cli: Cli) -> ExitCode {
 
 async fn execute(cli: Cli) -> Result<(), String> {
     let config = cli.config;
+    let database = config.database.to_string_lossy();
+    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
+        return Err(format!(
+            "--database {database}: this server keeps its data in SQLite only; give a file path \
+             (PostgreSQL is not supported yet)"
+        ));
+    }
     let store = Store::open(&config.database).map_err(|e| format!("{}: {e}", config.database.display()))?;
     let now = crate::clock::Clock::now(&SystemClock);
     seed::ensure_defaults(&store, now, config.demo_accounts).await?;

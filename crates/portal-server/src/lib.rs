@@ -89,6 +89,7 @@ pub struct HttpOptions {
 
 /// The whole application as a router, so tests can serve it on any listener.
 pub fn app(state: AppState, options: &HttpOptions) -> Router {
+    let store = state.store.clone();
     let mut api = routes::api_router(state, options.faults.clone());
     if let Some(faults) = &options.faults {
         api = faults::wrap(api, faults.clone());
@@ -97,7 +98,10 @@ pub fn app(state: AppState, options: &HttpOptions) -> Router {
         options.timeouts.request,
         deadline,
     ));
-    let mut router = Router::new().nest("/api", api);
+    let mut router = Router::new()
+        .nest("/api", api)
+        .route("/healthz", axum::routing::get(healthz))
+        .route("/readyz", axum::routing::get(move || readyz(store.clone())));
     if let Some(dist) = &options.dist {
         router = router.fallback_service(spa::router(dist));
     }
@@ -105,6 +109,27 @@ pub fn app(state: AppState, options: &HttpOptions) -> Router {
         router = router.layer(cors(&options.cors_origins));
     }
     tracing_layer::traced(router.layer(CompressionLayer::new()))
+}
+
+/// For load balancers: the process is up.
+async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+/// For load balancers: the database answers and its schema is this build's; 503 otherwise.
+async fn readyz(store: store::Store) -> (axum::http::StatusCode, &'static str) {
+    use axum::http::StatusCode;
+    match store.ready().await {
+        Ok(true) => (StatusCode::OK, "ready\n"),
+        Ok(false) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database schema is not this version's\n",
+        ),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n")
+        }
+    }
 }
 
 /// Answers 408 in the API's error shape when a request (reading its body included) takes

@@ -4,12 +4,15 @@ use crate::{
     error::Result,
     extract::{ApiJson, ClientAddr},
     sealed::same,
-    store::{AppList, WorkingSecret},
+    store::WorkingSecret,
     throttle, AppState,
 };
 use axum::extract::State;
 use portal_core::{
-    api::{VerifyCredentialsRequest, VerifyCredentialsResponse, DAILY_LIMIT_REACHED, SOURCE_NOT_ALLOWED},
+    api::{
+        AppStatus, VerifyCredentialsRequest, VerifyCredentialsResponse, DAILY_LIMIT_REACHED,
+        SOURCE_NOT_ALLOWED,
+    },
     rules,
 };
 
@@ -34,38 +37,36 @@ pub(super) async fn verify(
         refused: None,
         permissions: Vec::new(),
     };
-    if valid {
-        let allowed = state
-            .store
-            .app_list_of_key(&req.app_key, AppList::AllowedSources)
-            .await?;
+    // One read of what else decides the answer (the gateway's hot path).
+    let day = now.div_euclid(24 * 3600);
+    let view = match &matched {
+        Some(secret) => state.store.gateway_view(secret.app_id, day).await?,
+        None => None,
+    };
+    if let (Some(secret), Some(view)) = (&matched, view) {
         let source = req.source_ip.as_deref().and_then(|ip| ip.trim().parse().ok());
-        if !allowed.is_empty() && !source.is_some_and(|ip| rules::source_allowed(&allowed, ip)) {
+        if !view.allowed_sources.is_empty()
+            && !source.is_some_and(|ip| rules::source_allowed(&view.allowed_sources, ip))
+        {
             valid = false;
             answer.refused = Some(SOURCE_NOT_ALLOWED.to_owned());
         }
         // An app in test stops at its daily limit (online apps have none).
-        let day = now.div_euclid(24 * 3600);
-        if let (true, Some((status, calls))) = (valid, state.store.key_usage(&req.app_key, day).await?) {
-            if status == "test" && calls >= state.settings.test_limits.daily_calls {
-                valid = false;
-                answer.refused = Some(DAILY_LIMIT_REACHED.to_owned());
-            }
+        if valid
+            && view.status == AppStatus::Test
+            && view.calls_today >= state.settings.test_limits.daily_calls
+        {
+            valid = false;
+            answer.refused = Some(DAILY_LIMIT_REACHED.to_owned());
         }
         answer.valid = valid;
         if valid {
-            answer.permissions = state.store.active_groups(&req.app_key).await?;
-        }
-        // A call the gateway lets through: the secret's last use and the app's calls.
-        if let Some(secret) = matched.as_ref().filter(|_| valid) {
+            // A call the gateway lets through: the secret's last use and the app's calls.
             state.store.record_use(secret, now).await?;
+            answer.permissions = view.groups;
         }
         if let Some(uri) = &req.redirect_uri {
-            let urls = state
-                .store
-                .app_list_of_key(&req.app_key, AppList::CallbackUrls)
-                .await?;
-            answer.redirect_uri_allowed = Some(valid && urls.contains(uri));
+            answer.redirect_uri_allowed = Some(valid && view.callback_urls.contains(uri));
         }
     }
     Ok(ApiJson(answer))

@@ -50,18 +50,4 @@ impl Store {
         })
         .await
     }
-
-    /// The `list` of the app with `app_key` (empty for an unknown key).
-    pub async fn app_list_of_key(&self, app_key: &str, list: AppList) -> StoreResult<Vec<String>> {
-        let app_key = app_key.to_owned();
-        self.call(move |c| {
-            let mut stmt = c.prepare(
-                "SELECT l.value FROM app_lists l JOIN apps a ON a.id = l.app_id
-                 WHERE a.app_key = ?1 AND l.list = ?2 ORDER BY l.position",
-            )?;
-            let rows = stmt.query_map(params![app_key, list.name()], |r| r.get(0))?;
-            rows.collect()
-        })
-        .await
-    }
 }

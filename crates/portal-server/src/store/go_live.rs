@@ -162,20 +162,4 @@ impl Store {
         })
         .await
     }
-
-    /// The status of the app with `app_key` and its successful verifications on `day` (days
-    /// since 1970, UTC), for the gateway's check of a test app's daily limit.
-    pub async fn key_usage(&self, app_key: &str, day: i64) -> StoreResult<Option<(String, u64)>> {
-        let app_key = app_key.to_owned();
-        self.call(move |c| {
-            c.query_row(
-                "SELECT a.status, COALESCE(k.calls, 0) FROM apps a
-                 LEFT JOIN app_calls k ON k.app_id = a.id AND k.day = ?2 WHERE a.app_key = ?1",
-                params![app_key, day],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-        })
-        .await
-    }
 }

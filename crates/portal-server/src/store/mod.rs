@@ -8,6 +8,7 @@ mod apps;
 mod attempts;
 mod developer;
 mod error;
+mod gateway;
 mod go_live;
 mod idempotency;
 mod maintenance;
@@ -22,6 +23,7 @@ pub use app_lists::AppList;
 pub use apps::{AppRow, SecretRow, WorkingSecret};
 pub use attempts::Allowance;
 pub use error::{StoreError, StoreResult};
+pub use gateway::GatewayView;
 pub use go_live::{GoLiveItem, GoLiveRefusal, GoLiveRow};
 pub use idempotency::{Begin, StoredResponse, ABANDONED_SECS, KEEP_SECS};
 pub use maintenance::{ExpiringSecret, Purged};
@@ -29,7 +31,7 @@ pub use outbox::{AuditEvent, AuditRow, Mail};
 pub use permissions::{GrantItem, GrantRefusal, GrantRow, GroupRow};
 pub use progress::ProgressRow;
 pub use qualification::{QualificationRow, SubmitFacts, SubmitOutcome};
-use schema::{create_private, migrate};
+use schema::{create_private, migrate, up_to_date};
 pub use verification::LinkOutcome;
 
 use portal_core::api::Role;
@@ -77,6 +79,11 @@ impl Store {
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
+    }
+
+    /// Whether the database answers and its schema is this build's (for `/readyz`).
+    pub async fn ready(&self) -> StoreResult<bool> {
+        self.call(|c| up_to_date(c)).await
     }
 
     /// Runs `f` with the connection on a blocking thread.

@@ -200,19 +200,4 @@ impl Store {
         })
         .await
     }
-
-    /// The codes of the groups the app with `app_key` holds, in the platform's order.
-    pub async fn active_groups(&self, app_key: &str) -> StoreResult<Vec<String>> {
-        let app_key = app_key.to_owned();
-        self.call(move |c| {
-            let mut stmt = c.prepare(
-                "SELECT p.group_code FROM app_permissions p JOIN apps a ON a.id = p.app_id
-                 JOIN permission_groups g ON g.code = p.group_code
-                 WHERE a.app_key = ?1 AND p.status = 'active' ORDER BY g.position, g.code",
-            )?;
-            let rows = stmt.query_map([app_key], |r| r.get(0))?;
-            rows.collect()
-        })
-        .await
-    }
 }

@@ -42,13 +42,52 @@ pub(super) fn create_private(_path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+/// Whether every migration this build knows has been applied.
+pub(super) fn up_to_date(conn: &Connection) -> rusqlite::Result<bool> {
     let applied: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(applied == MIGRATIONS.len())
+}
+
+/// Applies the migrations not applied yet, all in one transaction that takes the write lock
+/// before it reads the version: a second process starting on the same file at the same
+/// moment waits (the connection's busy timeout) and then finds nothing left to do, instead
+/// of running the same migrations again.
+pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let applied: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
-        let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index + 1)?;
-        tx.commit()?;
     }
-    Ok(())
+    tx.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Barrier};
+
+    #[test]
+    fn processes_starting_together_on_a_new_file_migrate_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portal.sqlite3");
+        let start = Arc::new(Barrier::new(4));
+        let openers: Vec<_> = (0..4)
+            .map(|_| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    super::super::Store::open(&path).map(drop)
+                })
+            })
+            .collect();
+        for opener in openers {
+            opener.join().unwrap().expect("every opener comes up");
+        }
+        let conn = Connection::open(&path).unwrap();
+        let version: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, MIGRATIONS.len());
+    }
 }

@@ -1,0 +1,53 @@
+//! What a load balancer and an operator meet first: `/healthz` (the process is up),
+//! `/readyz` (the database answers with this build's schema), and a `--database` this build
+//! cannot use refused in words instead of being taken for a file name.
+
+mod common;
+
+use common::{temp_db, TestServer};
+use portal_server::HttpOptions;
+
+async fn get(s: &TestServer, path: &str) -> (u16, String) {
+    let res = s.http.get(format!("{}{path}", s.base)).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn ready_only_while_the_database_has_this_builds_schema() {
+    let (_dir, db) = temp_db();
+    let s = TestServer::start(db.clone(), HttpOptions::default()).await;
+    assert_eq!(get(&s, "/healthz").await, (200, "ok\n".to_owned()));
+    assert_eq!(get(&s, "/readyz").await, (200, "ready\n".to_owned()));
+
+    // A newer build migrated the file meanwhile: this one is up but must not take traffic.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = other
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    other.pragma_update(None, "user_version", version + 1).unwrap();
+    assert_eq!(get(&s, "/healthz").await.0, 200);
+    let (status, body) = get(&s, "/readyz").await;
+    assert_eq!(
+        (status, body.as_str()),
+        (503, "database schema is not this version's\n")
+    );
+}
+
+#[test]
+fn a_postgresql_url_is_refused_in_words_and_no_file_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .current_dir(dir.path())
+        .args([
+            "--database",
+            "postgres://portal@db.internal/portal",
+            "confirm-email",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("SQLite only; give a file path"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
