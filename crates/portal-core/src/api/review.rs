@@ -68,6 +68,13 @@ pub struct DecisionRequest {
     pub reason: String,
 }
 
+impl DecisionRequest {
+    /// The reason a rejection gives; none for an approval (whatever reason came with it).
+    pub fn rejection(&self) -> Option<String> {
+        (self.decision == Decision::Reject).then(|| self.reason.clone())
+    }
+}
+
 pub const REASON_MAX: usize = 2000;
 
 impl Validate for DecisionRequest {

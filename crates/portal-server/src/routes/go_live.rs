@@ -11,10 +11,7 @@ use crate::{
 };
 use axum::extract::State;
 use portal_core::{
-    api::{
-        AppDetail, Decision, DecisionRequest, GoLive, GoLiveQueueItem, GoLiveRequest, GoLiveReview,
-        GoLiveStatus,
-    },
+    api::{AppDetail, DecisionRequest, GoLive, GoLiveQueueItem, GoLiveRequest, GoLiveReview, GoLiveStatus},
     error::code,
 };
 
@@ -94,8 +91,8 @@ pub(super) async fn decide(
     Valid(req): Valid<DecisionRequest>,
 ) -> Result<ApiJson<GoLiveReview>> {
     let item = find(&state, id).await?;
-    let approved = req.decision == Decision::Approve;
-    let reason = (!approved).then(|| req.reason.clone());
+    let reason = req.rejection();
+    let approved = reason.is_none();
     if !state
         .store
         .decide_go_live(id, user.id, approved, reason, state.clock.now())

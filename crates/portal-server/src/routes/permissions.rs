@@ -14,8 +14,8 @@ use crate::{
 use axum::extract::State;
 use portal_core::{
     api::{
-        AppDetail, AppPermission, Decision, DecisionRequest, PermissionGrant, PermissionGroup,
-        PermissionQueueItem, PermissionRequest, PermissionReview, PermissionStatus,
+        AppDetail, AppPermission, DecisionRequest, PermissionGrant, PermissionGroup, PermissionQueueItem,
+        PermissionRequest, PermissionReview, PermissionStatus,
     },
     error::{code, field_code, FieldError},
     locale::Locale,
@@ -121,8 +121,8 @@ pub(super) async fn decide(
     Valid(req): Valid<DecisionRequest>,
 ) -> Result<ApiJson<PermissionReview>> {
     let item = state.store.grant_item(id).await?.ok_or(AppError::NotFound)?;
-    let approved = req.decision == Decision::Approve;
-    let reason = (!approved).then(|| req.reason.clone());
+    let reason = req.rejection();
+    let approved = reason.is_none();
     if !state
         .store
         .decide_grant(id, user.id, approved, reason, state.clock.now())

@@ -9,7 +9,7 @@ use crate::{
 use axum::extract::State;
 use portal_core::locale::Locale;
 use portal_core::{
-    api::{Decision, DecisionRequest, QualificationRequest, ReviewDetail, ReviewQueueItem},
+    api::{DecisionRequest, QualificationRequest, ReviewDetail, ReviewQueueItem},
     error::code,
 };
 
@@ -65,8 +65,8 @@ pub(super) async fn decide(
     Valid(req): Valid<DecisionRequest>,
 ) -> Result<ApiJson<ReviewDetail>> {
     let row = state.store.qualification(id).await?.ok_or(AppError::NotFound)?;
-    let approved = req.decision == Decision::Approve;
-    let reason = (!approved).then(|| req.reason.clone());
+    let reason = req.rejection();
+    let approved = reason.is_none();
     let now = state.clock.now();
     if !state
         .store
