@@ -7,15 +7,11 @@ use crate::{
     i18n,
     language::Language,
     on_demand,
-    pages::{HomePage, NotFoundPage, SignInPage},
+    router::{Nav, Pages},
     routes::Page,
     session::Session,
 };
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{
-    components::{Route, Router, Routes, A},
-    path, Lazy,
-};
 use portal_core::api::Role;
 
 /// Loads the runtime configuration, then starts the app, or says why it cannot.
@@ -117,50 +113,31 @@ pub fn App(
     crate::standing::Standing::provide(session, api);
     DraftSlot::provide();
     let language = expect_context::<Language>();
-    let base = config.router_base.clone();
+    Nav::provide(config.router_base.clone(), crate::host::use_host());
     view! {
-        <Router base=config.router_base.clone()>
-            <TellHostWhereWeAre base />
-            // Drawn again in the reader's new language when they switch; the session, the
-            // account's standing and drafts are held above, so nothing is fetched again.
-            {move || {
-                let _ = language.current();
-                view! {
-            <a
-                class="skip-link"
-                href="#main"
-                on:click=|ev| {
-                    ev.prevent_default();
-                    crate::components::focus_main();
-                }
-            >
-                {i18n::skip_to_content()}
-            </a>
-            <Header />
-            <crate::components::ReauthDialog />
-            <main class="main" id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/sign-in") view=SignInPage />
-                    <Route path=path!("/agreement") view={Lazy::<on_demand::AgreementRoute>::new()} />
-                    <Route path=path!("/developer") view={Lazy::<on_demand::DeveloperRoute>::new()} />
-                    <Route path=path!("/apps") view={Lazy::<on_demand::AppsRoute>::new()} />
-                    <Route path=path!("/apps/new") view={Lazy::<on_demand::NewAppRoute>::new()} />
-                    <Route path=path!("/apps/new/commercial") view={Lazy::<on_demand::CreateAppRoute>::new()} />
-                    <Route path=path!("/apps/:id") view={Lazy::<on_demand::AppConsoleRoute>::new()} />
-                    <Route path=path!("/qualification") view={Lazy::<on_demand::QualificationRoute>::new()} />
-                    <Route path=path!("/qualification/check") view={Lazy::<on_demand::QualificationCheckRoute>::new()} />
-                    <Route path=path!("/qualification/status") view={Lazy::<on_demand::QualificationStatusRoute>::new()} />
-                    <Route path=path!("/review") view={Lazy::<on_demand::ReviewRoute>::new()} />
-                    <Route path=path!("/review/:id") view={Lazy::<on_demand::ReviewApplicationRoute>::new()} />
-                    <Route path=path!("/verify-email") view={Lazy::<on_demand::VerifyEmailRoute>::new()} />
-                    <Route path=path!("/review/go-live/:id") view={Lazy::<on_demand::ReviewGoLiveRoute>::new()} />
-                    <Route path=path!("/review/permissions/:id") view={Lazy::<on_demand::ReviewPermissionRoute>::new()} />
-                </Routes>
-            </main>
-                }
-            }}
-        </Router>
+        <TellHostWhereWeAre />
+        // Drawn again in the reader's new language when they switch; the session, the
+        // account's standing and drafts are held above, so nothing is fetched again.
+        {move || {
+            let _ = language.current();
+            view! {
+                <a
+                    class="skip-link"
+                    href="#main"
+                    on:click=|ev| {
+                        ev.prevent_default();
+                        crate::components::focus_main();
+                    }
+                >
+                    {i18n::skip_to_content()}
+                </a>
+                <Header />
+                <crate::components::ReauthDialog />
+                <main class="main" id="main" tabindex="-1">
+                    <Pages />
+                </main>
+            }
+        }}
     }
 }
 
@@ -168,16 +145,13 @@ pub fn App(
 /// the portal), so a host can follow along (its own navigation, its title, analytics), and
 /// fetches the next pages' code when the browser is idle.
 #[component]
-fn TellHostWhereWeAre(
-    /// The router base, taken off the path the host is told.
-    base: String,
-) -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+fn TellHostWhereWeAre() -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let host = crate::host::use_host();
     Effect::new(move |_| {
-        let path = crate::routes::within(&location.pathname.get(), &base);
-        host.emit("navigate", &[("path", path.clone().into())]);
-        on_demand::preload_after(path);
+        let path = nav.path();
+        host.emit("navigate", &[("path", path.into())]);
+        on_demand::preload_after(nav.page());
     });
 }
 
@@ -211,7 +185,7 @@ fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <div class="header__inner">
-                <A href=Page::Home.href() attr:class="header__brand">{i18n::app_name()}</A>
+                <a href=Page::Home.href() class="header__brand">{i18n::app_name()}</a>
                 {move || session.account().map(|account| {
                     let (href, text) = match account.role {
                         Role::Reviewer => (Page::Review.href(), i18n::review_title()),
@@ -219,7 +193,7 @@ fn Header() -> impl IntoView {
                     };
                     view! {
                     <nav class="header__nav" aria-label=i18n::nav_label()>
-                        <A href=href attr:class="header__link">{text}</A>
+                        <a href=href class="header__link">{text}</a>
                     </nav>
                     <div class="header__account">
                         <span class="header__who">{i18n::signed_in_as()}" "<strong>{account.name}</strong></span>

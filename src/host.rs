@@ -25,6 +25,11 @@ impl Host {
         self.get_token.is_some()
     }
 
+    /// Whether `node` is inside the portal's element (not the host page around it).
+    pub fn holds(&self, node: &web_sys::Node) -> bool {
+        self.element.contains(Some(node))
+    }
+
     /// Marks the portal's element as written in `tag`.
     pub fn set_lang(&self, tag: &str) {
         let _ = self.element.set_attribute("lang", tag);

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod language;
 pub mod on_demand;
 pub mod pages;
+pub mod router;
 pub mod routes;
 pub mod session;
 pub mod standing;

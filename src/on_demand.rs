@@ -1,89 +1,106 @@
 //! Pages whose code is downloaded when first shown, not with the sign-in form. With the
-//! `split` feature (release builds through `cargo xtask dist`) each is a lazy route that
-//! the post-link splitter moves into its own wasm chunk; without it (`trunk serve`, tests
-//! of the unsplit build) the same routes are eager.
+//! `split` feature (release builds through `cargo xtask dist`) each is a `#[lazy]` function
+//! that the post-link splitter moves into its own wasm chunk; without it (`trunk serve`,
+//! tests of the unsplit build) the same functions are in the one wasm file.
 
-use crate::pages::*;
-use leptos::{prelude::*, task::spawn_local};
-use leptos_router::LazyRoute;
+use crate::{pages::*, routes::Page};
+use leptos::{prelude::*, tachys::reactive_graph::OwnedView, task::spawn_local};
 use wasm_bindgen::{closure::Closure, JsCast};
 
+/// For each page: a function that draws it under `owner` (with `split`, moved into its own
+/// chunk and downloaded on the first call) and one that only downloads it.
 macro_rules! on_demand {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
-        pub struct $route;
-
+    ($($draw:ident, $preload:ident => $page:ident),* $(,)?) => {$(
         #[cfg(feature = "split")]
-        #[leptos_router::lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                $page().into_any()
-            }
+        #[leptos::lazy]
+        fn $draw(owner: Owner) -> AnyView {
+            owner.with(|| $page().into_any())
         }
 
         #[cfg(not(feature = "split"))]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                $page().into_any()
-            }
+        async fn $draw(owner: Owner) -> AnyView {
+            owner.with(|| $page().into_any())
         }
+
+        #[cfg(not(feature = "split"))]
+        async fn $preload() {}
     )*};
 }
 
 on_demand! {
-    AgreementRoute => AgreementPage,
-    DeveloperRoute => DeveloperPage,
-    AppsRoute => AppsPage,
-    NewAppRoute => NewAppPage,
-    CreateAppRoute => CreateAppPage,
-    AppConsoleRoute => AppConsolePage,
-    QualificationRoute => QualificationPage,
-    QualificationCheckRoute => QualificationCheckPage,
-    QualificationStatusRoute => QualificationStatusPage,
-    ReviewRoute => ReviewPage,
-    ReviewApplicationRoute => ReviewApplicationPage,
-    VerifyEmailRoute => VerifyEmailPage,
-    ReviewGoLiveRoute => ReviewGoLivePage,
-    ReviewPermissionRoute => ReviewPermissionPage,
+    agreement_page, __preload_agreement_page => AgreementPage,
+    developer_page, __preload_developer_page => DeveloperPage,
+    apps_page, __preload_apps_page => AppsPage,
+    new_app_page, __preload_new_app_page => NewAppPage,
+    create_app_page, __preload_create_app_page => CreateAppPage,
+    app_console_page, __preload_app_console_page => AppConsolePage,
+    qualification_page, __preload_qualification_page => QualificationPage,
+    qualification_check_page, __preload_qualification_check_page => QualificationCheckPage,
+    qualification_status_page, __preload_qualification_status_page => QualificationStatusPage,
+    review_page, __preload_review_page => ReviewPage,
+    review_application_page, __preload_review_application_page => ReviewApplicationPage,
+    verify_email_page, __preload_verify_email_page => VerifyEmailPage,
+    review_go_live_page, __preload_review_go_live_page => ReviewGoLivePage,
+    review_permission_page, __preload_review_permission_page => ReviewPermissionPage,
+}
+
+/// The view of `page` (Not found for `None`), drawn under `owner`, which it keeps alive
+/// while it is on screen. The sign-in form, the home page and Not found are in the shell.
+pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
+    let drawn = owner.clone();
+    let view = match page {
+        None => owner.with(|| NotFoundPage().into_any()),
+        Some(Page::Home) => owner.with(|| HomePage().into_any()),
+        Some(Page::SignIn) => owner.with(|| SignInPage().into_any()),
+        Some(Page::Agreement) => agreement_page(owner).await,
+        Some(Page::Developer) => developer_page(owner).await,
+        Some(Page::Apps) => apps_page(owner).await,
+        Some(Page::NewApp) => new_app_page(owner).await,
+        Some(Page::NewCommercialApp) => create_app_page(owner).await,
+        Some(Page::App(_)) => app_console_page(owner).await,
+        Some(Page::Qualification) => qualification_page(owner).await,
+        Some(Page::QualificationCheck) => qualification_check_page(owner).await,
+        Some(Page::QualificationStatus) => qualification_status_page(owner).await,
+        Some(Page::Review) => review_page(owner).await,
+        Some(Page::ReviewApplication(_)) => review_application_page(owner).await,
+        Some(Page::VerifyEmail) => verify_email_page(owner).await,
+        Some(Page::ReviewGoLive(_)) => review_go_live_page(owner).await,
+        Some(Page::ReviewPermission(_)) => review_permission_page(owner).await,
+    };
+    OwnedView::new_with_owner(view, drawn).into_any()
 }
 
 /// Once the browser is idle after a page is shown, fetches the code of the pages a seller
 /// or reviewer usually opens next (the journey's next step), so following a link does not
 /// wait for it. Without the `split` feature there is nothing to fetch.
-pub fn preload_after(path: String) {
+pub fn preload_after(page: Option<Page>) {
     let preload = move || {
         spawn_local(async move {
-            match path.as_str() {
-                "/" | "/sign-in" => {
-                    AgreementRoute::preload().await;
-                    AppsRoute::preload().await;
-                    ReviewRoute::preload().await;
+            let Some(page) = page else { return };
+            match page {
+                Page::Home | Page::SignIn => {
+                    __preload_agreement_page().await;
+                    __preload_apps_page().await;
+                    __preload_review_page().await;
                 }
-                "/agreement" => DeveloperRoute::preload().await,
-                "/developer" => AppsRoute::preload().await,
-                "/apps" => {
-                    NewAppRoute::preload().await;
-                    AppConsoleRoute::preload().await;
+                Page::Agreement => __preload_developer_page().await,
+                Page::Developer => __preload_apps_page().await,
+                Page::Apps => {
+                    __preload_new_app_page().await;
+                    __preload_app_console_page().await;
                 }
-                "/apps/new" => {
-                    QualificationRoute::preload().await;
-                    CreateAppRoute::preload().await;
+                Page::NewApp => {
+                    __preload_qualification_page().await;
+                    __preload_create_app_page().await;
                 }
-                "/qualification" => QualificationCheckRoute::preload().await,
-                "/qualification/check" => QualificationStatusRoute::preload().await,
-                "/qualification/status" => CreateAppRoute::preload().await,
-                "/apps/new/commercial" => AppConsoleRoute::preload().await,
-                "/review" => {
-                    ReviewApplicationRoute::preload().await;
-                    ReviewGoLiveRoute::preload().await;
-                    ReviewPermissionRoute::preload().await;
+                Page::Qualification => __preload_qualification_check_page().await,
+                Page::QualificationCheck => __preload_qualification_status_page().await,
+                Page::QualificationStatus => __preload_create_app_page().await,
+                Page::NewCommercialApp => __preload_app_console_page().await,
+                Page::Review => {
+                    __preload_review_application_page().await;
+                    __preload_review_go_live_page().await;
+                    __preload_review_permission_page().await;
                 }
                 _ => {}
             }

@@ -47,6 +47,52 @@ impl Page {
         }
     }
 
+    /// The page a path under the router base names (`/apps/12`), if any; a trailing slash
+    /// is the same path.
+    pub fn parse(path: &str) -> Option<Page> {
+        let path = match path.strip_suffix('/') {
+            Some(p) if !p.is_empty() => p,
+            _ => path,
+        };
+        let id = |s: &str| s.parse::<i64>().ok();
+        Some(match path {
+            "/" | "" => Page::Home,
+            "/sign-in" => Page::SignIn,
+            "/agreement" => Page::Agreement,
+            "/developer" => Page::Developer,
+            "/apps" => Page::Apps,
+            "/apps/new" => Page::NewApp,
+            "/apps/new/commercial" => Page::NewCommercialApp,
+            "/qualification" => Page::Qualification,
+            "/qualification/check" => Page::QualificationCheck,
+            "/qualification/status" => Page::QualificationStatus,
+            "/review" => Page::Review,
+            "/verify-email" => Page::VerifyEmail,
+            _ => {
+                if let Some(rest) = path.strip_prefix("/apps/") {
+                    Page::App(id(rest)?)
+                } else if let Some(rest) = path.strip_prefix("/review/go-live/") {
+                    Page::ReviewGoLive(id(rest)?)
+                } else if let Some(rest) = path.strip_prefix("/review/permissions/") {
+                    Page::ReviewPermission(id(rest)?)
+                } else {
+                    Page::ReviewApplication(id(path.strip_prefix("/review/")?)?)
+                }
+            }
+        })
+    }
+
+    /// The number a page's address carries (`/apps/12` → 12).
+    pub fn id(self) -> Option<i64> {
+        match self {
+            Page::App(id)
+            | Page::ReviewApplication(id)
+            | Page::ReviewGoLive(id)
+            | Page::ReviewPermission(id) => Some(id),
+            _ => None,
+        }
+    }
+
     /// The route patterns of every page, as the router matches them (`:id` is a number).
     pub const PATTERNS: [&'static str; 16] = [
         "/",
@@ -99,36 +145,29 @@ impl Page {
 
 /// `path` (inside the app) under the router base, for a link.
 pub fn link(path: &str) -> String {
-    let base = leptos::prelude::use_context::<crate::config::Config>()
-        .map(|c| c.router_base)
-        .unwrap_or_default();
-    format!("{base}{path}")
+    match leptos::prelude::use_context::<crate::router::Nav>() {
+        Some(nav) => nav.href(path),
+        None => path.to_owned(),
+    }
 }
 
 /// A function that goes to `path` (inside the app) at the same address as the page's links:
 /// under the router base, and the home page at `base/`, never `base` (from `/developers`
 /// the page's relative file names would resolve against the site root).
 pub fn use_go() -> impl Fn(&str) + Clone + 'static {
-    let navigate = leptos_router::hooks::use_navigate();
-    // Read now: a form's answer arrives outside the component, where context is gone.
-    let base = link("");
-    move |path: &str| {
-        let options = leptos_router::NavigateOptions {
-            resolve: false,
-            ..Default::default()
-        };
-        navigate(&format!("{base}{path}"), options)
-    }
+    let nav = leptos::prelude::expect_context::<crate::router::Nav>();
+    move |path: &str| nav.go(path)
 }
 
-/// Goes to `path` (a page inside the app) when shown, as [`use_go`] does; the router's own
-/// `Redirect` would write the home page as `base`, without the slash.
+/// Sends the reader on to `path` (a page inside the app) in place of the page that shows
+/// this, once it has been drawn (not during: the address would change under the drawing).
 #[leptos::component]
 pub fn GoTo(
     /// The page's path inside the app.
     path: String,
 ) -> impl leptos::IntoView {
-    use_go()(&path);
+    let nav = leptos::prelude::expect_context::<crate::router::Nav>();
+    leptos::prelude::queue_microtask(move || nav.go_instead(&path));
 }
 
 /// The page path of the browser's `pathname` under the router `base` (`/developers/apps`
@@ -258,25 +297,31 @@ mod tests {
     }
 
     #[test]
-    fn every_page_path_matches_a_pattern() {
-        for page in [
-            Page::Home,
-            Page::SignIn,
-            Page::Agreement,
-            Page::Developer,
-            Page::Apps,
-            Page::NewApp,
-            Page::NewCommercialApp,
-            Page::App(12),
-            Page::Qualification,
-            Page::QualificationCheck,
-            Page::QualificationStatus,
-            Page::Review,
-            Page::ReviewApplication(7),
-            Page::VerifyEmail,
-            Page::ReviewGoLive(3),
-            Page::ReviewPermission(9),
+    fn a_path_names_its_page_and_nothing_else_names_one() {
+        for page in ALL {
+            assert_eq!(Page::parse(&page.path()), Some(page), "{page:?}");
+            assert_eq!(
+                Page::parse(&format!("{}/", page.path())),
+                Some(page),
+                "{page:?} with a slash"
+            );
+        }
+        for path in [
+            "/apps/x",
+            "/apps/12/13",
+            "/review/go-live/",
+            "/review/-",
+            "/nope",
+            "/apps/new/other",
+            "/review/permissions/1.5",
         ] {
+            assert_eq!(Page::parse(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn every_page_path_matches_a_pattern() {
+        for page in ALL {
             assert_eq!(
                 base_of(&format!("/developers{}", page.path())),
                 "/developers",
@@ -284,4 +329,23 @@ mod tests {
             );
         }
     }
+
+    const ALL: [Page; 16] = [
+        Page::Home,
+        Page::SignIn,
+        Page::Agreement,
+        Page::Developer,
+        Page::Apps,
+        Page::NewApp,
+        Page::NewCommercialApp,
+        Page::App(12),
+        Page::Qualification,
+        Page::QualificationCheck,
+        Page::QualificationStatus,
+        Page::Review,
+        Page::ReviewApplication(7),
+        Page::VerifyEmail,
+        Page::ReviewGoLive(3),
+        Page::ReviewPermission(9),
+    ];
 }

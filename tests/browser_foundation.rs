@@ -119,6 +119,86 @@ async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     browser.close().await;
 }
 
+/// Runs `script` in the page and returns what it returns.
+async fn js(browser: &Browser, script: &str) -> serde_json::Value {
+    browser.client.execute(script, vec![]).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_back_and_forward_change_the_page_without_reloading_it() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/")).await;
+    browser.wait_path("/sign-in").await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/agreement").await;
+    browser.wait_text("h1", "API use agreement").await;
+    // Gone if the page is loaded again: every step below stays in this one page.
+    js(&browser, "window.stillThisPage = true;").await;
+
+    browser.find("#confirmed").await.click().await.unwrap();
+    browser.click_text("Accept and continue").await;
+    browser.wait_path("/developer").await;
+    browser.wait_text("h1", "Developer information").await;
+
+    // Back and Forward show the page of the address, at once.
+    js(&browser, "history.back();").await;
+    browser.wait_path("/agreement").await;
+    browser.wait_text("h1", "API use agreement").await;
+    js(&browser, "history.forward();").await;
+    browser.wait_path("/developer").await;
+    browser.wait_text("h1", "Developer information").await;
+
+    // The brand link leads home, which sends this seller on to the step they are at, in
+    // its place: one new entry in the history, not a home page that Back returns to.
+    let entries = js(&browser, "return history.length;").await;
+    browser.click(".header__brand").await;
+    browser.wait_path("/developer").await;
+    assert_eq!(
+        js(&browser, "return history.length;").await.as_i64(),
+        entries.as_i64().map(|n| n + 1)
+    );
+    assert_eq!(js(&browser, "return window.stillThisPage === true;").await, true);
+
+    // A click with a modifier key (a new tab) is left to the browser: the portal does not
+    // take it over. The listener below runs after the portal's and stops the new tab.
+    let taken = js(
+        &browser,
+        "let taken = null;
+         window.addEventListener('click', e => { taken = e.defaultPrevented; e.preventDefault(); }, { once: true });
+         document.querySelector('.header__brand').dispatchEvent(
+           new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+         return taken;",
+    )
+    .await;
+    assert_eq!(taken, false, "a ctrl-click was taken over");
+    // A plain one is the portal's.
+    let taken = js(
+        &browser,
+        "let taken = null;
+         window.addEventListener('click', e => { taken = e.defaultPrevented; }, { once: true });
+         document.querySelector('.header__brand').dispatchEvent(
+           new MouseEvent('click', { bubbles: true, cancelable: true }));
+         return taken;",
+    )
+    .await;
+    assert_eq!(taken, true, "a plain click on a portal link reloaded the page");
+
+    // A link to an address that names no page says so, in place.
+    js(
+        &browser,
+        "const a = document.createElement('a');
+         a.href = 'apps/not-a-number'; a.id = 'nowhere'; a.textContent = 'nowhere';
+         document.getElementById('portal').append(a);",
+    )
+    .await;
+    browser.click("#nowhere").await;
+    browser.wait_path("/apps/not-a-number").await;
+    browser.wait_text("h1", "Page not found").await;
+    assert_eq!(js(&browser, "return window.stillThisPage === true;").await, true);
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_says_so_and_keeps_the_account_name() {
     let portal = Portal::start().await;

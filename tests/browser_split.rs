@@ -40,7 +40,7 @@ async fn the_next_pages_code_is_fetched_while_the_current_page_is_read() {
     browser.wait_path("/sign-in").await;
     // While the password is typed, the pages that follow sign-in arrive (the form itself
     // needs only the shell: the size report keeps chunks out of the initial load).
-    let fetched = wait_for_chunk(&browser, "agreement_route_view").await;
+    let fetched = wait_for_chunk(&browser, "split_agreement_page_").await;
     assert!(fetched
         .iter()
         .any(|f| f.starts_with("portal-web-") && f.ends_with("_bg.wasm")));
@@ -48,6 +48,6 @@ async fn the_next_pages_code_is_fetched_while_the_current_page_is_read() {
     browser.wait_path("/agreement").await;
     browser.wait_text("h1", "API use agreement").await;
     // Reading the agreement, the developer information page is fetched before it is opened.
-    wait_for_chunk(&browser, "developer_route_view").await;
+    wait_for_chunk(&browser, "split_developer_page_").await;
     browser.close().await;
 }

@@ -5,7 +5,6 @@
 use super::use_client;
 use crate::{api::ApiError, i18n, routes::Page, standing::Standing};
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::components::A;
 
 #[component]
 pub fn EmailNotice() -> impl IntoView {
@@ -52,7 +51,7 @@ fn Unconfirmed(
                     aria-disabled=move || pending.get().then_some("true")>
                     {i18n::resend_link()}
                 </button>
-                <A href=Page::Developer.href()>{i18n::change_email()}</A>
+                <a href=Page::Developer.href()>{i18n::change_email()}</a>
             </p>
             <p role="status" class="meta">
                 {move || match said.get() {

@@ -1,19 +1,17 @@
 use crate::{
     api::{Api, ApiError, AuthApi},
-    config::Config,
-    routes::{self, GoTo, Page},
+    router::Nav,
+    routes::{GoTo, Page},
     session::Session,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// Shows its children only when signed in; otherwise sends the person to sign in
 /// and back here afterwards.
 #[component]
 pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
-    let location = use_location();
-    let base = expect_context::<Config>().router_base;
+    let nav = expect_context::<Nav>();
     let signs_in = crate::host::use_host().signs_in();
     // Only signing in or out changes what is shown, not a renewed token.
     let signed_in = Memo::new(move |_| session.is_signed_in());
@@ -24,7 +22,7 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
         } else if signs_in {
             view! { <super::HostSignIn /> }.into_any()
         } else {
-            let here = routes::within(&location.pathname.get_untracked(), &base);
+            let here = untrack(|| nav.path());
             view! { <GoTo path=Page::sign_in_then(&here) /> }.into_any()
         }
     }

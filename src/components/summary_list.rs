@@ -1,6 +1,5 @@
 use crate::i18n;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One row of a summary list: a label, the answer and, optionally, a Change link.
 pub fn summary_row(
@@ -16,7 +15,7 @@ pub fn summary_row(
             <dd class="summary__value">{value}</dd>
             {change.map(|href| view! {
                 <dd class="summary__actions">
-                    <A href=href>{i18n::change()}<span class="visually-hidden">" "{hidden}</span></A>
+                    <a href=href>{i18n::change()}<span class="visually-hidden">" "{hidden}</span></a>
                 </dd>
             })}
         </div>

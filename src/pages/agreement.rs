@@ -6,7 +6,6 @@ use crate::{
     standing::Standing,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::{
     api::{AcceptAgreementRequest, Agreement, AgreementStatus},
     error::code,
@@ -114,7 +113,7 @@ fn AgreementForm(
         {match already {
             Some(text) => view! {
                 <p class="notice notice--success" role="status">{text}</p>
-                <A href=Page::Developer.href() attr:class="button">{i18n::continue_button()}</A>
+                <a href=Page::Developer.href() class="button">{i18n::continue_button()}</a>
             }.into_any(),
             None => view! {
                 <form on:submit=on_submit novalidate>

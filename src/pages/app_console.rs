@@ -10,7 +10,6 @@ use crate::{
     standing::Standing,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::api::{AppDetail, SecretState};
 use std::time::Duration;
 
@@ -31,7 +30,7 @@ fn ConsoleLoader(
 ) -> impl IntoView {
     let standing = expect_context::<Standing>();
     view! {
-        <p class="back"><A href=Page::Apps.href()>{i18n::back_to_apps()}</A></p>
+        <p class="back"><a href=Page::Apps.href()>{i18n::back_to_apps()}</a></p>
         {load_or(
             move |c| {
                 // Just created: the console shows what the create returned.

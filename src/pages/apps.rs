@@ -5,7 +5,6 @@ use crate::{
     standing::Standing,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::api::{AppSummary, QualificationStatus};
 
 /// The developer's apps: an empty state with "Create App", then a row per app.
@@ -24,7 +23,7 @@ fn AppList() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1 class="heading-l">{i18n::apps_title()}</h1>
-            <A href=Page::NewApp.href() attr:class="button">{i18n::create_app()}</A>
+            <a href=Page::NewApp.href() class="button">{i18n::create_app()}</a>
         </div>
         <EmailNotice />
         {load(
@@ -39,7 +38,7 @@ fn AppList() -> impl IntoView {
                     view! {
                         <p class="notice notice--info" role="status">
                             {i18n::application_banner(&q.reference, i18n::qualification_status(q.status))}" "
-                            <A href=Page::QualificationStatus.href()>{i18n::view_status()}</A>
+                            <a href=Page::QualificationStatus.href()>{i18n::view_status()}</a>
                         </p>
                     }
                 });
@@ -57,7 +56,7 @@ fn AppList() -> impl IntoView {
                 view! { {banner} {body} }
             },
         )}
-        <p class="meta"><A href=Page::Developer.href()>{i18n::edit_developer()}</A></p>
+        <p class="meta"><a href=Page::Developer.href()>{i18n::edit_developer()}</a></p>
     }
 }
 
@@ -71,7 +70,7 @@ fn AppTable(
         .map(|app| {
             view! {
                 <tr>
-                    <td><A href=Page::App(app.id).href()>{app.name}</A></td>
+                    <td><a href=Page::App(app.id).href()>{app.name}</a></td>
                     <td>{i18n::app_type_commercial()}</td>
                     <td>{crate::components::app_status_tag(app.status)}</td>
                     <td>{format::date_time(&app.created_at)}</td>

@@ -8,7 +8,6 @@ use crate::{
     standing::Standing,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::{
     api::CreateAppRequest,
     error::code,
@@ -80,7 +79,7 @@ fn CreateAppForm() -> impl IntoView {
         <Show when=move || not_approved.get()>
             <div class="notice notice--warning" role="status">
                 <p>{i18n::not_approved_yet()}</p>
-                <p><A href=Page::QualificationStatus.href()>{i18n::view_status()}</A></p>
+                <p><a href=Page::QualificationStatus.href()>{i18n::view_status()}</a></p>
             </div>
         </Show>
         <form on:submit=on_submit novalidate>

@@ -36,8 +36,8 @@ use leptos::prelude::*;
 
 /// The page for the number in the address's `:id`, or Not found when it is not one.
 fn by_id<V: IntoView + 'static>(page: impl Fn(i64) -> V + Send + Sync + 'static) -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
-    move || match params.read().get("id").and_then(|s| s.parse::<i64>().ok()) {
+    let nav = expect_context::<crate::router::Nav>();
+    move || match nav.page().and_then(crate::routes::Page::id) {
         Some(id) => page(id).into_any(),
         None => view! { <NotFoundPage /> }.into_any(),
     }

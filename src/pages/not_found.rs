@@ -1,12 +1,11 @@
 use crate::{i18n, routes::Page};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1 class="heading-l">{i18n::not_found_title()}</h1>
         <p>{i18n::not_found_body()}</p>
-        <p><A href=Page::Home.href()>{i18n::go_home()}</A></p>
+        <p><a href=Page::Home.href()>{i18n::go_home()}</a></p>
     }
 }

@@ -6,7 +6,6 @@ use crate::{
     standing::Standing,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::api::{Qualification, QualificationStatus};
 
 /// Where the application stands: reference, timeline, what happens next; the reasons
@@ -104,7 +103,7 @@ fn Status(
                 view! { <button type="button" class="button" on:click=edit>{i18n::edit_and_resubmit()}</button> }.into_any()
             }
             QualificationStatus::Approved => {
-                view! { <A href=Page::NewCommercialApp.href() attr:class="button">{i18n::create_your_app()}</A> }.into_any()
+                view! { <a href=Page::NewCommercialApp.href() class="button">{i18n::create_your_app()}</a> }.into_any()
             }
             _ => ().into_any(),
         }}

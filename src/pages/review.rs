@@ -8,7 +8,6 @@ use crate::{
     routes::Page,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::{
     api::{
         Decision, DecisionRequest, GoLiveQueueItem, GoLiveReview, GoLiveStatus, PermissionQueueItem,
@@ -80,7 +79,7 @@ fn GoLiveTable(
         .map(|item| {
             view! {
                 <tr>
-                    <td><A href=Page::ReviewGoLive(item.app_id).href()>{item.app_name}</A></td>
+                    <td><a href=Page::ReviewGoLive(item.app_id).href()>{item.app_name}</a></td>
                     <td>{item.account}</td>
                     <td><span class=format!("tag {}", go_live_tag(item.status))>{i18n::go_live_status(item.status)}</span></td>
                     <td>{format::date_time(&item.requested_at)}</td>
@@ -101,7 +100,7 @@ fn PermissionTable(
         .map(|item| {
             view! {
                 <tr>
-                    <td><A href=Page::ReviewPermission(item.id).href()>{format!("{} · {}", item.app_name, item.group.name)}</A></td>
+                    <td><a href=Page::ReviewPermission(item.id).href()>{format!("{} · {}", item.app_name, item.group.name)}</a></td>
                     <td>{item.account}</td>
                     <td>{permission_tag(item.status)}</td>
                     <td>{format::date_time(&item.requested_at)}</td>
@@ -136,7 +135,7 @@ pub fn ReviewGoLivePage() -> impl IntoView {
     view! {
         <Journey step=Page::Review>
             {super::by_id(|id| view! {
-                <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
+                <p class="back"><a href=Page::Review.href()>{i18n::review_title()}</a></p>
                 {load_or(
                     move |c| async move { c.go_live_review(id).await },
                     |review, reload| view! { <GoLiveRequestView review reload /> },
@@ -199,7 +198,7 @@ fn QueueTable(
         .map(|item| {
             view! {
                 <tr>
-                    <td><A href=Page::ReviewApplication(item.id).href()>{item.reference}</A></td>
+                    <td><a href=Page::ReviewApplication(item.id).href()>{item.reference}</a></td>
                     <td>{item.account}</td>
                     <td>{item.software_name}</td>
                     <td><span class=format!("tag {}", status_tag(item.status))>{i18n::qualification_status(item.status)}</span></td>
@@ -236,7 +235,7 @@ fn ApplicationLoader(
     id: i64,
 ) -> impl IntoView {
     view! {
-        <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
+        <p class="back"><a href=Page::Review.href()>{i18n::review_title()}</a></p>
         {load_or(
             move |c| async move { c.open_review(id).await },
             |detail, reload| view! { <Application detail reload /> },

@@ -8,7 +8,6 @@ use crate::{
     routes::Page,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::api::{PermissionReview, PermissionStatus};
 
 #[component]
@@ -16,7 +15,7 @@ pub fn ReviewPermissionPage() -> impl IntoView {
     view! {
         <Journey step=Page::Review>
             {super::by_id(|id| view! {
-                <p class="back"><A href=Page::Review.href()>{i18n::review_title()}</A></p>
+                <p class="back"><a href=Page::Review.href()>{i18n::review_title()}</a></p>
                 {load_or(
                     move |c| async move { c.permission_review(id).await },
                     move |review, reload| view! { <RequestView id review reload /> },

@@ -5,22 +5,23 @@ use crate::{
     session::Session,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use portal_core::{api::SignInRequest, Form};
 
 /// Sign in with the seller account. A refused sign-in keeps what was typed.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let session = expect_context::<Session>();
-    let query = use_query_map();
-    let next = move || Page::safe_next(query.read_untracked().get("next"));
+    let nav = expect_context::<crate::router::Nav>();
+    // What the address said when the page opened: the form's own navigation changes it
+    // while this page is still on screen.
+    let next = Page::safe_next(nav.query("next"));
     // Where the host page signs its sellers in, the portal has no sign-in form.
     let signs_in = crate::host::use_host().signs_in();
     move || {
         if session.is_signed_in() || signs_in {
-            view! { <GoTo path=next() /> }.into_any()
+            view! { <GoTo path=next.clone() /> }.into_any()
         } else {
-            view! { <SignInForm next=next() /> }.into_any()
+            view! { <SignInForm next=next.clone() /> }.into_any()
         }
     }
 }

@@ -10,7 +10,6 @@ use crate::{
     standing::{self, Standing},
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::{api::EmailVerified, error::code};
 
 #[component]
@@ -75,7 +74,7 @@ fn outcome(result: Result<EmailVerified, ApiError>, retry: Callback<()>) -> AnyV
             <h1 class="heading-l" id="verify-title">{title}</h1>
             <p>{body}</p>
         </div>
-        <p><A href=Page::Home.href() attr:class="button">{i18n::continue_button()}</A></p>
+        <p><a href=Page::Home.href() class="button">{i18n::continue_button()}</a></p>
     }
     .into_any()
 }

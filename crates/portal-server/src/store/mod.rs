@@ -72,9 +72,11 @@ impl Store {
         }
         create_private(path).map_err(|e| StoreError::File(path.to_owned(), e))?;
         let mut conn = Connection::open(path)?;
+        // First: switching a new file to WAL takes a lock that another process starting
+        // at the same moment may hold; without a timeout it fails at once ("database is locked").
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
