@@ -80,7 +80,7 @@ export async function mount(element, options = {}) {
   const { module, css } = await load();
   const release = useStylesheet(css);
   const config = options.config ?? new URL("config.json", here).href;
-  // The message files (en.json, zh-CN.json, es.json) are beside the built files.
+  // The message files (en.json, zh-CN.json, es.json and their .pages.json) are beside the built files.
   const mounted = module.mount(element, { ...options, config, assets: here.href });
   let done = false;
   return {

@@ -148,10 +148,11 @@ pub fn App(
 fn TellHostWhereWeAre() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let host = crate::host::use_host();
+    let language = expect_context::<Language>();
     Effect::new(move |_| {
         let path = nav.path();
         host.emit("navigate", &[("path", path.into())]);
-        on_demand::preload_after(nav.page());
+        on_demand::preload_after(nav.page(), language);
     });
 }
 

@@ -56,21 +56,37 @@ impl Language {
         i18n::current()
     }
 
-    /// Fetches the first language's messages (English if that fails), or says why not.
+    /// Fetches the first language's first words (English if that fails), or says why not.
     pub async fn start(self) -> Result<(), &'static str> {
-        let mut got = self.fetch(self.first).await;
+        let mut got = self.fetch(self.first, false).await;
         if got.is_err() && self.first != Locale::En {
-            got = self.fetch(Locale::En).await;
+            got = self.fetch(Locale::En, false).await;
         }
         got.map(|()| self.follow(i18n::current())).map_err(|_| NO_TEXTS)
     }
 
-    /// Switches to `to` once its messages are here, and saves the choice on this device.
-    /// What the page holds is drawn again in the new language; drafts and the session are
-    /// kept (they are stored, not drawn).
+    /// The words of the pages beyond sign-in in the active language, fetched once: every
+    /// such page waits for them (and its first one downloads them while the browser is idle).
+    pub async fn pages_words(self) -> Result<(), &'static str> {
+        // Again if the reader switched language while they were on their way.
+        while !i18n::has_pages(i18n::current()) {
+            let locale = i18n::current();
+            let file = self.text_of(locale, "pages.json").await.map_err(|_| NO_TEXTS)?;
+            i18n::install_pages(locale, &file).map_err(|_| NO_TEXTS)?;
+            if !i18n::has_pages(locale) {
+                return Err(NO_TEXTS); // its first words are not here either
+            }
+        }
+        Ok(())
+    }
+
+    /// Switches to `to` once its words are here (the pages' too, once a page has needed
+    /// them), and saves the choice on this device. What the page holds is drawn again in
+    /// the new language; drafts and the session are kept (they are stored, not drawn).
     pub fn switch(self, to: Locale) {
+        let pages = i18n::has_pages(i18n::current());
         spawn_local(async move {
-            if self.fetch(to).await.is_ok() {
+            if self.fetch(to, pages).await.is_ok() {
                 if let Some(storage) = storage() {
                     let _ = storage.set_item(STORAGE_KEY, to.tag());
                 }
@@ -80,14 +96,30 @@ impl Language {
         });
     }
 
-    async fn fetch(self, locale: Locale) -> Result<(), String> {
-        if i18n::has(locale) {
-            i18n::activate(locale);
-            return Ok(());
+    /// Makes `locale` active once its first words, and with `pages` its pages' words, are
+    /// here; nothing changes when either cannot be fetched.
+    async fn fetch(self, locale: Locale, pages: bool) -> Result<(), String> {
+        let first = match i18n::has(locale) {
+            true => None,
+            false => Some(self.text_of(locale, "json").await?),
+        };
+        let rest = match pages && !i18n::has_pages(locale) {
+            true => Some(self.text_of(locale, "pages.json").await?),
+            false => None,
+        };
+        if let Some(file) = first {
+            i18n::install(locale, &file)?;
         }
-        let url = format!("{}{}.json", self.assets.get_value(), locale.tag());
-        let file = crate::config::fetch_text(&url).await.map_err(|_| url)?;
-        i18n::install(locale, &file)
+        if let Some(file) = rest {
+            i18n::install_pages(locale, &file)?;
+        }
+        i18n::activate(locale);
+        Ok(())
+    }
+
+    async fn text_of(self, locale: Locale, extension: &str) -> Result<String, String> {
+        let url = format!("{}{}.{extension}", self.assets.get_value(), locale.tag());
+        crate::config::fetch_text(&url).await.map_err(|_| url)
     }
 
     /// `lang` on the portal's element, and on the page with its title when it is ours.

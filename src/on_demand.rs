@@ -3,7 +3,7 @@
 //! that the post-link splitter moves into its own wasm chunk; without it (`trunk serve`,
 //! tests of the unsplit build) the same functions are in the one wasm file.
 
-use crate::{pages::*, routes::Page};
+use crate::{language::Language, pages::*, routes::Page};
 use leptos::{prelude::*, tachys::reactive_graph::OwnedView, task::spawn_local};
 use wasm_bindgen::{closure::Closure, JsCast};
 
@@ -48,10 +48,23 @@ on_demand! {
 /// while it is on screen. The sign-in form, the home page and Not found are in the shell.
 pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
     let drawn = owner.clone();
+    let in_shell = match page {
+        None => Some(owner.with(|| NotFoundPage().into_any())),
+        Some(Page::Home) => Some(owner.with(|| HomePage().into_any())),
+        Some(Page::SignIn) => Some(owner.with(|| SignInPage().into_any())),
+        Some(_) => None,
+    };
+    if let Some(view) = in_shell {
+        return OwnedView::new_with_owner(view, drawn).into_any();
+    }
+    // Its words first: drawing a page reads them. Fetched once (usually while the sign-in
+    // form was read, see `preload_after`).
+    let language = owner.with(expect_context::<Language>);
+    if let Err(no_texts) = language.pages_words().await {
+        let view = view! { <p class="loading" role="alert">{no_texts}</p> };
+        return OwnedView::new_with_owner(view.into_any(), drawn).into_any();
+    }
     let view = match page {
-        None => owner.with(|| NotFoundPage().into_any()),
-        Some(Page::Home) => owner.with(|| HomePage().into_any()),
-        Some(Page::SignIn) => owner.with(|| SignInPage().into_any()),
         Some(Page::Agreement) => agreement_page(owner).await,
         Some(Page::Developer) => developer_page(owner).await,
         Some(Page::Apps) => apps_page(owner).await,
@@ -66,19 +79,22 @@ pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
         Some(Page::VerifyEmail) => verify_email_page(owner).await,
         Some(Page::ReviewGoLive(_)) => review_go_live_page(owner).await,
         Some(Page::ReviewPermission(_)) => review_permission_page(owner).await,
+        None | Some(Page::Home | Page::SignIn) => unreachable!("drawn above"),
     };
     OwnedView::new_with_owner(view, drawn).into_any()
 }
 
 /// Once the browser is idle after a page is shown, fetches the code of the pages a seller
-/// or reviewer usually opens next (the journey's next step), so following a link does not
-/// wait for it. Without the `split` feature there is nothing to fetch.
-pub fn preload_after(page: Option<Page>) {
+/// or reviewer usually opens next (the journey's next step), and from the sign-in form the
+/// pages' words, so following a link does not wait for them. Without the `split` feature
+/// there is no code to fetch.
+pub fn preload_after(page: Option<Page>, language: Language) {
     let preload = move || {
         spawn_local(async move {
             let Some(page) = page else { return };
             match page {
                 Page::Home | Page::SignIn => {
+                    let _ = language.pages_words().await;
                     __preload_agreement_page().await;
                     __preload_apps_page().await;
                     __preload_review_page().await;

@@ -147,3 +147,26 @@ async fn choosing_the_app_type_says_when_the_server_fails_and_continues_on_retry
     browser.wait_path("/qualification").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_words_that_cannot_be_fetched_are_explained_and_sign_in_still_works() {
+    // An upload that left out the pages' words (or a CDN that refuses them): the sign-in
+    // form needs only the first file; the next page says what is wrong instead of showing
+    // message keys.
+    let copy = dist_with_config(r#"{"api_base_url": "api/v1"}"#);
+    for file in ["en.pages.json", "en.pages.json.br", "en.pages.json.gz"] {
+        let _ = std::fs::remove_file(copy.path().join(file));
+    }
+    let portal = Portal::start_with_dist(copy.path().to_owned()).await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/")).await;
+    browser.wait_path("/sign-in").await;
+    browser.wait_text("h1", "Sign in").await;
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser.wait_path("/agreement").await;
+    browser
+        .wait_text("main [role=alert]", "could not load its texts. Reload the page.")
+        .await;
+    assert!(!browser.text("main").await.contains("agreement_title"));
+    browser.close().await;
+}

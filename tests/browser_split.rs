@@ -1,5 +1,5 @@
 //! The split release build in a real browser: while a seller reads one page, the code of
-//! the page they usually open next is fetched.
+//! the page they usually open next is fetched (from the sign-in form, the pages' words too).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -7,13 +7,12 @@ mod support;
 use portal_server::seed::DEMO_SELLER;
 use support::{Browser, Portal};
 
-/// The wasm files the page has fetched so far (file names).
-async fn wasm_fetched(browser: &Browser) -> Vec<String> {
+/// The files the page has fetched so far (file names).
+async fn fetched(browser: &Browser) -> Vec<String> {
     let found = browser
         .client
         .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name)
-               .filter(n => n.endsWith('.wasm')).map(n => n.split('/').pop());",
+            "return performance.getEntriesByType('resource').map(e => e.name.split('/').pop());",
             vec![],
         )
         .await
@@ -23,13 +22,13 @@ async fn wasm_fetched(browser: &Browser) -> Vec<String> {
 
 async fn wait_for_chunk(browser: &Browser, page: &str) -> Vec<String> {
     for _ in 0..100 {
-        let fetched = wasm_fetched(browser).await;
+        let fetched = fetched(browser).await;
         if fetched.iter().any(|f| f.contains(page)) {
             return fetched;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    panic!("{page} was never fetched: {:?}", wasm_fetched(browser).await);
+    panic!("{page} was never fetched: {:?}", fetched(browser).await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -44,6 +43,9 @@ async fn the_next_pages_code_is_fetched_while_the_current_page_is_read() {
     assert!(fetched
         .iter()
         .any(|f| f.starts_with("portal-web-") && f.ends_with("_bg.wasm")));
+    // The form needs only the first screen's words; the pages' follow while it is read.
+    assert!(fetched.iter().any(|f| f == "en.json"), "{fetched:?}");
+    wait_for_chunk(&browser, "en.pages.json").await;
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
     browser.wait_path("/agreement").await;
     browser.wait_text("h1", "API use agreement").await;

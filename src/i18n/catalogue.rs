@@ -1,31 +1,96 @@
-//! The active language's messages: a file per language (`public/locales/<tag>.json`,
-//! beside the built files in `dist/`), fetched when
-//! the app starts or the reader switches, so the wasm carries no text and a reader
-//! downloads one language's words only. Native builds (the unit tests) read English from
-//! the file at compile time.
+//! The active language's messages: two files per language beside the built files in
+//! `dist/` (from `public/locales/`): `<tag>.json`, the words the first screen needs (sign-in,
+//! the page frame, errors; see [`first_words`]), fetched when the app starts or the reader
+//! switches, and `<tag>.pages.json`, every other page's words, fetched before the first of
+//! those pages is drawn. The wasm carries no text and a reader downloads one language's
+//! words only. Native builds (the unit tests) read English from the files at compile time.
 
 use super::Locale;
 use std::{cell::RefCell, collections::HashMap};
 
 type Messages = HashMap<String, String>;
 
+/// One language's words: the first screen's, and the pages' once fetched.
+#[derive(Clone, Copy)]
+struct Words {
+    locale: Locale,
+    first: &'static Messages,
+    pages: Option<&'static Messages>,
+}
+
+/// The fixed texts the first screen shows: sign-in, the page frame, Not found, a crash.
+const FIRST_TEXTS: [&str; 35] = [
+    "page_title",
+    "language",
+    "app_name",
+    "skip_to_content",
+    "sign_out",
+    "signed_in_as",
+    "nav_label",
+    "loading",
+    "try_again",
+    "error_summary_title",
+    "error_prefix",
+    "show_password",
+    "hide_password",
+    "config_error_title",
+    "config_error_hint",
+    "sign_in_title",
+    "host_signing_in",
+    "host_no_token",
+    "sign_in_intro",
+    "sign_in_button",
+    "signing_in",
+    "reauth_title",
+    "reauth_body",
+    "session_expired",
+    "account_label",
+    "account_hint",
+    "password_label",
+    "apps_title",
+    "review_title",
+    "crash_title",
+    "crash_body",
+    "crash_reload",
+    "not_found_title",
+    "not_found_body",
+    "go_home",
+];
+
+/// Whether `key` is among the words of `<tag>.json` (the first screen's); every other key
+/// is in `<tag>.pages.json`. The message file tests hold both files to this.
+pub fn first_words(key: &str) -> bool {
+    let mut parts = key.split('.');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(fixed), None, _) => FIRST_TEXTS.contains(&fixed),
+        (Some("api" | "wait" | "config"), _, _) => true,
+        (Some("conflict"), Some(code), _) => code == "other",
+        // Rule codes, and the sign-in form's fields.
+        (Some("error"), Some(_), None) => true,
+        (Some("error"), Some(field), Some(_)) => matches!(field, "account" | "password"),
+        (Some("field"), Some(field), _) => matches!(field, "account" | "password" | "default"),
+        _ => false,
+    }
+}
+
 thread_local! {
-    /// Each language's messages once fetched, kept for the page's life (three at most),
-    /// so switching back costs nothing; the first is the active one.
-    static LOADED: RefCell<Vec<(Locale, &'static Messages)>> = const { RefCell::new(Vec::new()) };
+    /// Each language's words once fetched, kept for the page's life (three at most), so
+    /// switching back costs nothing; the first is the active one.
+    static LOADED: RefCell<Vec<Words>> = const { RefCell::new(Vec::new()) };
     /// Keys asked for that no file has, each kept once (see [`text`]).
     static MISSING: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
 }
 
 /// The active language.
 pub fn current() -> Locale {
-    active().map_or(Locale::En, |(locale, _)| locale)
+    active().map_or(Locale::En, |words| words.locale)
 }
 
-fn active() -> Option<(Locale, &'static Messages)> {
+fn active() -> Option<Words> {
     #[cfg(not(target_arch = "wasm32"))]
     if LOADED.with(|l| l.borrow().is_empty()) {
         let _ = install(Locale::En, include_str!("../../public/locales/en.json"));
+        let _ = install_pages(Locale::En, include_str!("../../public/locales/en.pages.json"));
     }
     LOADED.with(|l| l.borrow().first().copied())
 }
@@ -44,26 +109,60 @@ pub(super) fn text(key: &str) -> &'static str {
 
 /// The message `key` if the active language has one.
 pub(super) fn text_opt(key: &str) -> Option<&'static str> {
-    active().and_then(|(_, m)| m.get(key)).map(String::as_str)
+    let words = active()?;
+    words
+        .first
+        .get(key)
+        .or_else(|| words.pages?.get(key))
+        .map(String::as_str)
 }
 
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// Whether `locale`'s messages are here already.
+/// Whether `locale`'s first words are here already.
 pub fn has(locale: Locale) -> bool {
-    LOADED.with(|l| l.borrow().iter().any(|(l, _)| *l == locale))
+    LOADED.with(|l| l.borrow().iter().any(|w| w.locale == locale))
 }
 
-/// Makes `locale` active, from its message file's text if it is not here yet.
+/// Whether `locale`'s pages' words are here already.
+pub fn has_pages(locale: Locale) -> bool {
+    LOADED.with(|l| l.borrow().iter().any(|w| w.locale == locale && w.pages.is_some()))
+}
+
+fn parse(file: &str) -> Result<&'static Messages, String> {
+    let messages: Messages = serde_json::from_str(file).map_err(|e| e.to_string())?;
+    Ok(Box::leak(Box::new(messages)))
+}
+
+/// Keeps `locale`'s first words from the text of `<tag>.json`, if they are not here yet
+/// (the first language kept is the active one; [`activate`] chooses another).
 pub fn install(locale: Locale, file: &str) -> Result<(), String> {
     if !has(locale) {
-        let messages: Messages = serde_json::from_str(file).map_err(|e| e.to_string())?;
-        let messages: &'static Messages = Box::leak(Box::new(messages));
-        LOADED.with(|l| l.borrow_mut().push((locale, messages)));
+        let first = parse(file)?;
+        LOADED.with(|l| {
+            l.borrow_mut().push(Words {
+                locale,
+                first,
+                pages: None,
+            })
+        });
     }
-    activate(locale);
+    Ok(())
+}
+
+/// Keeps `locale`'s pages' words from the text of `<tag>.pages.json` (its first words are
+/// here already).
+pub fn install_pages(locale: Locale, file: &str) -> Result<(), String> {
+    if !has_pages(locale) {
+        let pages = parse(file)?;
+        LOADED.with(|l| {
+            if let Some(words) = l.borrow_mut().iter_mut().find(|w| w.locale == locale) {
+                words.pages = Some(pages);
+            }
+        });
+    }
     Ok(())
 }
 
@@ -71,7 +170,7 @@ pub fn install(locale: Locale, file: &str) -> Result<(), String> {
 pub fn activate(locale: Locale) {
     LOADED.with(|l| {
         let mut loaded = l.borrow_mut();
-        if let Some(at) = loaded.iter().position(|(l, _)| *l == locale) {
+        if let Some(at) = loaded.iter().position(|w| w.locale == locale) {
             let entry = loaded.remove(at);
             loaded.insert(0, entry);
         }

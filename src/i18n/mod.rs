@@ -11,7 +11,7 @@ mod fields;
 
 use case::capitalise;
 pub use case::lower;
-pub use catalogue::{activate, current, has, install};
+pub use catalogue::{activate, current, first_words, has, has_pages, install, install_pages};
 use catalogue::{text, text_opt};
 pub use countries::{country_name, sort_by_name};
 pub use errors::{api_error, conflict_message};

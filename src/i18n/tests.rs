@@ -5,14 +5,64 @@ use super::*;
 use portal_core::{api::*, error::field_code, rules, Form};
 use std::collections::{BTreeMap, BTreeSet};
 
-const FILES: [(&str, &str); 3] = [
-    ("en", include_str!("../../public/locales/en.json")),
-    ("zh-CN", include_str!("../../public/locales/zh-CN.json")),
-    ("es", include_str!("../../public/locales/es.json")),
+/// Each language's two files: the first screen's words, and the pages' words.
+const FILES: [(&str, &str, &str); 3] = [
+    (
+        "en",
+        include_str!("../../public/locales/en.json"),
+        include_str!("../../public/locales/en.pages.json"),
+    ),
+    (
+        "zh-CN",
+        include_str!("../../public/locales/zh-CN.json"),
+        include_str!("../../public/locales/zh-CN.pages.json"),
+    ),
+    (
+        "es",
+        include_str!("../../public/locales/es.json"),
+        include_str!("../../public/locales/es.pages.json"),
+    ),
 ];
 
-fn messages(file: &str) -> BTreeMap<String, String> {
-    serde_json::from_str(file).expect("a message file is a JSON object of strings")
+fn file(text: &str) -> BTreeMap<String, String> {
+    serde_json::from_str(text).expect("a message file is a JSON object of strings")
+}
+
+/// A language's words, both files.
+fn messages(files: &(&str, &str, &str)) -> BTreeMap<String, String> {
+    let mut all = file(files.1);
+    all.extend(file(files.2));
+    all
+}
+
+#[test]
+fn the_first_screens_words_are_in_the_first_file_and_no_other() {
+    for (tag, first, pages) in &FILES {
+        let (first, pages) = (file(first), file(pages));
+        for key in first.keys() {
+            assert!(
+                first_words(key),
+                "{key} is in {tag}.json but not needed there: move it to {tag}.pages.json"
+            );
+            assert!(!pages.contains_key(key), "{key} is in both of {tag}'s files");
+        }
+        for key in pages.keys() {
+            assert!(
+                !first_words(key),
+                "{key} is needed before the pages' words arrive: move it to {tag}.json"
+            );
+        }
+    }
+    // The sign-in form's own words are among the first.
+    for key in [
+        "sign_in_title",
+        "account_label",
+        "field.password.label",
+        "api.invalid_credentials",
+        "error.required",
+    ] {
+        assert!(first_words(key), "{key}");
+    }
 }
 
 /// The `{name}` parameters a message uses.
@@ -26,9 +76,9 @@ fn parameters(message: &str) -> BTreeSet<String> {
 
 #[test]
 fn every_language_has_exactly_englishs_keys_with_the_same_parameters() {
-    let english = messages(FILES[0].1);
-    for (tag, file) in &FILES[1..] {
-        let other = messages(file);
+    let english = messages(&FILES[0]);
+    for files in &FILES[1..] {
+        let (tag, other) = (files.0, messages(files));
         let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{tag} lacks {missing:?}");
@@ -47,14 +97,14 @@ fn every_language_has_exactly_englishs_keys_with_the_same_parameters() {
 
 #[test]
 fn the_language_tags_name_the_files() {
-    let tags: Vec<&str> = FILES.iter().map(|(tag, _)| *tag).collect();
+    let tags: Vec<&str> = FILES.iter().map(|(tag, _, _)| *tag).collect();
     let locales: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
     assert_eq!(tags, locales);
 }
 
 #[test]
 fn every_fixed_text_is_in_the_files() {
-    let english = messages(FILES[0].1);
+    let english = messages(&FILES[0]);
     for key in FIXED_KEYS {
         assert!(english.contains_key(*key), "{key} is not in en.json");
     }
@@ -76,7 +126,7 @@ fn no_field_falls_back_to_a_generic_name() {
         PasswordConfirmation::FIELDS,
         DecisionRequest::FIELDS,
     ];
-    let english = messages(FILES[0].1);
+    let english = messages(&FILES[0]);
     for field in forms
         .iter()
         .flat_map(|f| f.iter())
@@ -95,7 +145,7 @@ fn no_field_falls_back_to_a_generic_name() {
 
 #[test]
 fn every_rule_code_has_its_own_sentence() {
-    let english = messages(FILES[0].1);
+    let english = messages(&FILES[0]);
     for code in [
         field_code::REQUIRED,
         field_code::TOO_LONG,
@@ -131,7 +181,7 @@ fn every_rule_code_has_its_own_sentence() {
 
 #[test]
 fn every_country_the_rules_accept_has_a_name() {
-    let english = messages(FILES[0].1);
+    let english = messages(&FILES[0]);
     for code in rules::COUNTRIES {
         assert!(english.contains_key(&format!("country.{code}")), "country.{code}");
     }

@@ -219,10 +219,19 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
         .unwrap();
 }
 
-/// The app's words in the language tagged `tag` (`en`, `zh-CN`, `es`), from its message file.
+/// The app's words in the language tagged `tag` (`en`, `zh-CN`, `es`), from its two message
+/// files (the first screen's and the pages').
 pub fn words(tag: &str) -> std::collections::HashMap<String, String> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("public/locales/{tag}.json"));
-    serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap()
+    let mut words = std::collections::HashMap::new();
+    for name in [format!("{tag}.json"), format!("{tag}.pages.json")] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("public/locales")
+            .join(name);
+        let part: std::collections::HashMap<String, String> =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        words.extend(part);
+    }
+    words
 }
 
 /// Signs in the demo seller and accepts the agreement: the developer information page.

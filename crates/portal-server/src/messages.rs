@@ -1,28 +1,38 @@
 //! What the server writes to people (e-mails) in the recipient's language. The e-mails' own
 //! sentences live in the server's message files (`crates/portal-server/messages/<tag>.json`,
 //! never downloaded by a browser); the names of things both sides show (an audit action in
-//! the console and in a security notice) come from the app's (`public/locales/<tag>.json`).
+//! the console and in a security notice) come from the app's (`public/locales/<tag>.json`
+//! and `<tag>.pages.json`).
 //! Every sentence has one place.
 
 use portal_core::locale::Locale;
 use std::{collections::HashMap, sync::OnceLock};
 
-/// Each language's e-mail file and app file.
-const FILES: [(Locale, &str, &str); 3] = [
+/// Each language's e-mail file and app files.
+const FILES: [(Locale, &str, [&str; 2]); 3] = [
     (
         Locale::En,
         include_str!("../messages/en.json"),
-        include_str!("../../../public/locales/en.json"),
+        [
+            include_str!("../../../public/locales/en.json"),
+            include_str!("../../../public/locales/en.pages.json"),
+        ],
     ),
     (
         Locale::ZhCn,
         include_str!("../messages/zh-CN.json"),
-        include_str!("../../../public/locales/zh-CN.json"),
+        [
+            include_str!("../../../public/locales/zh-CN.json"),
+            include_str!("../../../public/locales/zh-CN.pages.json"),
+        ],
     ),
     (
         Locale::Es,
         include_str!("../messages/es.json"),
-        include_str!("../../../public/locales/es.json"),
+        [
+            include_str!("../../../public/locales/es.json"),
+            include_str!("../../../public/locales/es.pages.json"),
+        ],
     ),
 ];
 
@@ -32,7 +42,10 @@ fn messages(locale: Locale) -> &'static HashMap<String, String> {
         FILES
             .iter()
             .map(|(locale, mail, app)| {
-                let mut words: HashMap<String, String> = serde_json::from_str(app).unwrap_or_default();
+                let mut words: HashMap<String, String> = HashMap::new();
+                for file in app {
+                    words.extend(serde_json::from_str::<HashMap<String, String>>(file).unwrap_or_default());
+                }
                 words.extend(serde_json::from_str::<HashMap<String, String>>(mail).unwrap_or_default());
                 (*locale, words)
             })

@@ -16,8 +16,9 @@ pub(crate) const BUDGET_BROTLI: usize = 150 * 1024;
 /// e-mail confirmation (the notice three pages share, the other tabs' listener, its words),
 /// and by 1 KB for API permission groups (0.35 KB of words in English's file, the review
 /// page's route; the groups' own names come from the server in the reader's language).
-/// Lowered to 171 KB when the portal's own navigation replaced leptos_router (208.6 → 170.6).
-pub(crate) const CEILING_BROTLI: usize = 171 * 1024;
+/// Lowered to 171 KB when the portal's own navigation replaced leptos_router (208.6 → 170.6),
+/// and to 168 KB when the pages' words left the first message file (170.6 → 167.4).
+pub(crate) const CEILING_BROTLI: usize = 168 * 1024;
 
 pub(crate) struct FileSize {
     pub name: String,
@@ -33,11 +34,16 @@ pub(crate) struct Report {
     pub on_demand: Vec<FileSize>,
 }
 
-/// Not part of the initial load: the split build's page chunks (see `split.rs`), and the
-/// messages of the languages other than English (a reader fetches one language's file
-/// instead of English's, which is the one counted).
+/// Not part of the initial load: the split build's page chunks (see `split.rs`), the pages'
+/// words (`<tag>.pages.json`, fetched once the sign-in form is drawn), and the first words
+/// of the languages other than English (a reader fetches one language's file instead of
+/// English's, which is the one counted).
 fn on_demand(name: &str) -> bool {
-    name.starts_with("chunk_") || name.starts_with("split_") || name == "zh-CN.json" || name == "es.json"
+    name.starts_with("chunk_")
+        || name.starts_with("split_")
+        || name.ends_with(".pages.json")
+        || name == "zh-CN.json"
+        || name == "es.json"
 }
 
 impl Report {
