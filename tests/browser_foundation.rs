@@ -229,6 +229,29 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
         .await;
     browser.wait_focused("account").await;
 
+    // An account the operators disabled is told so once its password is right.
+    let account = portal
+        .store
+        .account_by_name(DEMO_SELLER.0)
+        .await
+        .unwrap()
+        .unwrap();
+    portal
+        .store
+        .set_disabled(account.id, Some(1_790_000_000))
+        .await
+        .unwrap();
+    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
+    browser
+        .wait_text(
+            ".error-summary",
+            "This account is disabled. Ask the platform's operators",
+        )
+        .await;
+    assert_eq!(browser.value("account").await, DEMO_SELLER.0);
+    browser.wait_path("/sign-in").await;
+    portal.store.set_disabled(account.id, None).await.unwrap();
+
     // Guessing further is slowed down, and the page says for how long: after many
     // failures from this address the pause has grown to its longest.
     let now = portal_server::clock::Clock::now(&portal_server::clock::SystemClock);

@@ -13,6 +13,8 @@ pub enum ApiError {
     SessionExpired,
     /// Sign-in refused: wrong account name or password.
     InvalidCredentials,
+    /// Sign-in refused: the account is disabled by the platform's operators.
+    AccountDisabled,
     Forbidden,
     NotFound,
     /// The request conflicts with the current state (e.g. a newer agreement version).
@@ -43,6 +45,7 @@ impl ApiError {
         match status {
             401 if code == code::INVALID_CREDENTIALS => ApiError::InvalidCredentials,
             401 => ApiError::SessionExpired,
+            403 if code == code::ACCOUNT_DISABLED => ApiError::AccountDisabled,
             403 => ApiError::Forbidden,
             404 => ApiError::NotFound,
             408 => ApiError::Timeout,

@@ -10,6 +10,7 @@ pub fn api_error(error: &ApiError) -> String {
         ApiError::Offline => text("api.offline").into(),
         ApiError::SessionExpired => session_expired().into(),
         ApiError::InvalidCredentials => text("api.invalid_credentials").into(),
+        ApiError::AccountDisabled => text("api.account_disabled").into(),
         ApiError::Forbidden => text("api.forbidden").into(),
         ApiError::NotFound => text("api.not_found").into(),
         ApiError::Conflict(body) => conflict_message(&body.code).into(),

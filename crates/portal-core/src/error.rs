@@ -18,6 +18,8 @@ pub mod code {
     /// Host sign-in named an account that signs in with a password here.
     pub const ACCOUNT_NOT_HOSTED: &str = "account_not_hosted";
     pub const FORBIDDEN: &str = "forbidden";
+    /// Sign-in with the right password to an account an operator has disabled.
+    pub const ACCOUNT_DISABLED: &str = "account_disabled";
     pub const NOT_FOUND: &str = "not_found";
     pub const CONFLICT: &str = "conflict";
     pub const AGREEMENT_OUTDATED: &str = "agreement_outdated";

@@ -149,6 +149,25 @@ pub enum Command {
         #[arg(long, default_value = "seller")]
         role: String,
     },
+    /// Disable an account: it can no longer sign in (it is told so once its password is
+    /// right), and every session of it ends at once. Its apps and records are kept.
+    DisableAccount {
+        /// The account name.
+        name: String,
+    },
+    /// Enable a disabled account again.
+    EnableAccount {
+        /// The account name.
+        name: String,
+    },
+    /// Give an account a new password; every session of it ends (whoever held one may have
+    /// known the old password).
+    ResetPassword {
+        /// The account name.
+        name: String,
+        #[arg(long, env = "PORTAL_NEW_ACCOUNT_PASSWORD")]
+        password: String,
+    },
     /// Mark these accounts' contact e-mail addresses as confirmed without the link (the
     /// address was checked another way, e.g. through the seller's support channel).
     ConfirmEmail {
@@ -272,13 +291,44 @@ async fn execute(cli: Cli) -> Result<(), String> {
             println!("Created {} account {name}.", role.as_str());
             Ok(())
         }
+        Command::DisableAccount { name } => {
+            let account = named(&store, &name).await?;
+            store
+                .set_disabled(account.id, Some(now))
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Disabled {}; its sessions have ended.", account.name);
+            Ok(())
+        }
+        Command::EnableAccount { name } => {
+            let account = named(&store, &name).await?;
+            store
+                .set_disabled(account.id, None)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Enabled {}.", account.name);
+            Ok(())
+        }
+        Command::ResetPassword { name, password } => {
+            let account = named(&store, &name).await?;
+            if account.from_host {
+                return Err(format!(
+                    "{} signs in through the seller portal that embeds this one; it has no password here",
+                    account.name
+                ));
+            }
+            portal_core::rules::password(&password).map_err(|e| format!("password: {}", e.code))?;
+            let hash = crate::password::hash(password).await?;
+            store
+                .set_password(account.id, &hash)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("New password set for {}; its sessions have ended.", account.name);
+            Ok(())
+        }
         Command::ConfirmEmail { names } => {
             for name in names {
-                let account = store
-                    .account_by_name(name.trim())
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .ok_or_else(|| format!("no account named {name}"))?;
+                let account = named(&store, &name).await?;
                 if !store
                     .confirm_email(account.id, now)
                     .await
@@ -315,6 +365,15 @@ async fn execute(cli: Cli) -> Result<(), String> {
         }
         Command::Serve => serve(config, store).await,
     }
+}
+
+/// The account named `name`, or why there is none.
+async fn named(store: &Store, name: &str) -> Result<crate::store::AccountRow, String> {
+    store
+        .account_by_name(name.trim())
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account named {}", name.trim()))
 }
 
 async fn serve(config: Config, store: Store) -> Result<(), String> {

@@ -19,6 +19,9 @@ pub enum AppError {
     /// A host token that is not valid now: bad signature or algorithm, wrong audience or
     /// issuer, expired, too long-lived or issued in the future.
     InvalidHostToken,
+    /// The account is disabled by an operator (said only to whoever knows its password, or
+    /// holds a valid host token for it).
+    AccountDisabled,
     Forbidden,
     NotFound,
     MethodNotAllowed,
@@ -108,6 +111,11 @@ impl AppError {
                 StatusCode::UNAUTHORIZED,
                 code::INVALID_HOST_TOKEN,
                 "The seller portal's sign-in could not be checked. Sign in to the seller portal again.",
+            ),
+            AccountDisabled => plain(
+                StatusCode::FORBIDDEN,
+                code::ACCOUNT_DISABLED,
+                "This account is disabled. Ask the platform's operators to enable it again.",
             ),
             Forbidden => plain(
                 StatusCode::FORBIDDEN,

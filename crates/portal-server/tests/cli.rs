@@ -1,7 +1,101 @@
 //! The server's command line, run as a real process.
 
-use portal_server::store::Store;
+mod common;
+
+use common::{temp_db, TestServer};
+use portal_server::{seed::DEMO_SELLER, store::Store, HttpOptions};
+use serde_json::json;
 use std::process::Command;
+
+/// `portal-server --database DB ARGS…` as an operator runs it: its exit and what it printed.
+fn operator(db: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .arg("--database")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    let said = if out.status.success() {
+        out.stdout
+    } else {
+        out.stderr
+    };
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&said).trim().to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn an_operator_disables_enables_and_resets_an_account_while_the_server_runs() {
+    let (_dir, db) = temp_db();
+    let server = TestServer::start(db.clone(), HttpOptions::default()).await;
+    let sign_in = |password: &'static str| {
+        let server = &server;
+        async move {
+            server
+                .call(
+                    "POST",
+                    "/session",
+                    None,
+                    Some(json!({"account": DEMO_SELLER.0, "password": password})),
+                )
+                .await
+        }
+    };
+    let token = server.sign_in_seller().await;
+
+    // Disabled: the session in use ends at once; the right password is told why it cannot
+    // sign in, a wrong one learns nothing more than before.
+    let (ok, said) = operator(&db, &["disable-account", DEMO_SELLER.0]);
+    assert!(ok, "{said}");
+    assert_eq!(said, "Disabled demo-seller; its sessions have ended.");
+    let (status, body) = server.call("GET", "/me", Some(&token), None).await;
+    assert_eq!(status, 401, "{body}");
+    let (status, body) = sign_in(DEMO_SELLER.1).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("account_disabled")),
+        "{body}"
+    );
+    let (status, body) = sign_in("not-the-password").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (401, Some("invalid_credentials")),
+        "{body}"
+    );
+
+    // Enabled again: it signs in as before.
+    assert_eq!(
+        operator(&db, &["enable-account", DEMO_SELLER.0]),
+        (true, "Enabled demo-seller.".into())
+    );
+    let token = server.sign_in_seller().await;
+
+    // A new password: the old one and the sessions opened with it stop working.
+    let (ok, said) = operator(
+        &db,
+        &[
+            "reset-password",
+            DEMO_SELLER.0,
+            "--password",
+            "a-brand-new-passphrase",
+        ],
+    );
+    assert!(ok, "{said}");
+    let (status, _) = server.call("GET", "/me", Some(&token), None).await;
+    assert_eq!(status, 401);
+    assert_eq!(sign_in(DEMO_SELLER.1).await.0, 401);
+    assert_eq!(sign_in("a-brand-new-passphrase").await.0, 200);
+
+    // Refused in words, changing nothing: no such account, a password the rules refuse.
+    let (ok, said) = operator(&db, &["disable-account", "nobody"]);
+    assert!(!ok && said.contains("no account named nobody"), "{said}");
+    let too_long = "p".repeat(portal_core::rules::PASSWORD_MAX + 1);
+    let (ok, said) = operator(&db, &["reset-password", DEMO_SELLER.0, "--password", &too_long]);
+    assert!(!ok && said.contains("password: too_long"), "{said}");
+    assert_eq!(sign_in("a-brand-new-passphrase").await.0, 200);
+}
 
 #[tokio::test]
 async fn publish_agreement_adds_a_version_that_every_account_must_accept() {

@@ -76,6 +76,19 @@ async fn a_valid_token_opens_a_session_of_the_hosts_seller_created_once() {
         (status, body["code"].as_str()),
         (401, Some("invalid_credentials"))
     );
+
+    // Disabled by an operator, its host's valid tokens open nothing until it is enabled.
+    s.store.set_disabled(first.id, Some(START)).await.unwrap();
+    let (status, _) = s.call("GET", "/me", Some(&token), None).await;
+    assert_eq!(status, 401, "its sessions ended");
+    let (status, body) = exchange(&s, &signed(claims("shop-4711"), PRIVATE)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("account_disabled")),
+        "{body}"
+    );
+    s.store.set_disabled(first.id, None).await.unwrap();
+    assert_eq!(exchange(&s, &signed(claims("shop-4711"), PRIVATE)).await.0, 200);
 }
 
 #[tokio::test]

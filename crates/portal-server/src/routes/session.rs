@@ -58,10 +58,15 @@ pub(super) async fn sign_in_host(
     open_session(&state, account).await
 }
 
+/// A session for `account`, whose password or host token has been checked; never for a
+/// disabled account.
 async fn open_session(
     state: &AppState,
     account: crate::store::AccountRow,
 ) -> Result<ApiJson<SignInResponse>> {
+    if account.disabled {
+        return Err(AppError::AccountDisabled);
+    }
     let token = token::random_hex(32);
     let now = state.clock.now();
     let expires_at = now + state.settings.session_ttl_secs;

@@ -54,7 +54,12 @@ pub struct AccountRow {
     pub role: Role,
     /// Signs in through the embedding seller portal (a host token), never with a password.
     pub from_host: bool,
+    /// Disabled by an operator: it cannot sign in.
+    pub disabled: bool,
 }
+
+/// The columns [`account_row`] reads, in its order.
+const ACCOUNT_COLUMNS: &str = "a.id, a.name, a.password_hash, a.role, a.source, a.disabled_at IS NOT NULL";
 
 #[derive(Debug, Clone)]
 pub struct AgreementRow {
@@ -72,12 +77,27 @@ impl Store {
         }
         create_private(path).map_err(|e| StoreError::File(path.to_owned(), e))?;
         let mut conn = Connection::open(path)?;
-        // First: switching a new file to WAL takes a lock that another process starting
-        // at the same moment may hold; without a timeout it fails at once ("database is locked").
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrate(&mut conn)?;
+        // Several processes starting on a new file at once: switching it to WAL needs every
+        // other connection out of the way, and SQLite answers "database is locked" at once,
+        // without waiting, where two would otherwise wait for each other. Such an opener
+        // tries again shortly; the migrations themselves run once (see `migrate`).
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let prepared = conn
+                .pragma_update(None, "journal_mode", "WAL")
+                .and_then(|()| conn.pragma_update(None, "foreign_keys", "ON"))
+                .and_then(|()| migrate(&mut conn));
+            match prepared {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => break other?,
+            }
+        }
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -140,7 +160,7 @@ impl Store {
                 params![name, now],
             )?;
             let row = tx.query_row(
-                "SELECT id, name, password_hash, role, source FROM accounts WHERE name = ?1",
+                &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.name = ?1"),
                 [&name],
                 account_row,
             )?;
@@ -154,7 +174,7 @@ impl Store {
         let name = name.to_owned();
         self.call(move |c| {
             c.query_row(
-                "SELECT id, name, password_hash, role, source FROM accounts WHERE name = ?1",
+                &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.name = ?1"),
                 [name],
                 account_row,
             )
@@ -166,7 +186,7 @@ impl Store {
     pub async fn account_by_id(&self, id: i64) -> StoreResult<Option<AccountRow>> {
         self.call(move |c| {
             c.query_row(
-                "SELECT id, name, password_hash, role, source FROM accounts WHERE id = ?1",
+                &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ?1"),
                 [id],
                 account_row,
             )
@@ -198,9 +218,10 @@ impl Store {
         let token_hash = token_hash.to_owned();
         self.call(move |c| {
             c.query_row(
-                "SELECT a.id, a.name, a.password_hash, a.role, a.source FROM sessions s
-                 JOIN accounts a ON a.id = s.account_id
-                 WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+                &format!(
+                    "SELECT {ACCOUNT_COLUMNS} FROM sessions s JOIN accounts a ON a.id = s.account_id
+                     WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled_at IS NULL"
+                ),
                 params![token_hash, now],
                 account_row,
             )
@@ -223,6 +244,38 @@ impl Store {
         self.call(move |c| {
             c.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])
                 .map(|_| ())
+        })
+        .await
+    }
+
+    /// Disables the account (`at`: when) and ends its sessions, or enables it (`None`).
+    pub async fn set_disabled(&self, account_id: i64, at: Option<i64>) -> StoreResult<()> {
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "UPDATE accounts SET disabled_at = ?2 WHERE id = ?1",
+                params![account_id, at],
+            )?;
+            if at.is_some() {
+                tx.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])?;
+            }
+            tx.commit()
+        })
+        .await
+    }
+
+    /// Gives the account a new password and ends its sessions (whoever held them may
+    /// have known the old one).
+    pub async fn set_password(&self, account_id: i64, password_hash: &str) -> StoreResult<()> {
+        let hash = password_hash.to_owned();
+        self.call(move |c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "UPDATE accounts SET password_hash = ?2 WHERE id = ?1",
+                params![account_id, hash],
+            )?;
+            tx.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])?;
+            tx.commit()
         })
         .await
     }
@@ -304,5 +357,6 @@ fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
         password_hash: r.get(2)?,
         role: Role::parse(&role).unwrap_or(Role::Seller),
         from_host: r.get::<_, String>(4)? == "host",
+        disabled: r.get(5)?,
     })
 }

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_go_live.sql"),
     include_str!("../../migrations/0012_permission_groups.sql"),
     include_str!("../../migrations/0013_secret_reminders.sql"),
+    include_str!("../../migrations/0014_account_disabled.sql"),
 ];
 
 /// Creates the database file readable by its owner only (SQLite gives its -wal and -shm
