@@ -58,11 +58,14 @@ impl Language {
 
     /// Fetches the first language's first words (English if that fails), or says why not.
     pub async fn start(self) -> Result<(), &'static str> {
-        let mut got = self.fetch(self.first, false).await;
+        let mut got = self.fetch(self.first, false).await.map(|()| self.first);
         if got.is_err() && self.first != Locale::En {
-            got = self.fetch(Locale::En, false).await;
+            got = self.fetch(Locale::En, false).await.map(|()| Locale::En);
         }
-        got.map(|()| self.follow(i18n::current())).map_err(|_| NO_TEXTS)
+        let locale = got.map_err(|_| NO_TEXTS)?;
+        i18n::activate(locale);
+        self.follow(locale);
+        Ok(())
     }
 
     /// The words of the pages beyond sign-in in the active language, fetched once: every
@@ -71,11 +74,7 @@ impl Language {
         // Again if the reader switched language while they were on their way.
         while !i18n::has_pages(i18n::current()) {
             let locale = i18n::current();
-            let file = self.text_of(locale, "pages.json").await.map_err(|_| NO_TEXTS)?;
-            i18n::install_pages(locale, &file).map_err(|_| NO_TEXTS)?;
-            if !i18n::has_pages(locale) {
-                return Err(NO_TEXTS); // its first words are not here either
-            }
+            self.fetch(locale, true).await.map_err(|_| NO_TEXTS)?;
         }
         Ok(())
     }
@@ -87,6 +86,7 @@ impl Language {
         let pages = i18n::has_pages(i18n::current());
         spawn_local(async move {
             if self.fetch(to, pages).await.is_ok() {
+                i18n::activate(to);
                 if let Some(storage) = storage() {
                     let _ = storage.set_item(STORAGE_KEY, to.tag());
                 }
@@ -96,8 +96,9 @@ impl Language {
         });
     }
 
-    /// Makes `locale` active once its first words, and with `pages` its pages' words, are
-    /// here; nothing changes when either cannot be fetched.
+    /// Keeps `locale`'s first words, and with `pages` its pages' words, once both are here
+    /// (nothing is kept when either cannot be fetched); which language is active is the
+    /// caller's to change.
     async fn fetch(self, locale: Locale, pages: bool) -> Result<(), String> {
         let first = match i18n::has(locale) {
             true => None,
@@ -113,7 +114,6 @@ impl Language {
         if let Some(file) = rest {
             i18n::install_pages(locale, &file)?;
         }
-        i18n::activate(locale);
         Ok(())
     }
 

@@ -48,23 +48,19 @@ on_demand! {
 /// while it is on screen. The sign-in form, the home page and Not found are in the shell.
 pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
     let drawn = owner.clone();
-    let in_shell = match page {
-        None => Some(owner.with(|| NotFoundPage().into_any())),
-        Some(Page::Home) => Some(owner.with(|| HomePage().into_any())),
-        Some(Page::SignIn) => Some(owner.with(|| SignInPage().into_any())),
-        Some(_) => None,
-    };
-    if let Some(view) = in_shell {
-        return OwnedView::new_with_owner(view, drawn).into_any();
-    }
-    // Its words first: drawing a page reads them. Fetched once (usually while the sign-in
-    // form was read, see `preload_after`).
-    let language = owner.with(expect_context::<Language>);
-    if let Err(no_texts) = language.pages_words().await {
-        let view = view! { <p class="loading" role="alert">{no_texts}</p> };
-        return OwnedView::new_with_owner(view.into_any(), drawn).into_any();
+    // A page of its own chunk reads the pages' words as it is drawn: they come first.
+    // Fetched once (usually while the sign-in form was read, see `preload_after`).
+    if !matches!(page, None | Some(Page::Home | Page::SignIn)) {
+        let language = owner.with(expect_context::<Language>);
+        if let Err(no_texts) = language.pages_words().await {
+            let view = view! { <p class="loading" role="alert">{no_texts}</p> };
+            return OwnedView::new_with_owner(view.into_any(), drawn).into_any();
+        }
     }
     let view = match page {
+        None => owner.with(|| NotFoundPage().into_any()),
+        Some(Page::Home) => owner.with(|| HomePage().into_any()),
+        Some(Page::SignIn) => owner.with(|| SignInPage().into_any()),
         Some(Page::Agreement) => agreement_page(owner).await,
         Some(Page::Developer) => developer_page(owner).await,
         Some(Page::Apps) => apps_page(owner).await,
@@ -79,7 +75,6 @@ pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
         Some(Page::VerifyEmail) => verify_email_page(owner).await,
         Some(Page::ReviewGoLive(_)) => review_go_live_page(owner).await,
         Some(Page::ReviewPermission(_)) => review_permission_page(owner).await,
-        None | Some(Page::Home | Page::SignIn) => unreachable!("drawn above"),
     };
     OwnedView::new_with_owner(view, drawn).into_any()
 }

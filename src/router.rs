@@ -1,7 +1,7 @@
 //! The portal's own navigation: which page the address names, links inside the portal that
 //! change the page without reloading it, Back and Forward. Small on purpose: the download the
 //! sign-in form waits for carries one `match` over [`Page`] instead of a general router's
-//! route tables and matching (about a tenth of that download, measured with twiggy).
+//! route tables and matching (leptos_router cost 38 of that download's 208.6 KB brotli).
 
 use crate::{host::Host, on_demand, routes::Page};
 use leptos::{ev, prelude::*, task::spawn_local};

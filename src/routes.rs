@@ -93,28 +93,7 @@ impl Page {
         }
     }
 
-    /// The route patterns of every page, as the router matches them (`:id` is a number).
-    pub const PATTERNS: [&'static str; 16] = [
-        "/",
-        "/sign-in",
-        "/agreement",
-        "/developer",
-        "/apps",
-        "/apps/new",
-        "/apps/new/commercial",
-        "/apps/:id",
-        "/qualification",
-        "/qualification/check",
-        "/qualification/status",
-        "/review",
-        "/review/:id",
-        "/verify-email",
-        "/review/go-live/:id",
-        "/review/permissions/:id",
-    ];
-
-    /// The page's address for a link (`<A href>`): its path under the router base, which
-    /// the router's links do not add by themselves (navigating does).
+    /// The page's address for a link: its path under the router base.
     pub fn href(self) -> String {
         link(&self.path())
     }
@@ -189,19 +168,10 @@ pub fn base_of(pathname: &str) -> String {
     if segments.last().is_some_and(|s| s.ends_with(".html")) {
         segments.pop();
     }
-    let matches = |pattern: &str| -> Option<usize> {
-        let route: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
-        let tail = segments.get(segments.len().checked_sub(route.len())?..)?;
-        route
-            .iter()
-            .zip(tail)
-            .all(|(r, s)| *r == *s || (*r == ":id" && s.parse::<i64>().is_ok()))
-            .then_some(route.len())
-    };
-    let route_len = Page::PATTERNS
-        .iter()
-        .filter_map(|p| matches(p))
-        .max()
+    // The longest tail of the path that names a page (the home page's tail is empty).
+    let route_len = (1..=segments.len())
+        .rev()
+        .find(|&n| Page::parse(&format!("/{}", segments[segments.len() - n..].join("/"))).is_some())
         .unwrap_or(0);
     let base = &segments[..segments.len() - route_len];
     if base.is_empty() {
@@ -320,7 +290,7 @@ mod tests {
     }
 
     #[test]
-    fn every_page_path_matches_a_pattern() {
+    fn every_page_path_is_taken_off_the_base() {
         for page in ALL {
             assert_eq!(
                 base_of(&format!("/developers{}", page.path())),

@@ -41,11 +41,11 @@ async fn the_journey_to_a_revealed_secret_takes_at_most_twenty_calls_and_one_loo
 
     // A reviewer approves the application somewhere else.
     let store = &portal.store;
-    let seller = store.account_by_name(DEMO_SELLER.0).await.unwrap().unwrap();
-    let reviewer = store.account_by_name(DEMO_REVIEWER.0).await.unwrap().unwrap();
-    let application = store.qualification_of(seller.id).await.unwrap().unwrap();
+    let seller_id = support::account_id(store, DEMO_SELLER.0).await;
+    let reviewer_id = support::account_id(store, DEMO_REVIEWER.0).await;
+    let application = store.qualification_of(seller_id).await.unwrap().unwrap();
     assert!(store
-        .decide(application.id, reviewer.id, true, None, 1_790_000_100)
+        .decide(application.id, reviewer_id, true, None, 1_790_000_100)
         .await
         .unwrap());
 

@@ -284,15 +284,10 @@ async fn an_app_goes_from_test_to_online_when_a_reviewer_approves() {
     browser.fill("expected_daily_calls", "20000").await;
     browser.click_text("Ask to go online").await;
     browser.wait_text("#go-live-state", "A reviewer will look").await;
-    let account = portal
-        .store
-        .account_by_name(DEMO_REVIEWER.0)
-        .await
-        .unwrap()
-        .unwrap();
+    let account_id = support::account_id(&portal.store, DEMO_REVIEWER.0).await;
     assert!(portal
         .store
-        .decide_go_live(app_id, account.id, true, None, 1_900_000_000)
+        .decide_go_live(app_id, account_id, true, None, 1_900_000_000)
         .await
         .unwrap());
     browser.goto(&portal.url(&path)).await;
@@ -364,17 +359,12 @@ async fn permission_groups_are_asked_for_with_a_reason_and_decided_by_a_reviewer
     browser.sign_out().await;
 
     // The developer sees why; Products is granted meanwhile, and the gateway's check says so.
-    let reviewer = portal
-        .store
-        .account_by_name(DEMO_REVIEWER.0)
-        .await
-        .unwrap()
-        .unwrap();
+    let reviewer_id = support::account_id(&portal.store, DEMO_REVIEWER.0).await;
     let queue = portal.store.grant_queue().await.unwrap();
     let products = queue.iter().find(|i| i.grant.group == "products").unwrap();
     assert!(portal
         .store
-        .decide_grant(products.grant.id, reviewer.id, true, None, 1_900_000_000)
+        .decide_grant(products.grant.id, reviewer_id, true, None, 1_900_000_000)
         .await
         .unwrap());
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;

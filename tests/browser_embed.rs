@@ -107,16 +107,11 @@ async fn embedded_in_a_seller_centre_the_host_signs_in_and_hears_what_happens() 
     // A reviewer approves (on the API's side), and the seller creates the app.
     let seller = api.store.account_by_name("shop-4711").await.unwrap().unwrap();
     assert!(seller.from_host);
-    let reviewer = api
-        .store
-        .account_by_name(portal_server::seed::DEMO_REVIEWER.0)
-        .await
-        .unwrap()
-        .unwrap();
+    let reviewer_id = support::account_id(&api.store, portal_server::seed::DEMO_REVIEWER.0).await;
     let application = api.store.qualification_of(seller.id).await.unwrap().unwrap();
     assert!(api
         .store
-        .decide(application.id, reviewer.id, true, None, 1_900_000_000)
+        .decide(application.id, reviewer_id, true, None, 1_900_000_000)
         .await
         .unwrap());
     browser

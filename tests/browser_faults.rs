@@ -43,13 +43,8 @@ async fn offline_says_so_keeps_the_answers_and_saves_once_back_online() {
     browser.set_offline(false).await;
     browser.click_text("Save and continue").await;
     browser.wait_path("/apps").await;
-    let account = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    let (info, _) = portal.store.developer(account.id).await.unwrap().expect("saved");
+    let account_id = support::account_id(&portal.store, DEMO_SELLER.0).await;
+    let (info, _) = portal.store.developer(account_id).await.unwrap().expect("saved");
     assert_eq!(info.developer_name, NAME);
     browser.close().await;
 }
@@ -78,13 +73,8 @@ async fn each_fault_keeps_the_answers_says_what_happened_and_the_retry_saves_onc
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     browser.click_text("Save and continue").await;
     browser.wait_path("/apps").await;
-    let account = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    let (info, _) = portal.store.developer(account.id).await.unwrap().expect("saved");
+    let account_id = support::account_id(&portal.store, DEMO_SELLER.0).await;
+    let (info, _) = portal.store.developer(account_id).await.unwrap().expect("saved");
     assert_eq!(info.developer_name, NAME);
     assert_eq!(portal.store.idempotency_in_progress_count().await.unwrap(), 0);
     browser.close().await;
@@ -115,13 +105,8 @@ async fn a_connection_lost_after_the_app_was_created_leaves_one_app() {
     // Trying again gets the app that was created, not a second one.
     browser.click_text("Create app").await;
     browser.wait_text("h1", "OrderSync").await;
-    let seller = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    let apps = portal.store.apps(seller.id).await.unwrap();
+    let seller_id = support::account_id(&portal.store, DEMO_SELLER.0).await;
+    let apps = portal.store.apps(seller_id).await.unwrap();
     assert_eq!(apps.len(), 1, "exactly one app stored");
     assert_eq!(portal.store.idempotency_in_progress_count().await.unwrap(), 0);
     browser.close().await;

@@ -44,15 +44,10 @@ async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     browser.wait_text("h1", "Developer information").await;
 
     // The acceptance is stored: account, version, time.
-    let account = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
+    let account_id = support::account_id(&portal.store, DEMO_SELLER.0).await;
     let (version, at) = portal
         .store
-        .latest_acceptance(account.id)
+        .latest_acceptance(account_id)
         .await
         .unwrap()
         .expect("acceptance stored");
@@ -109,7 +104,7 @@ async fn sign_in_accept_the_agreement_sign_out_and_back_in() {
     assert_eq!(
         portal
             .store
-            .latest_acceptance(account.id)
+            .latest_acceptance(account_id)
             .await
             .unwrap()
             .map(|a| a.0),
@@ -230,15 +225,10 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
     browser.wait_focused("account").await;
 
     // An account the operators disabled is told so once its password is right.
-    let account = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
+    let account_id = support::account_id(&portal.store, DEMO_SELLER.0).await;
     portal
         .store
-        .set_disabled(account.id, Some(1_790_000_000))
+        .set_disabled(account_id, Some(1_790_000_000))
         .await
         .unwrap();
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
@@ -250,7 +240,7 @@ async fn wrong_password_says_so_and_keeps_the_account_name() {
         .await;
     assert_eq!(browser.value("account").await, DEMO_SELLER.0);
     browser.wait_path("/sign-in").await;
-    portal.store.set_disabled(account.id, None).await.unwrap();
+    portal.store.set_disabled(account_id, None).await.unwrap();
 
     // Guessing further is slowed down, and the page says for how long: after many
     // failures from this address the pause has grown to its longest.

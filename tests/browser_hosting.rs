@@ -91,14 +91,8 @@ async fn under_a_sub_path_with_the_api_elsewhere_the_journey_reaches_an_app_key(
     assert_eq!(problems(&browser).await, Vec::<String>::new());
 
     // Every write reached the API on its own origin.
-    let seller = site
-        .api
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    let apps = site.api.store.apps(seller.id).await.unwrap();
+    let seller_id = support::account_id(&site.api.store, DEMO_SELLER.0).await;
+    let apps = site.api.store.apps(seller_id).await.unwrap();
     assert_eq!(apps.len(), 1);
 
     // A deep link survives a refresh: the page and its files come back from nginx.

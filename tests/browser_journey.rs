@@ -332,13 +332,8 @@ async fn a_session_that_ends_while_typing_keeps_every_answer() {
     browser.fill("mobile", "+34 612 345 678").await;
 
     // The session ends on the server (expiry, or signed out elsewhere).
-    let account = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    portal.store.end_sessions(account.id).await.unwrap();
+    let account_id = support::account_id(&portal.store, DEMO_SELLER.0).await;
+    portal.store.end_sessions(account_id).await.unwrap();
     browser.click_text("Save and continue").await;
 
     browser.wait_text("dialog[open]", "Your session has ended").await;
@@ -360,7 +355,7 @@ async fn a_session_that_ends_while_typing_keeps_every_answer() {
     assert_eq!(browser.value("mobile").await, "+34 612 345 678");
     browser.click_text("Save and continue").await;
     browser.wait_path("/apps").await;
-    let (info, _) = portal.store.developer(account.id).await.unwrap().unwrap();
+    let (info, _) = portal.store.developer(account_id).await.unwrap().unwrap();
     assert_eq!(
         (info.country.as_str(), info.mobile.as_str()),
         ("ES", "+34612345678")
@@ -374,9 +369,9 @@ async fn a_revealed_secret_hides_itself_again() {
     let copy = support::dist_with_config(r#"{"api_base_url": "api/v1", "reveal_seconds": 2}"#);
     let portal = Portal::start_with_dist(copy.path().to_owned()).await;
     let store = &portal.store;
-    let account = store.account_by_name(DEMO_SELLER.0).await.unwrap().unwrap();
+    let account_id = support::account_id(store, DEMO_SELLER.0).await;
     let now = 1_790_000_000;
-    store.accept_agreement(account.id, 1, now).await.unwrap();
+    store.accept_agreement(account_id, 1, now).await.unwrap();
     let info = portal_core::api::DeveloperInfo {
         developer_name: "Example".into(),
         country: "CN".into(),
@@ -384,11 +379,11 @@ async fn a_revealed_secret_hides_itself_again() {
         mobile: "+8613800138000".into(),
         website: String::new(),
     };
-    store.save_developer(account.id, &info, now).await.unwrap();
+    store.save_developer(account_id, &info, now).await.unwrap();
     let secret = "5".repeat(40);
     let app = store
         .create_app(
-            account.id,
+            account_id,
             "TOP.app_1",
             "0123456789abcdef",
             &portal.seal(&secret),
@@ -445,13 +440,8 @@ async fn a_draft_comes_back_to_its_author_only_and_can_be_discarded() {
     assert_eq!(browser.value("email").await, "dev@example.com");
 
     // The session ends; another seller signs in on the same browser and sees nothing.
-    let first = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    portal.store.end_sessions(first.id).await.unwrap();
+    let first_id = support::account_id(&portal.store, DEMO_SELLER.0).await;
+    portal.store.end_sessions(first_id).await.unwrap();
     browser.goto(&portal.url("/developer")).await;
     browser.sign_in("second-seller", "second-seller-2026").await;
     browser.wait_path("/agreement").await;
@@ -493,13 +483,8 @@ async fn an_application_submitted_after_the_session_ended_is_sent_after_signing_
     browser.click_text("Continue").await;
     browser.wait_path("/qualification/check").await;
 
-    let account = portal
-        .store
-        .account_by_name(DEMO_SELLER.0)
-        .await
-        .unwrap()
-        .unwrap();
-    portal.store.end_sessions(account.id).await.unwrap();
+    let account_id = support::account_id(&portal.store, DEMO_SELLER.0).await;
+    portal.store.end_sessions(account_id).await.unwrap();
     browser.click_text("Submit application").await;
     browser.wait_text("dialog[open]", "Your session has ended").await;
     browser.fill("password", DEMO_SELLER.1).await;
@@ -508,11 +493,11 @@ async fn an_application_submitted_after_the_session_ended_is_sent_after_signing_
     // Still checking the answers, nothing sent yet; submitting now sends them once.
     browser.wait_path("/qualification/check").await;
     browser.wait_text("main", "Shop Helper").await;
-    assert!(portal.store.qualification_of(account.id).await.unwrap().is_none());
+    assert!(portal.store.qualification_of(account_id).await.unwrap().is_none());
     browser.click_text("Submit application").await;
     browser.wait_path("/qualification/status").await;
     browser.wait_text(".panel", "Submitted").await;
-    let stored = portal.store.qualification_of(account.id).await.unwrap().unwrap();
+    let stored = portal.store.qualification_of(account_id).await.unwrap().unwrap();
     assert_eq!(stored.submissions, 1);
     browser.close().await;
 }

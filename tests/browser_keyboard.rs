@@ -211,11 +211,11 @@ async fn the_journey_and_the_console_work_with_the_keyboard_alone() {
 
     // Approved on the reviewer's side; the seller creates the app, still by keyboard.
     let store = &portal.store;
-    let seller = store.account_by_name(DEMO_SELLER.0).await.unwrap().unwrap();
-    let reviewer = store.account_by_name(DEMO_REVIEWER.0).await.unwrap().unwrap();
-    let application = store.qualification_of(seller.id).await.unwrap().unwrap();
+    let seller_id = support::account_id(store, DEMO_SELLER.0).await;
+    let reviewer_id = support::account_id(store, DEMO_REVIEWER.0).await;
+    let application = store.qualification_of(seller_id).await.unwrap().unwrap();
     assert!(store
-        .decide(application.id, reviewer.id, true, None, 1_790_000_500)
+        .decide(application.id, reviewer_id, true, None, 1_790_000_500)
         .await
         .unwrap());
     browser.goto(&portal.url("/apps/new/commercial")).await;

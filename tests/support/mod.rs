@@ -219,6 +219,14 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
         .unwrap();
 }
 
+/// The id of the account named `name`, which exists.
+pub async fn account_id(store: &portal_server::store::Store, name: &str) -> i64 {
+    match store.account_by_name(name).await.unwrap() {
+        Some(account) => account.id,
+        None => panic!("no account named {name}"),
+    }
+}
+
 /// The app's words in the language tagged `tag` (`en`, `zh-CN`, `es`), from its two message
 /// files (the first screen's and the pages').
 pub fn words(tag: &str) -> std::collections::HashMap<String, String> {

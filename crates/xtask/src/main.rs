@@ -110,7 +110,7 @@ fn test() -> Result<(), String> {
     let nginx = tools::ensure_nginx()?;
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    // The app and the core as wasm; then the split build's lazy routes, which are other code.
+    // The app and the core as wasm; then the split build's lazy pages, which are other code.
     for extra in [["--package", "portal-core"], ["--features", "split"]] {
         run(Command::new("cargo")
             .args(["clippy", "--package", "portal-web"])

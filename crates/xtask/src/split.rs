@@ -1,5 +1,5 @@
 //! Code splitting for release builds. Trunk builds the page, the stylesheet and the other
-//! files; then the app is built again with its pages as lazy routes (feature `split`), and
+//! files; then the app is built again with its pages as `#[lazy]` functions (feature `split`), and
 //! its wasm is split after the link and before wasm-bindgen, which Trunk cannot do (trunk-rs
 //! issue 1022): the sign-in form downloads only the shell, each page its own chunk.
 //!

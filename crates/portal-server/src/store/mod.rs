@@ -241,11 +241,7 @@ impl Store {
 
     /// Ends every session of an account (signing out everywhere).
     pub async fn end_sessions(&self, account_id: i64) -> StoreResult<()> {
-        self.call(move |c| {
-            c.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])
-                .map(|_| ())
-        })
-        .await
+        self.call(move |c| end_sessions_in(c, account_id)).await
     }
 
     /// Disables the account (`at`: when) and ends its sessions, or enables it (`None`).
@@ -257,7 +253,7 @@ impl Store {
                 params![account_id, at],
             )?;
             if at.is_some() {
-                tx.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])?;
+                end_sessions_in(&tx, account_id)?;
             }
             tx.commit()
         })
@@ -274,7 +270,7 @@ impl Store {
                 "UPDATE accounts SET password_hash = ?2 WHERE id = ?1",
                 params![account_id, hash],
             )?;
-            tx.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])?;
+            end_sessions_in(&tx, account_id)?;
             tx.commit()
         })
         .await
@@ -347,6 +343,12 @@ impl Store {
         })
         .await
     }
+}
+
+/// Ends every session of an account, inside whatever transaction `c` is in.
+fn end_sessions_in(c: &Connection, account_id: i64) -> rusqlite::Result<()> {
+    c.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])
+        .map(|_| ())
 }
 
 fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountRow> {
