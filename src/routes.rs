@@ -161,17 +161,23 @@ pub fn within(pathname: &str, base: &str) -> String {
 
 /// The path the portal lives under, from the path of the page the browser opened: that
 /// path without the longest page route it ends with (`/developers/apps/12` → `/developers`).
-/// "" at the site root. Wrong only when the portal's own path ends with a page's name (say
-/// `/apps/`): then `router_base` in `config.json` says it.
+/// A mistyped or stale address (`/developers/apps/abc`) loses its tail from the first
+/// segment that is a page's own name, so the portal still starts, under its real base, and
+/// says the page was not found. "" at the site root. Wrong only when the portal's own path
+/// ends with a page's name (say `/apps/`): then `router_base` in `config.json` says it.
 pub fn base_of(pathname: &str) -> String {
     let mut segments: Vec<&str> = pathname.split('/').filter(|s| !s.is_empty()).collect();
     if segments.last().is_some_and(|s| s.ends_with(".html")) {
         segments.pop();
     }
-    // The longest tail of the path that names a page (the home page's tail is empty).
+    let names_page = |segments: &[&str]| Page::parse(&format!("/{}", segments.join("/"))).is_some();
+    let tail = |n: usize| &segments[segments.len() - n..];
+    // The longest tail that names a page (the home page's tail is empty), else the longest
+    // that starts with a page's name.
     let route_len = (1..=segments.len())
         .rev()
-        .find(|&n| Page::parse(&format!("/{}", segments[segments.len() - n..].join("/"))).is_some())
+        .find(|&n| names_page(tail(n)))
+        .or_else(|| (1..=segments.len()).rev().find(|&n| names_page(&tail(n)[..1])))
         .unwrap_or(0);
     let base = &segments[..segments.len() - route_len];
     if base.is_empty() {
@@ -247,7 +253,12 @@ mod tests {
             ("/developers/review/7", "/developers"),
             ("/a/b/c/", "/a/b/c"),
             ("/a/b/c/qualification/check", "/a/b/c"),
-            ("/a/b/c/apps/not-a-number", "/a/b/c/apps/not-a-number"),
+            // Addresses that name no page: the tail from a page's name is a mistyped page.
+            ("/a/b/c/apps/not-a-number", "/a/b/c"),
+            ("/developers/apps/12/13", "/developers"),
+            ("/developers/review/go-live/x", "/developers"),
+            ("/apps/abc", ""),
+            ("/developers/nothing", "/developers/nothing"),
         ] {
             assert_eq!(base_of(path), base, "{path}");
         }

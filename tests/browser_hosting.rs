@@ -103,6 +103,15 @@ async fn under_a_sub_path_with_the_api_elsewhere_the_journey_reaches_an_app_key(
     assert_eq!(browser.text("#app-key").await, app_key);
     assert!(styled(&browser).await);
 
+    // A stale or mistyped deep link says so under the sub-path, and its link home leads
+    // back into the portal there.
+    browser
+        .goto(&format!("{}apps/not-a-number", site.under_path))
+        .await;
+    browser.wait_text("h1", "Page not found").await;
+    browser.click_text("Go to the start").await;
+    browser.wait_path("/apps").await;
+
     // The e-mail's link leads to the portal under its sub-path; opened a second time, it says
     // it was used, and the token leaves the address bar.
     let link = site.api.verification_link().await;

@@ -247,6 +247,9 @@ async fn from_sign_in_to_a_visible_app_key_through_rejection_and_resubmission() 
         .await;
     browser.goto(&portal.url("/apps/999")).await;
     browser.wait_text("h1", "Page not found").await;
+    // An address that names no page, opened as such, still starts the portal and says so.
+    browser.goto(&portal.url("/apps/not-a-number")).await;
+    browser.wait_text("h1", "Page not found").await;
     browser.close().await;
 }
 
