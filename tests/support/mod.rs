@@ -8,7 +8,10 @@ use std::os::unix::process::CommandExt;
 use std::{
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
-    sync::Arc,
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
     time::{Duration, Instant},
 };
 
@@ -97,8 +100,63 @@ impl Portal {
         settings: Settings,
     ) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("portal.sqlite3")).unwrap();
+        let store = Store::open(&dir.path().join("portal.sqlite3")).await.unwrap();
         seed::ensure_defaults(&store, 1_790_000_000, true).await.unwrap();
+        let secrets = portal_server::sealed::SecretBox::random();
+        let options = HttpOptions {
+            dist,
+            cors_origins,
+            ..Default::default()
+        };
+        Self::serve(
+            store,
+            secrets,
+            options,
+            host_tokens,
+            public_url,
+            settings,
+            None,
+            dir,
+        )
+        .await
+    }
+
+    /// One replica of the reference server, serving the app and the API over the PostgreSQL
+    /// `database` that every replica shares and sealing with the same `key`; `served`
+    /// counts the API requests it answered.
+    pub async fn start_replica(database: &str, key: [u8; 32], served: Arc<AtomicUsize>) -> Self {
+        let store = Store::connect(database, Default::default()).await.unwrap();
+        seed::ensure_defaults(&store, 1_790_000_000, true).await.unwrap();
+        let options = HttpOptions {
+            dist: Some(dist()),
+            ..Default::default()
+        };
+        let secrets = portal_server::sealed::SecretBox::new(key);
+        let dir = tempfile::tempdir().unwrap();
+        Self::serve(
+            store,
+            secrets,
+            options,
+            None,
+            None,
+            Settings::default(),
+            Some(served),
+            dir,
+        )
+        .await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn serve(
+        store: Store,
+        secrets: portal_server::sealed::SecretBox,
+        options: HttpOptions,
+        host_tokens: Option<portal_server::host_token::HostTokens>,
+        public_url: Option<String>,
+        settings: Settings,
+        served: Option<Arc<AtomicUsize>>,
+        dir: tempfile::TempDir,
+    ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let state = AppState {
@@ -110,18 +168,26 @@ impl Portal {
                 ..settings
             }),
             mailer: portal_server::mailer::Mailer::Outbox,
-            secrets: portal_server::sealed::SecretBox::random(),
+            secrets,
         };
         let faults = portal_server::faults::Faults::default();
-        let app = portal_server::app(
+        let mut app = portal_server::app(
             state.clone(),
             &HttpOptions {
-                dist,
-                cors_origins,
                 faults: Some(faults.clone()),
-                ..Default::default()
+                ..options
             },
         );
+        if let Some(served) = served {
+            app = app.layer(axum::middleware::from_fn(
+                move |request: axum::extract::Request, next: axum::middleware::Next| {
+                    if request.uri().path().starts_with("/api/") {
+                        served.fetch_add(1, Ordering::Relaxed);
+                    }
+                    next.run(request)
+                },
+            ));
+        }
         tokio::spawn(async move { axum_serve(listener, app).await });
         Self {
             base,
@@ -217,6 +283,22 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) {
     portal_server::serve::serve(listener, app, Default::default(), std::future::pending())
         .await
         .unwrap();
+}
+
+/// A new, empty database on the throwaway PostgreSQL cluster `cargo xtask test` starts.
+pub async fn postgres_database() -> String {
+    let cluster = std::env::var("PORTAL_TEST_POSTGRES")
+        .expect("PORTAL_TEST_POSTGRES: run the replica tests through `cargo xtask test`");
+    let name = format!("browser_{}_{}", std::process::id(), free_port());
+    sqlx::any::install_default_drivers();
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&cluster)
+        .await
+        .expect("the test cluster answers");
+    sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    let (server, _) = cluster.rsplit_once('/').expect("a database URL");
+    format!("{server}/{name}")
 }
 
 /// The id of the account named `name`, which exists.
@@ -1036,11 +1118,18 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-/// nginx serving a built app exactly as `deploy/nginx.conf` says: the file with its four
-/// values replaced, once per site, inside a minimal main configuration.
+/// nginx configured from the recipes in `deploy/`, inside a minimal main configuration:
+/// serving a built app as `deploy/nginx.conf` says (its four values replaced, once per site),
+/// or balancing replicas as `deploy/replicas.conf` says.
 pub struct Nginx {
     process: Child,
     _dir: tempfile::TempDir,
+}
+
+/// The text of `deploy/<name>`.
+fn recipe(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// One site of [`Nginx`]: the portal under `path` (with both slashes) on loopback `port`.
@@ -1051,8 +1140,7 @@ pub struct Site<'a> {
 
 impl Nginx {
     pub fn start(sites: &[Site<'_>], dist: &Path, api_origin: &str) -> Self {
-        let recipe = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/nginx.conf"))
-            .expect("deploy/nginx.conf");
+        let recipe = recipe("nginx.conf");
         let server_at = recipe.find("server {").expect("a server block");
         let (maps, server) = recipe.split_at(server_at);
         let mut servers = String::new();
@@ -1065,6 +1153,29 @@ impl Nginx {
                     .replace("https://api.example.com", api_origin),
             );
         }
+        let ports: Vec<u16> = sites.iter().map(|s| s.port).collect();
+        Self::run(&format!("{maps}\n{servers}"), &ports)
+    }
+
+    /// nginx in front of `replicas` (their `http://host:port` bases) on loopback `port`,
+    /// exactly as `deploy/replicas.conf` says, its values replaced.
+    pub fn balance(port: u16, replicas: &[&str]) -> Self {
+        let recipe = recipe("replicas.conf");
+        let upstream_at = recipe
+            .find("    server 127.0.0.1:8081;")
+            .expect("the replicas' lines");
+        let upstream_end = recipe.find("}").expect("the upstream block's end");
+        let lines: String = replicas
+            .iter()
+            .map(|r| format!("    server {};\n", r.trim_start_matches("http://")))
+            .collect();
+        let config = format!("{}{lines}{}", &recipe[..upstream_at], &recipe[upstream_end..])
+            .replace("listen 80;", &format!("listen 127.0.0.1:{port};"));
+        Self::run(&config, &[port])
+    }
+
+    /// nginx with `http` holding `sites`, until dropped; returns once it listens on `ports`.
+    fn run(sites: &str, ports: &[u16]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let temp = dir.path().display();
         let running_as_root = Command::new("id")
@@ -1077,7 +1188,7 @@ impl Nginx {
              http {{\n include /etc/nginx/mime.types;\n access_log off;\n\
              client_body_temp_path {temp}/body;\n proxy_temp_path {temp}/proxy;\n\
              fastcgi_temp_path {temp}/fastcgi;\n uwsgi_temp_path {temp}/uwsgi;\n scgi_temp_path {temp}/scgi;\n\
-             {maps}\n{servers}\n}}\n",
+             {sites}\n}}\n",
             // Workers read the test's temporary files, which only their owner may read.
             user = if running_as_root { "user root;\n" } else { "" },
         );
@@ -1095,8 +1206,8 @@ impl Nginx {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {nginx}: {e} (run through `cargo xtask test`)"));
         let started = Instant::now();
-        for site in sites {
-            while std::net::TcpStream::connect(("127.0.0.1", site.port)).is_err() {
+        for port in ports {
+            while std::net::TcpStream::connect(("127.0.0.1", *port)).is_err() {
                 let log = std::fs::read_to_string(dir.path().join("error.log")).unwrap_or_default();
                 assert!(started.elapsed() < WAIT, "nginx did not start: {log}");
                 std::thread::sleep(Duration::from_millis(50));

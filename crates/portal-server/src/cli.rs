@@ -18,14 +18,25 @@ pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "PORTAL_ADDR", default_value = "127.0.0.1:8080", global = true)]
     pub addr: SocketAddr,
-    /// SQLite database file; created with its schema on first start.
+    /// Where the data lives: a SQLite file (created with its schema on first start), or a
+    /// PostgreSQL URL (`postgres://user:password@host/db`) that several replicas share.
     #[arg(
         long,
         env = "PORTAL_DATABASE",
         default_value = "data/portal.sqlite3",
         global = true
     )]
-    pub database: PathBuf,
+    pub database: String,
+    /// Database connections this process keeps open at most.
+    #[arg(long, env = "PORTAL_DATABASE_POOL_SIZE", default_value_t = 8, global = true)]
+    pub database_pool_size: u32,
+    /// PostgreSQL: the longest one statement may run, in seconds, before it is cancelled.
+    #[arg(long, env = "PORTAL_STATEMENT_TIMEOUT", default_value_t = 30, global = true)]
+    pub statement_timeout_secs: u64,
+    /// How long, in seconds, a request waits for a free database connection, and the start
+    /// for the database to answer (replicas may start before it).
+    #[arg(long, env = "PORTAL_DATABASE_TIMEOUT", default_value_t = 30, global = true)]
+    pub database_timeout_secs: u64,
     /// The built SPA to serve (Trunk's `dist/`); without it the server answers the API only.
     #[arg(long, env = "PORTAL_DIST", global = true)]
     pub dist: Option<PathBuf>,
@@ -106,7 +117,6 @@ pub struct Config {
     /// Password at the SMTP relay: set it in the environment, not on the command line.
     #[arg(long, env = "PORTAL_SMTP_PASSWORD", hide_env_values = true, global = true)]
     pub smtp_password: Option<String>,
-    /// Key that seals stored AppSecrets (32 bytes); created beside the database if missing.
     /// PEM Ed25519 public key of the seller portal that embeds this one: its EdDSA-signed
     /// tokens sign its sellers in (POST /api/v1/session/host). Without it, host sign-in is off.
     #[arg(long, env = "PORTAL_HOST_TOKEN_KEY", global = true)]
@@ -120,6 +130,8 @@ pub struct Config {
     #[arg(long, env = "PORTAL_HOST_TOKEN_ISSUER", global = true)]
     pub host_token_issuer: Option<String>,
 
+    /// Key that seals stored AppSecrets (32 bytes); created beside a SQLite database if
+    /// missing. Required with PostgreSQL: every replica seals with the same key.
     #[arg(long, env = "PORTAL_SECRET_KEY_FILE", global = true)]
     pub secret_key_file: Option<PathBuf>,
     /// Create the demo seller and reviewer in an empty database.
@@ -191,7 +203,6 @@ pub enum Command {
 }
 
 impl Config {
-    /// The sealing key's file: the flag, or the database's path with `.key` added.
     /// How host tokens are checked, from `--host-token-key` and its companions.
     pub fn host_tokens(&self) -> Result<Option<crate::host_token::HostTokens>, String> {
         let Some(path) = &self.host_token_key else {
@@ -207,12 +218,26 @@ impl Config {
         .map_err(|e| format!("--host-token-key {}: {e}", path.display()))
     }
 
-    pub fn secret_key_file(&self) -> PathBuf {
-        self.secret_key_file.clone().unwrap_or_else(|| {
-            let mut name = self.database.clone().into_os_string();
-            name.push(".key");
-            PathBuf::from(name)
-        })
+    /// The sealing key's file: the flag, or the SQLite file's path with `.key` added.
+    pub fn secret_key_file(&self) -> Result<PathBuf, String> {
+        match &self.secret_key_file {
+            Some(file) => Ok(file.clone()),
+            None if crate::store::is_postgres_url(&self.database) => Err(
+                "--secret-key-file (or PORTAL_SECRET_KEY_FILE) is required with PostgreSQL: give \
+                 every replica the same 32-byte key file"
+                    .into(),
+            ),
+            None => Ok(PathBuf::from(format!("{}.key", self.database))),
+        }
+    }
+
+    /// How the store connects.
+    pub fn store_options(&self) -> crate::store::StoreOptions {
+        crate::store::StoreOptions {
+            pool_size: self.database_pool_size,
+            statement_timeout: std::time::Duration::from_secs(self.statement_timeout_secs.max(1)),
+            acquire_timeout: std::time::Duration::from_secs(self.database_timeout_secs.max(1)),
+        }
     }
 
     pub fn public_url(&self) -> String {
@@ -248,14 +273,15 @@ pub async fn run(cli: Cli) -> ExitCode {
 
 async fn execute(cli: Cli) -> Result<(), String> {
     let config = cli.config;
-    let database = config.database.to_string_lossy();
-    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        return Err(format!(
-            "--database {database}: this server keeps its data in SQLite only; give a file path \
-             (PostgreSQL is not supported yet)"
-        ));
-    }
-    let store = Store::open(&config.database).map_err(|e| format!("{}: {e}", config.database.display()))?;
+    let store = Store::connect(&config.database, config.store_options())
+        .await
+        .map_err(|e| {
+            format!(
+                "{}: {}",
+                shown_database(&config.database),
+                crate::error::Chain(&e)
+            )
+        })?;
     let now = crate::clock::Clock::now(&SystemClock);
     seed::ensure_defaults(&store, now, config.demo_accounts).await?;
     match cli.command.unwrap_or(Command::Serve) {
@@ -383,13 +409,16 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
             dist.display()
         ));
     }
-    // This process is the only one on the database: nothing it had in flight survived.
-    let released = store
-        .idempotency_release_all_in_progress()
-        .await
-        .map_err(|e| e.to_string())?;
-    if released > 0 {
-        tracing::info!(released, "let go of idempotency keys left by a stopped process");
+    // On a SQLite file this process is the only server: nothing it had in flight survived.
+    // Replicas on PostgreSQL leave a stopped one's keys to expire (see ABANDONED_SECS).
+    if store.engine() == crate::store::Engine::Sqlite {
+        let released = store
+            .idempotency_release_all_in_progress()
+            .await
+            .map_err(|e| e.to_string())?;
+        if released > 0 {
+            tracing::info!(released, "let go of idempotency keys left by a stopped process");
+        }
     }
     let state = AppState {
         store,
@@ -405,7 +434,7 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
             max_secret_age_secs: config.max_secret_age_days.map(|days| i64::from(days) * 24 * 3600),
             ..Settings::default()
         }),
-        secrets: crate::sealed::SecretBox::from_key_file(&config.secret_key_file())?,
+        secrets: crate::sealed::SecretBox::from_key_file(&config.secret_key_file()?)?,
         mailer: match &config.smtp_relay {
             Some(relay) => crate::mailer::Mailer::Smtp(crate::mailer::Relay {
                 address: relay.clone(),
@@ -441,7 +470,7 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
     if config.test_faults {
         println!("  TEST FAULT INJECTION IS ON (--test-faults): never use this in production");
     }
-    println!("  database: {}", config.database.display());
+    println!("  database: {}", shown_database(&config.database));
     if config.demo_accounts {
         let (seller, seller_pw) = seed::DEMO_SELLER;
         let (reviewer, reviewer_pw) = seed::DEMO_REVIEWER;
@@ -456,4 +485,15 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     println!("Stopped.");
     Ok(())
+}
+
+/// The database as it may be shown: a URL without its password.
+fn shown_database(database: &str) -> String {
+    match database.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((user, host)) => format!("{scheme}://{}@{host}", user.split(':').next().unwrap_or("")),
+            None => database.to_owned(),
+        },
+        None => database.to_owned(),
+    }
 }

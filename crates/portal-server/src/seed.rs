@@ -14,25 +14,20 @@ pub const AGREEMENT_V1_BODY: &str = include_str!("../agreement-v1.txt");
 /// Publishes version 1 of the agreement if none exists, and creates the demo
 /// accounts if `demo_accounts` is set and the database has no accounts yet.
 pub async fn ensure_defaults(store: &Store, now: i64, demo_accounts: bool) -> Result<(), String> {
-    if store
-        .current_agreement()
+    store
+        .publish_first_agreement(AGREEMENT_V1_TITLE, AGREEMENT_V1_BODY, now)
         .await
-        .map_err(|e| e.to_string())?
-        .is_none()
-    {
+        .map_err(|e| e.to_string())?;
+    // Hashing is slow: only for a database that looks new, which the store checks again.
+    if demo_accounts && store.count_accounts().await.map_err(|e| e.to_string())? == 0 {
+        let mut accounts = Vec::new();
+        for ((name, pass), role) in [(DEMO_SELLER, Role::Seller), (DEMO_REVIEWER, Role::Reviewer)] {
+            accounts.push((name, password::hash(pass.to_owned()).await?, role));
+        }
         store
-            .publish_agreement(AGREEMENT_V1_TITLE, AGREEMENT_V1_BODY, now)
+            .create_first_accounts(&accounts, now)
             .await
             .map_err(|e| e.to_string())?;
-    }
-    if demo_accounts && store.count_accounts().await.map_err(|e| e.to_string())? == 0 {
-        for ((name, pass), role) in [(DEMO_SELLER, Role::Seller), (DEMO_REVIEWER, Role::Reviewer)] {
-            let hash = password::hash(pass.to_owned()).await?;
-            store
-                .create_account(name, &hash, role, now)
-                .await
-                .map_err(|e| e.to_string())?;
-        }
     }
     Ok(())
 }

@@ -3,12 +3,16 @@
 mod common;
 
 use common::{temp_db, TestServer};
-use portal_server::{seed::DEMO_SELLER, store::Store, HttpOptions};
+use portal_server::{
+    seed::DEMO_SELLER,
+    store::{Store, StoreOptions},
+    HttpOptions,
+};
 use serde_json::json;
 use std::process::Command;
 
 /// `portal-server --database DB ARGS…` as an operator runs it: its exit and what it printed.
-fn operator(db: &std::path::Path, args: &[&str]) -> (bool, String) {
+fn operator(db: &str, args: &[&str]) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_portal-server"))
         .arg("--database")
         .arg(db)
@@ -29,7 +33,8 @@ fn operator(db: &std::path::Path, args: &[&str]) -> (bool, String) {
 #[tokio::test]
 async fn an_operator_disables_enables_and_resets_an_account_while_the_server_runs() {
     let (_dir, db) = temp_db();
-    let server = TestServer::start(db.clone(), HttpOptions::default()).await;
+    let server = TestServer::start(db, HttpOptions::default()).await;
+    let db = server.database.clone();
     let sign_in = |password: &'static str| {
         let server = &server;
         async move {
@@ -100,7 +105,7 @@ async fn an_operator_disables_enables_and_resets_an_account_while_the_server_run
 #[tokio::test]
 async fn publish_agreement_adds_a_version_that_every_account_must_accept() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("portal.sqlite3");
+    let db = common::database(&dir.path().join("portal.sqlite3")).await;
     let body = dir.path().join("agreement-v2.txt");
     std::fs::write(&body, "Version two.\n\nIt adds a clause about webhooks.\n").unwrap();
 
@@ -119,7 +124,7 @@ async fn publish_agreement_adds_a_version_that_every_account_must_accept() {
         "Published agreement version 2."
     );
 
-    let store = Store::open(&db).unwrap();
+    let store = Store::connect(&db, StoreOptions::default()).await.unwrap();
     let current = store.current_agreement().await.unwrap().unwrap();
     assert_eq!(current.version, 2);
     assert!(current.body.starts_with("Version two.") && current.body.ends_with("webhooks."));
@@ -143,7 +148,7 @@ fn serve_without_a_built_app_says_how_to_build_it() {
 #[tokio::test]
 async fn create_account_makes_an_account_that_signs_in() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("portal.sqlite3");
+    let db = common::database(&dir.path().join("portal.sqlite3")).await;
     let create = |name: &str, role: &str| {
         Command::new(env!("CARGO_BIN_EXE_portal-server"))
             .arg("--database")
@@ -170,7 +175,7 @@ async fn create_account_makes_an_account_that_signs_in() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     assert!(!create("x", "admin").status.success());
 
-    let store = Store::open(&db).unwrap();
+    let store = Store::connect(&db, StoreOptions::default()).await.unwrap();
     let account = store.account_by_name("load-seller-1").await.unwrap().unwrap();
     assert_eq!(account.role, portal_core::api::Role::Seller);
     assert!(
@@ -205,7 +210,7 @@ fn a_host_token_key_that_is_not_an_ed25519_public_key_stops_the_server() {
 #[tokio::test]
 async fn confirm_email_marks_addresses_confirmed_for_accounts_with_developer_information() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("portal.sqlite3");
+    let db = common::database(&dir.path().join("portal.sqlite3")).await;
     let confirm = |names: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_portal-server"))
             .arg("--database")
@@ -221,7 +226,7 @@ async fn confirm_email_marks_addresses_confirmed_for_accounts_with_developer_inf
     assert!(String::from_utf8_lossy(&out.stderr).contains("no developer information"));
     assert!(String::from_utf8_lossy(&confirm(&["nobody"]).stderr).contains("no account named nobody"));
 
-    let store = Store::open(&db).unwrap();
+    let store = Store::connect(&db, StoreOptions::default()).await.unwrap();
     let seller = store.account_by_name("demo-seller").await.unwrap().unwrap();
     let info = portal_core::api::DeveloperInfo {
         developer_name: "Example".into(),
@@ -236,6 +241,6 @@ async fn confirm_email_marks_addresses_confirmed_for_accounts_with_developer_inf
 
     let out = confirm(&["demo-seller"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let store = Store::open(&db).unwrap();
+    let store = Store::connect(&db, StoreOptions::default()).await.unwrap();
     assert!(store.email_verified_at(seller.id).await.unwrap().is_some());
 }

@@ -59,14 +59,10 @@ async fn the_link_confirms_the_address_once_without_a_session_and_is_kept_only_h
 
     // The links kept are the tokens' hashes (the outbox holds the message until a sender
     // takes it; with a relay, the kept copy loses the token once sent: see smtp.rs).
-    let db = rusqlite::Connection::open(&s.db_path).unwrap();
-    let kept: Vec<String> = db
-        .prepare("SELECT token_hash FROM email_verifications")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let kept: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM email_verifications")
+        .fetch_all(&s.sql().await)
+        .await
+        .unwrap();
     assert_eq!(kept, [portal_server::token::hash(&token)]);
 
     // Opened without a session: confirmed; a second time: used.

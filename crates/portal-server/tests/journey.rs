@@ -554,12 +554,10 @@ async fn secrets_need_the_password_again_and_reset_keeps_the_old_one_for_the_gra
     assert_eq!(first["secrets"]["previous"], serde_json::Value::Null);
 
     // At rest the database holds only sealed values, never the secret itself.
-    let stored: Vec<String> = {
-        let db = rusqlite::Connection::open(&s.db_path).unwrap();
-        let mut stmt = db.prepare("SELECT secret FROM app_secrets").unwrap();
-        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
-        rows.map(Result::unwrap).collect()
-    };
+    let stored: Vec<String> = sqlx::query_scalar("SELECT secret FROM app_secrets")
+        .fetch_all(&s.sql().await)
+        .await
+        .unwrap();
     assert_eq!(stored.len(), 1);
     assert!(
         stored[0].starts_with("v1:") && !stored[0].contains(&old),

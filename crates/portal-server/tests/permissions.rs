@@ -264,9 +264,10 @@ async fn a_reviewer_grants_or_rejects_each_group_an_app_asks_for() {
 #[tokio::test]
 async fn groups_are_named_in_the_readers_language_and_operators_add_their_own() {
     let (dir, db) = temp_db();
+    let database = common::database(&db).await;
     let out = Command::new(env!("CARGO_BIN_EXE_portal-server"))
         .arg("--database")
-        .arg(&db)
+        .arg(&database)
         .args([
             "permission-group",
             "customs_data",
@@ -281,7 +282,7 @@ async fn groups_are_named_in_the_readers_language_and_operators_add_their_own() 
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let refused = Command::new(env!("CARGO_BIN_EXE_portal-server"))
         .arg("--database")
-        .arg(&db)
+        .arg(&database)
         .args([
             "permission-group",
             "Customs Data",

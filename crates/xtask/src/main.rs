@@ -4,6 +4,7 @@
 mod bench;
 mod compress;
 mod load;
+mod postgres;
 mod sizes;
 mod split;
 mod tools;
@@ -21,6 +22,8 @@ usage: cargo xtask <command>
   test                                  install what is missing, then run every check and test
   bench                                 measure bundle sizes and API latency
   tools                                 only install the tools the build and the tests need
+  postgres <command...>                 run a command with a throwaway PostgreSQL cluster, its URL
+                                        in PORTAL_TEST_POSTGRES (the server tests' PostgreSQL run)
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +36,11 @@ fn main() -> ExitCode {
             .and_then(|()| sizes::Report::measure())
             .map(|report| println!("{}", report.summary())),
         Some("bench") => bench::run(),
+        Some("postgres") if args.len() > 1 => postgres::Cluster::start().and_then(|cluster| {
+            run(Command::new(&args[1])
+                .args(&args[2..])
+                .env("PORTAL_TEST_POSTGRES", &cluster.url))
+        }),
         Some("tools") => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browsers())
             .and_then(|_| tools::ensure_axe())
@@ -108,6 +116,8 @@ fn test() -> Result<(), String> {
     let browsers = tools::ensure_browsers()?;
     let axe = tools::ensure_axe()?;
     let nginx = tools::ensure_nginx()?;
+    // The server's tests run once more against PostgreSQL, and the replica tests need it.
+    let postgres = postgres::Cluster::start()?;
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
     run(Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     // The app and the core as wasm; then the split build's lazy pages, which are other code.
@@ -150,9 +160,17 @@ fn test() -> Result<(), String> {
             .env(browser.driver_variable(), &browser.driver)
             .env(browser.binary_variable(), &browser.binary)
             .env("AXE_CORE", &axe)
-            .env("NGINX", &nginx);
+            .env("NGINX", &nginx)
+            .env("PORTAL_TEST_POSTGRES", &postgres.url);
         results.push((browser.engine, run_counting_tests(&mut cmd)?));
     }
+    println!("\nThe server's tests again, against PostgreSQL:");
+    let mut cmd = Command::new("cargo");
+    cmd.args(["test", "--package", "portal-server", "--no-fail-fast"])
+        .env("PORTAL_TEST_DATABASE", "postgres")
+        .env("PORTAL_TEST_POSTGRES", &postgres.url);
+    results.push(("postgres", run_counting_tests(&mut cmd)?));
+    drop(postgres);
     // One closing summary for the whole run, whatever order cargo ran the binaries in.
     println!();
     // Each check an engine cannot make, once (a check may come up on many pages).

@@ -123,7 +123,7 @@ fn has_version(tool: &str, path: &OsString, wanted: impl Fn(&str) -> bool) -> bo
     output(Command::new(tool).arg("--version").env("PATH", path)).is_some_and(|v| wanted(&v))
 }
 
-fn output(cmd: &mut Command) -> Option<String> {
+pub(crate) fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
     out.status
         .success()
@@ -304,7 +304,7 @@ fn install(browsers: Vec<Browser>) -> Result<Vec<Browser>, String> {
 }
 
 /// Installs Debian `packages` when running as root; otherwise says how to, as the error.
-fn apt_install(packages: &[&str]) -> Result<(), String> {
+pub(crate) fn apt_install(packages: &[&str]) -> Result<(), String> {
     let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !is_root {
         return Err(format!(

@@ -1,7 +1,7 @@
 //! Password checks, reserved before they run, for throttling that holds under concurrency.
 
-use super::{Store, StoreResult};
-use rusqlite::{params, Connection};
+use super::{Store, StoreResult, Tx};
+use sqlx::{query, query_scalar};
 
 /// How many failures a key may have in the window before each further attempt waits.
 #[derive(Debug, Clone, Copy)]
@@ -28,51 +28,46 @@ impl Store {
         allowance: Allowance,
         now: i64,
     ) -> StoreResult<Result<i64, i64>> {
-        let (account, client) = (account.to_owned(), client.to_owned());
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            let since = now - allowance.window_secs;
-            let checks: [(&str, &[&dyn rusqlite::ToSql], usize); 3] = [
-                (
-                    "account_name = ?1 AND client = ?2",
-                    &[&account, &client],
-                    allowance.per_account_client,
-                ),
-                ("client = ?1", &[&client], allowance.per_client),
-                ("account_name = ?1", &[&account], allowance.per_account),
-            ];
-            let mut wait = 0;
-            for (filter, keys, free) in checks {
-                let times = failure_times(&tx, filter, keys, purpose, since)?;
-                wait = wait.max(backoff(&times, free, allowance.window_secs, now));
-            }
-            if wait > 0 {
-                return Ok(Err(wait));
-            }
-            insert_failure(&tx, &account, &client, purpose, now)?;
-            let id = tx.last_insert_rowid();
-            tx.commit()?;
-            Ok(Ok(id))
-        })
-        .await
+        let mut tx = self.write().await?;
+        let since = now - allowance.window_secs;
+        let checks: [(&str, &[&str], usize); 3] = [
+            (
+                "account_name = $1 AND client = $2",
+                &[account, client],
+                allowance.per_account_client,
+            ),
+            ("client = $1", &[client], allowance.per_client),
+            ("account_name = $1", &[account], allowance.per_account),
+        ];
+        let mut wait = 0;
+        for (filter, keys, free) in checks {
+            let times = failure_times(&mut tx, filter, keys, purpose, since).await?;
+            wait = wait.max(backoff(&times, free, allowance.window_secs, now));
+        }
+        if wait > 0 {
+            return Ok(Err(wait));
+        }
+        let id = insert_failure(&mut tx, account, client, purpose, now).await?;
+        tx.commit().await?;
+        Ok(Ok(id))
     }
 
     /// The outcome of a reserved check: a failure stays counted; a success forgets it and
     /// the earlier failures of the same account from the same client.
     pub async fn settle_attempt(&self, id: i64, ok: bool) -> StoreResult<()> {
+        let _turn = self.turn().await;
         if !ok {
             return Ok(());
         }
-        self.call(move |c| {
-            c.execute(
-                "DELETE FROM failed_attempts WHERE rowid IN (
-                   SELECT f.rowid FROM failed_attempts f JOIN failed_attempts me ON me.rowid = ?1
-                   WHERE f.account_name = me.account_name AND f.client = me.client AND f.purpose = me.purpose)",
-                [id],
-            )
-            .map(|_| ())
-        })
-        .await
+        query(
+            "DELETE FROM failed_attempts WHERE id IN (
+               SELECT f.id FROM failed_attempts f JOIN failed_attempts me ON me.id = $1
+               WHERE f.account_name = me.account_name AND f.client = me.client AND f.purpose = me.purpose)",
+        )
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Records a failure as if a check had failed (tests, and importing from elsewhere).
@@ -83,57 +78,60 @@ impl Store {
         purpose: &'static str,
         now: i64,
     ) -> StoreResult<()> {
-        let (account, client) = (account.to_lowercase(), client.to_owned());
-        self.call(move |c| insert_failure(c, &account, &client, purpose, now))
-            .await
+        let mut tx = self.write().await?;
+        insert_failure(&mut tx, &account.to_lowercase(), client, purpose, now).await?;
+        Ok(tx.commit().await?)
     }
 
     /// Counted failures of one purpose (tests, operators).
     pub async fn failure_count(&self, purpose: &'static str) -> StoreResult<i64> {
-        self.call(move |c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM failed_attempts WHERE purpose = ?1",
-                [purpose],
-                |r| r.get(0),
-            )
-        })
-        .await
+        Ok(
+            query_scalar("SELECT COUNT(*) FROM failed_attempts WHERE purpose = $1")
+                .bind(purpose)
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 }
 
-fn insert_failure(
-    c: &Connection,
+async fn insert_failure(
+    tx: &mut Tx,
     account: &str,
     client: &str,
     purpose: &str,
     now: i64,
-) -> rusqlite::Result<()> {
-    c.execute(
-        "INSERT INTO failed_attempts (account_name, client, purpose, at) VALUES (?1, ?2, ?3, ?4)",
-        params![account, client, purpose, now],
+) -> sqlx::Result<i64> {
+    query_scalar(
+        "INSERT INTO failed_attempts (account_name, client, purpose, at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
-    .map(|_| ())
+    .bind(account)
+    .bind(client)
+    .bind(purpose)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
 }
 
-fn failure_times(
-    c: &Connection,
+/// When the failures `filter` selects (with `keys` as its `$1`, `$2`, …) happened since
+/// `since`, oldest first.
+async fn failure_times(
+    tx: &mut Tx,
     filter: &str,
-    keys: &[&dyn rusqlite::ToSql],
+    keys: &[&str],
     purpose: &str,
     since: i64,
-) -> rusqlite::Result<Vec<i64>> {
+) -> sqlx::Result<Vec<i64>> {
     let n = keys.len();
     let sql = format!(
-        "SELECT at FROM failed_attempts WHERE {filter} AND purpose = ?{} AND at > ?{} ORDER BY at",
+        "SELECT at FROM failed_attempts WHERE {filter} AND purpose = ${} AND at > ${} ORDER BY at",
         n + 1,
         n + 2
     );
-    let mut params: Vec<&dyn rusqlite::ToSql> = keys.to_vec();
-    params.push(&purpose);
-    params.push(&since);
-    let mut stmt = c.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params.as_slice(), |r| r.get(0))?;
-    rows.collect()
+    let mut times = query_scalar(&sql);
+    for key in keys {
+        times = times.bind(*key);
+    }
+    times.bind(purpose).bind(since).fetch_all(&mut **tx).await
 }
 
 /// Seconds still to wait: none for the first `free` failures, then a doubling pause after

@@ -3,14 +3,12 @@
 /// A storage failure, its cause kept (logged as a chain, never sent).
 #[derive(Debug)]
 pub enum StoreError {
-    /// A uniqueness or foreign-key rule refused the change (matched by error kind,
+    /// A uniqueness, foreign-key or check rule refused the change (matched by error kind,
     /// not by constraint name).
-    Constraint(rusqlite::Error),
-    Database(rusqlite::Error),
+    Constraint(sqlx::Error),
+    Database(sqlx::Error),
     /// The database file or its directory.
     File(std::path::PathBuf, std::io::Error),
-    /// The blocking worker failed (a panic in a query, a poisoned connection lock).
-    Worker(String),
 }
 
 impl std::fmt::Display for StoreError {
@@ -19,7 +17,6 @@ impl std::fmt::Display for StoreError {
             StoreError::Constraint(_) => f.write_str("storage constraint"),
             StoreError::Database(_) => f.write_str("database"),
             StoreError::File(path, _) => write!(f, "database file {}", path.display()),
-            StoreError::Worker(what) => write!(f, "storage worker: {what}"),
         }
     }
 }
@@ -29,19 +26,37 @@ impl std::error::Error for StoreError {
         match self {
             StoreError::Constraint(e) | StoreError::Database(e) => Some(e),
             StoreError::File(_, e) => Some(e),
-            StoreError::Worker(_) => None,
         }
     }
 }
 
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        use sqlx::error::ErrorKind;
+        let constraint = e.as_database_error().is_some_and(|d| {
+            matches!(
+                d.kind(),
+                ErrorKind::UniqueViolation
+                    | ErrorKind::ForeignKeyViolation
+                    | ErrorKind::NotNullViolation
+                    | ErrorKind::CheckViolation
+            )
+        });
+        if constraint {
             StoreError::Constraint(e)
         } else {
             StoreError::Database(e)
         }
     }
+}
+
+/// Whether SQLite refused at once because another connection held a lock it needed
+/// (`SQLITE_BUSY` and its extended codes: the primary code is the low byte).
+pub(super) fn is_busy(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .and_then(|d| d.code())
+        .and_then(|code| code.parse::<i32>().ok())
+        .is_some_and(|code| code & 0xff == 5)
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

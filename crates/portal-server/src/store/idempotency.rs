@@ -1,7 +1,7 @@
 //! Idempotency keys and the responses they stand for.
 
 use super::{Store, StoreResult};
-use rusqlite::{params, OptionalExtension};
+use sqlx::{query, query_as, query_scalar};
 
 /// A response kept for replay. `body` is sealed when `sealed` is set.
 #[derive(Debug, Clone)]
@@ -39,61 +39,68 @@ impl Store {
         fingerprint: &str,
         now: i64,
     ) -> StoreResult<Begin> {
-        let (key, fingerprint) = (key.to_owned(), fingerprint.to_owned());
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            let found: Option<(String, i64, Option<StoredResponse>)> = tx
-                .query_row(
-                    "SELECT fingerprint, created_at, status, content_type, body, sealed
-                     FROM idempotency_keys WHERE account_id = ?1 AND key = ?2",
-                    params![account_id, key],
-                    |r| {
-                        let status: Option<u16> = r.get(2)?;
-                        let response = match status {
-                            Some(status) => Some(StoredResponse {
-                                status,
-                                content_type: r.get(3)?,
-                                body: r.get::<_, Option<Vec<u8>>>(4)?.unwrap_or_default(),
-                                sealed: r.get(5)?,
-                            }),
-                            None => None,
-                        };
-                        Ok((r.get(0)?, r.get(1)?, response))
-                    },
+        let mut tx = self.write().await?;
+        // The request's fingerprint, when it came, and the kept response if it finished.
+        type KeyColumns = (String, i64, Option<i64>, Option<String>, Option<Vec<u8>>, i64);
+        let found: Option<KeyColumns> = query_as(
+            "SELECT fingerprint, created_at, status, content_type, body, sealed
+             FROM idempotency_keys WHERE account_id = $1 AND key = $2",
+        )
+        .bind(account_id)
+        .bind(key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let found = found.map(|(f, created, status, content_type, body, sealed)| {
+            let response = status.map(|status| StoredResponse {
+                status: u16::try_from(status).unwrap_or(500),
+                content_type,
+                body: body.unwrap_or_default(),
+                sealed: sealed != 0,
+            });
+            (f, created, response)
+        });
+        let begin = match found {
+            Some((_, created, _)) if created < now - KEEP_SECS => {
+                query(
+                    "UPDATE idempotency_keys SET fingerprint = $3, created_at = $4, status = NULL,
+                     content_type = NULL, body = NULL, sealed = 0 WHERE account_id = $1 AND key = $2",
                 )
-                .optional()?;
-            let begin = match found {
-                Some((_, created, _)) if created < now - KEEP_SECS => {
-                    tx.execute(
-                        "UPDATE idempotency_keys SET fingerprint = ?3, created_at = ?4, status = NULL,
-                         content_type = NULL, body = NULL, sealed = 0 WHERE account_id = ?1 AND key = ?2",
-                        params![account_id, key, fingerprint, now],
-                    )?;
-                    Begin::Run
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO idempotency_keys (account_id, key, method, path, fingerprint, created_at)
-                         VALUES (?1, ?2, '', '', ?3, ?4)",
-                        params![account_id, key, fingerprint, now],
-                    )?;
-                    Begin::Run
-                }
-                Some((f, _, _)) if f != fingerprint => Begin::Mismatch,
-                Some((_, created, None)) if created <= now - ABANDONED_SECS => {
-                    tx.execute(
-                        "UPDATE idempotency_keys SET created_at = ?3 WHERE account_id = ?1 AND key = ?2",
-                        params![account_id, key, now],
-                    )?;
-                    Begin::Run
-                }
-                Some((_, _, None)) => Begin::InProgress,
-                Some((_, _, Some(response))) => Begin::Replay(response),
-            };
-            tx.commit()?;
-            Ok(begin)
-        })
-        .await
+                .bind(account_id)
+                .bind(key)
+                .bind(fingerprint)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                Begin::Run
+            }
+            None => {
+                query(
+                    "INSERT INTO idempotency_keys (account_id, key, method, path, fingerprint, created_at)
+                     VALUES ($1, $2, '', '', $3, $4)",
+                )
+                .bind(account_id)
+                .bind(key)
+                .bind(fingerprint)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                Begin::Run
+            }
+            Some((f, _, _)) if f != fingerprint => Begin::Mismatch,
+            Some((_, created, None)) if created <= now - ABANDONED_SECS => {
+                query("UPDATE idempotency_keys SET created_at = $3 WHERE account_id = $1 AND key = $2")
+                    .bind(account_id)
+                    .bind(key)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                Begin::Run
+            }
+            Some((_, _, None)) => Begin::InProgress,
+            Some((_, _, Some(response))) => Begin::Replay(response),
+        };
+        tx.commit().await?;
+        Ok(begin)
     }
 
     /// Keeps the response of a request that succeeded.
@@ -103,60 +110,56 @@ impl Store {
         key: &str,
         response: StoredResponse,
     ) -> StoreResult<()> {
-        let key = key.to_owned();
-        self.call(move |c| {
-            c.execute(
-                "UPDATE idempotency_keys SET status = ?3, content_type = ?4, body = ?5, sealed = ?6
-                 WHERE account_id = ?1 AND key = ?2",
-                params![
-                    account_id,
-                    key,
-                    response.status,
-                    response.content_type,
-                    response.body,
-                    response.sealed
-                ],
-            )
-            .map(|_| ())
-        })
-        .await
+        let _turn = self.turn().await;
+        query(
+            "UPDATE idempotency_keys SET status = $3, content_type = $4, body = $5, sealed = $6
+             WHERE account_id = $1 AND key = $2",
+        )
+        .bind(account_id)
+        .bind(key)
+        .bind(i64::from(response.status))
+        .bind(response.content_type)
+        .bind(response.body)
+        .bind(i64::from(response.sealed))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Lets the key go after a failure or an abandoned request, so a retry can use it.
     /// Only a key still in progress is let go: a kept answer stays.
     pub async fn idempotency_release(&self, account_id: i64, key: &str) -> StoreResult<()> {
-        let key = key.to_owned();
-        self.call(move |c| {
-            c.execute(
-                "DELETE FROM idempotency_keys WHERE account_id = ?1 AND key = ?2 AND status IS NULL",
-                params![account_id, key],
-            )
-            .map(|_| ())
-        })
-        .await
+        let _turn = self.turn().await;
+        query("DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 AND status IS NULL")
+            .bind(account_id)
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Lets every key in progress go: at start-up of the only process on a database,
     /// no request can still be running.
     pub async fn idempotency_release_all_in_progress(&self) -> StoreResult<usize> {
-        self.call(|c| c.execute("DELETE FROM idempotency_keys WHERE status IS NULL", []))
-            .await
+        let _turn = self.turn().await;
+        let done = query("DELETE FROM idempotency_keys WHERE status IS NULL")
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() as usize)
     }
 
     pub async fn idempotency_key_count(&self) -> StoreResult<i64> {
-        self.call(|c| c.query_row("SELECT COUNT(*) FROM idempotency_keys", [], |r| r.get(0)))
-            .await
+        Ok(query_scalar("SELECT COUNT(*) FROM idempotency_keys")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Keys in progress (none should outlive their request).
     pub async fn idempotency_in_progress_count(&self) -> StoreResult<i64> {
-        self.call(|c| {
-            c.query_row(
-                "SELECT COUNT(*) FROM idempotency_keys WHERE status IS NULL",
-                [],
-                |r| r.get(0),
-            )
-        })
-        .await
+        Ok(
+            query_scalar("SELECT COUNT(*) FROM idempotency_keys WHERE status IS NULL")
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 }

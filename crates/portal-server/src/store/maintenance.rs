@@ -1,7 +1,7 @@
 //! Forgetting what is no longer needed: expired sessions, old failures and old keys.
 
 use super::{idempotency::KEEP_SECS, Store, StoreResult};
-use rusqlite::params;
+use sqlx::{query, query_as};
 
 /// How many rows one purge removed.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -26,23 +26,26 @@ const ATTEMPTS_KEEP_SECS: i64 = 24 * 60 * 60;
 
 impl Store {
     pub async fn purge(&self, now: i64) -> StoreResult<Purged> {
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            let purged = Purged {
-                sessions: tx.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now])?,
-                failed_attempts: tx.execute(
-                    "DELETE FROM failed_attempts WHERE at < ?1",
-                    params![now - ATTEMPTS_KEEP_SECS],
-                )?,
-                idempotency_keys: tx.execute(
-                    "DELETE FROM idempotency_keys WHERE created_at < ?1",
-                    params![now - KEEP_SECS],
-                )?,
-            };
-            tx.commit()?;
-            Ok(purged)
-        })
-        .await
+        let mut tx = self.write().await?;
+        let mut delete = async |sql: &str, before: i64| -> sqlx::Result<usize> {
+            let done = query(sql).bind(before).execute(&mut *tx).await?;
+            Ok(done.rows_affected() as usize)
+        };
+        let purged = Purged {
+            sessions: delete("DELETE FROM sessions WHERE expires_at <= $1", now).await?,
+            failed_attempts: delete(
+                "DELETE FROM failed_attempts WHERE at < $1",
+                now - ATTEMPTS_KEEP_SECS,
+            )
+            .await?,
+            idempotency_keys: delete(
+                "DELETE FROM idempotency_keys WHERE created_at < $1",
+                now - KEEP_SECS,
+            )
+            .await?,
+        };
+        tx.commit().await?;
+        Ok(purged)
     }
 
     /// Secrets in force that stop working within `notice` seconds of `now` under the maximum
@@ -53,38 +56,41 @@ impl Store {
         max_age: i64,
         notice: i64,
     ) -> StoreResult<Vec<ExpiringSecret>> {
-        self.call(move |c| {
-            let mut stmt = c.prepare(
-                "SELECT s.id, a.id, a.name, a.account_id, s.issued_at + ?2 FROM app_secrets s
-                 JOIN apps a ON a.id = s.app_id
-                 WHERE s.expires_at IS NULL AND s.reminded_at IS NULL
-                   AND s.issued_at + ?2 > ?1 AND s.issued_at + ?2 - ?3 <= ?1
-                 ORDER BY s.id",
-            )?;
-            let rows = stmt.query_map(params![now, max_age, notice], |r| {
-                Ok(ExpiringSecret {
-                    secret_id: r.get(0)?,
-                    app_id: r.get(1)?,
-                    app_name: r.get(2)?,
-                    account_id: r.get(3)?,
-                    stops_at: r.get(4)?,
-                })
-            })?;
-            rows.collect()
-        })
-        .await
+        let rows: Vec<(i64, i64, String, i64, i64)> = query_as(
+            "SELECT s.id, a.id, a.name, a.account_id, s.issued_at + $2 FROM app_secrets s
+             JOIN apps a ON a.id = s.app_id
+             WHERE s.expires_at IS NULL AND s.reminded_at IS NULL
+               AND s.issued_at + $2 > $1 AND s.issued_at + $2 - $3 <= $1
+             ORDER BY s.id",
+        )
+        .bind(now)
+        .bind(max_age)
+        .bind(notice)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(secret_id, app_id, app_name, account_id, stops_at)| ExpiringSecret {
+                    secret_id,
+                    app_id,
+                    app_name,
+                    account_id,
+                    stops_at,
+                },
+            )
+            .collect())
     }
 
     /// Marks the secret as reminded of; false when another server did first, so each
     /// reminder is sent once however many servers run.
     pub async fn claim_reminder(&self, secret_id: i64, now: i64) -> StoreResult<bool> {
-        self.call(move |c| {
-            let changed = c.execute(
-                "UPDATE app_secrets SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL",
-                params![secret_id, now],
-            )?;
-            Ok(changed > 0)
-        })
-        .await
+        let _turn = self.turn().await;
+        let done = query("UPDATE app_secrets SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL")
+            .bind(secret_id)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 }

@@ -1,7 +1,7 @@
 //! The mail outbox and the audit log.
 
 use super::{Store, StoreResult};
-use rusqlite::params;
+use sqlx::{query, query_as, query_scalar};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mail {
@@ -58,63 +58,63 @@ pub struct AuditRow {
 impl Store {
     /// Records a message; `sent_at` is set when it has already been handed to a relay.
     pub async fn enqueue_mail(&self, mail: &Mail, now: i64, sent_at: Option<i64>) -> StoreResult<()> {
-        let mail = mail.clone();
-        self.call(move |c| {
-            c.execute(
-                "INSERT INTO outbox (recipient, subject, body, created_at, sent_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![mail.recipient, mail.subject, mail.body, now, sent_at],
-            )
-            .map(|_| ())
-        })
-        .await
+        let _turn = self.turn().await;
+        query(
+            "INSERT INTO outbox (recipient, subject, body, created_at, sent_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&mail.recipient)
+        .bind(&mail.subject)
+        .bind(&mail.body)
+        .bind(now)
+        .bind(sent_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// How many recorded messages were handed to a relay.
     pub async fn sent_mail_count(&self) -> StoreResult<i64> {
-        self.call(|c| {
-            c.query_row("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL", [], |r| {
-                r.get(0)
-            })
-        })
-        .await
+        Ok(
+            query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL")
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 
     /// Every message written so far, oldest first.
     pub async fn outbox(&self) -> StoreResult<Vec<Mail>> {
-        self.call(|c| {
-            let mut stmt = c.prepare("SELECT recipient, subject, body FROM outbox ORDER BY id")?;
-            let rows = stmt.query_map([], |r| {
-                Ok(Mail {
-                    recipient: r.get(0)?,
-                    subject: r.get(1)?,
-                    body: r.get(2)?,
-                    secret: None,
-                })
-            })?;
-            rows.collect()
-        })
-        .await
+        let rows: Vec<(String, String, String)> =
+            query_as("SELECT recipient, subject, body FROM outbox ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(recipient, subject, body)| Mail {
+                recipient,
+                subject,
+                body,
+                secret: None,
+            })
+            .collect())
     }
 
     /// Records who did what to which app, from where.
     pub async fn audit(&self, event: AuditEvent, now: i64) -> StoreResult<()> {
-        self.call(move |c| {
-            c.execute(
-                "INSERT INTO audit_log (account_id, app_id, action, target, address, at, detail)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    event.actor,
-                    event.app_id,
-                    event.action,
-                    event.target,
-                    event.address,
-                    now,
-                    event.detail
-                ],
-            )
-            .map(|_| ())
-        })
-        .await
+        let _turn = self.turn().await;
+        query(
+            "INSERT INTO audit_log (account_id, app_id, action, target, address, at, detail)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(event.actor)
+        .bind(event.app_id)
+        .bind(event.action)
+        .bind(event.target)
+        .bind(event.address)
+        .bind(now)
+        .bind(event.detail)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// An app's audit entries, newest first: at most `limit`, older than entry `before`.
@@ -124,35 +124,36 @@ impl Store {
         before: Option<i64>,
         limit: usize,
     ) -> StoreResult<Vec<AuditRow>> {
-        self.call(move |c| {
-            let mut stmt = c.prepare(
-                "SELECT l.id, l.action, a.name, l.address, l.at, l.detail FROM audit_log l
-                 JOIN accounts a ON a.id = l.account_id
-                 WHERE l.app_id = ?1 AND l.id < ?2 ORDER BY l.id DESC LIMIT ?3",
-            )?;
-            let rows = stmt.query_map(params![app_id, before.unwrap_or(i64::MAX), limit as i64], |r| {
-                Ok(AuditRow {
-                    id: r.get(0)?,
-                    action: r.get(1)?,
-                    actor: r.get(2)?,
-                    address: r.get(3)?,
-                    at: r.get(4)?,
-                    detail: r.get(5)?,
-                })
-            })?;
-            rows.collect()
-        })
-        .await
+        let rows: Vec<(i64, String, String, String, i64, Option<String>)> = query_as(
+            "SELECT l.id, l.action, a.name, l.address, l.at, l.detail FROM audit_log l
+             JOIN accounts a ON a.id = l.account_id
+             WHERE l.app_id = $1 AND l.id < $2 ORDER BY l.id DESC LIMIT $3",
+        )
+        .bind(app_id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, action, actor, address, at, detail)| AuditRow {
+                id,
+                action,
+                actor,
+                address,
+                at,
+                detail,
+            })
+            .collect())
     }
 
     /// The audit entries of an account as (action, target), oldest first.
     pub async fn audit_entries(&self, account_id: i64) -> StoreResult<Vec<(String, String)>> {
-        self.call(move |c| {
-            let mut stmt =
-                c.prepare("SELECT action, target FROM audit_log WHERE account_id = ?1 ORDER BY id")?;
-            let rows = stmt.query_map([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect()
-        })
-        .await
+        Ok(
+            query_as("SELECT action, target FROM audit_log WHERE account_id = $1 ORDER BY id")
+                .bind(account_id)
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 }

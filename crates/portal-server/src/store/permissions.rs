@@ -1,7 +1,7 @@
 //! API permission groups: the platform's list, each app's requests, reviewers' decisions.
 
 use super::{AppRow, Store, StoreResult};
-use rusqlite::{params, OptionalExtension};
+use sqlx::{any::AnyRow, query, query_as, query_scalar, FromRow, Row};
 
 /// A group as stored: its English name and description stand in for languages the
 /// message files do not cover (an operator's own groups).
@@ -45,64 +45,66 @@ pub struct GrantItem {
 const GRANT_COLUMNS: &str =
     "p.id, p.app_id, p.group_code, p.status, p.business_reason, p.requested_at, p.decided_at, p.reason";
 
-fn grant_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<GrantRow> {
-    Ok(GrantRow {
-        id: r.get(0)?,
-        app_id: r.get(1)?,
-        group: r.get(2)?,
-        status: r.get(3)?,
-        business_reason: r.get(4)?,
-        requested_at: r.get(5)?,
-        decided_at: r.get(6)?,
-        reason: r.get(7)?,
-    })
+impl FromRow<'_, AnyRow> for GrantRow {
+    fn from_row(r: &AnyRow) -> sqlx::Result<Self> {
+        Ok(GrantRow {
+            id: r.try_get(0)?,
+            app_id: r.try_get(1)?,
+            group: r.try_get(2)?,
+            status: r.try_get(3)?,
+            business_reason: r.try_get(4)?,
+            requested_at: r.try_get(5)?,
+            decided_at: r.try_get(6)?,
+            reason: r.try_get(7)?,
+        })
+    }
 }
 
 impl Store {
     /// Every group, in the platform's order.
     pub async fn permission_groups(&self) -> StoreResult<Vec<GroupRow>> {
-        self.call(|c| {
-            let mut stmt = c.prepare(
-                "SELECT code, name, description, sensitive FROM permission_groups ORDER BY position, code",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok(GroupRow {
-                    code: r.get(0)?,
-                    name: r.get(1)?,
-                    description: r.get(2)?,
-                    sensitive: r.get(3)?,
-                })
-            })?;
-            rows.collect()
-        })
-        .await
+        let rows: Vec<(String, String, String, i64)> = query_as(
+            "SELECT code, name, description, sensitive FROM permission_groups ORDER BY position, code",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(code, name, description, sensitive)| GroupRow {
+                code,
+                name,
+                description,
+                sensitive: sensitive != 0,
+            })
+            .collect())
     }
 
     /// Adds a group, or changes one (the operator's `permission-group` command); new groups
     /// go last.
     pub async fn put_permission_group(&self, group: GroupRow) -> StoreResult<()> {
-        self.call(move |c| {
-            c.execute(
-                "INSERT INTO permission_groups (code, name, description, sensitive, position)
-                 VALUES (?1, ?2, ?3, ?4, (SELECT COALESCE(MAX(position), 0) + 1 FROM permission_groups))
-                 ON CONFLICT (code) DO UPDATE SET name = ?2, description = ?3, sensitive = ?4",
-                params![group.code, group.name, group.description, group.sensitive],
-            )?;
-            Ok(())
-        })
-        .await
+        let _turn = self.turn().await;
+        query(
+            "INSERT INTO permission_groups (code, name, description, sensitive, position)
+             VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM permission_groups))
+             ON CONFLICT (code) DO UPDATE SET name = $2, description = $3, sensitive = $4",
+        )
+        .bind(group.code)
+        .bind(group.name)
+        .bind(group.description)
+        .bind(i64::from(group.sensitive))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// The app's latest request for each group it asked for.
     pub async fn app_grants(&self, app_id: i64) -> StoreResult<Vec<GrantRow>> {
-        self.call(move |c| {
-            let mut stmt = c.prepare(&format!(
-                "SELECT {GRANT_COLUMNS} FROM app_permissions p WHERE p.app_id = ?1"
-            ))?;
-            let rows = stmt.query_map([app_id], grant_row)?;
-            rows.collect()
-        })
-        .await
+        Ok(query_as(&format!(
+            "SELECT {GRANT_COLUMNS} FROM app_permissions p WHERE p.app_id = $1"
+        ))
+        .bind(app_id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Records a request for `group` (replacing a rejected one), unless the app holds the
@@ -114,32 +116,32 @@ impl Store {
         business_reason: &str,
         now: i64,
     ) -> StoreResult<Result<(), GrantRefusal>> {
-        let (group, business_reason) = (group.to_owned(), business_reason.to_owned());
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            let status: Option<String> = tx
-                .query_row(
-                    "SELECT status FROM app_permissions WHERE app_id = ?1 AND group_code = ?2",
-                    params![app_id, group],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            match status.as_deref() {
-                Some("active") => return Ok(Err(GrantRefusal::Active)),
-                Some("pending") => return Ok(Err(GrantRefusal::Pending)),
-                _ => {}
-            }
-            tx.execute(
-                "INSERT INTO app_permissions (app_id, group_code, status, business_reason, requested_at)
-                 VALUES (?1, ?2, 'pending', ?3, ?4)
-                 ON CONFLICT (app_id, group_code) DO UPDATE SET status = 'pending', business_reason = ?3,
-                     requested_at = ?4, decided_at = NULL, reviewer_id = NULL, reason = NULL",
-                params![app_id, group, business_reason, now],
-            )?;
-            tx.commit()?;
-            Ok(Ok(()))
-        })
-        .await
+        let mut tx = self.write().await?;
+        let status: Option<String> =
+            query_scalar("SELECT status FROM app_permissions WHERE app_id = $1 AND group_code = $2")
+                .bind(app_id)
+                .bind(group)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match status.as_deref() {
+            Some("active") => return Ok(Err(GrantRefusal::Active)),
+            Some("pending") => return Ok(Err(GrantRefusal::Pending)),
+            _ => {}
+        }
+        query(
+            "INSERT INTO app_permissions (app_id, group_code, status, business_reason, requested_at)
+             VALUES ($1, $2, 'pending', $3, $4)
+             ON CONFLICT (app_id, group_code) DO UPDATE SET status = 'pending', business_reason = $3,
+                 requested_at = $4, decided_at = NULL, reviewer_id = NULL, reason = NULL",
+        )
+        .bind(app_id)
+        .bind(group)
+        .bind(business_reason)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
     }
 
     /// Every request, those waiting first, then the newest.
@@ -153,31 +155,30 @@ impl Store {
     }
 
     async fn grant_items(&self, id: Option<i64>) -> StoreResult<Vec<GrantItem>> {
-        self.call(move |c| {
-            let mut stmt = c.prepare(&format!(
-                "SELECT {GRANT_COLUMNS}, a.name, a.app_key, a.created_at, a.status, a.account_id, u.name
-                 FROM app_permissions p JOIN apps a ON a.id = p.app_id JOIN accounts u ON u.id = a.account_id
-                 WHERE ?1 IS NULL OR p.id = ?1
-                 ORDER BY p.status != 'pending', p.requested_at DESC, p.id DESC"
-            ))?;
-            let rows = stmt.query_map([id], |r| {
-                let grant = grant_row(r)?;
-                Ok(GrantItem {
-                    app: AppRow {
-                        id: grant.app_id,
-                        name: r.get(8)?,
-                        app_key: r.get(9)?,
-                        created_at: r.get(10)?,
-                        status: r.get(11)?,
-                    },
-                    account_id: r.get(12)?,
-                    account: r.get(13)?,
-                    grant,
-                })
-            })?;
-            rows.collect()
+        Ok(query(&format!(
+            "SELECT {GRANT_COLUMNS}, a.name, a.app_key, a.created_at, a.status, a.account_id, u.name
+             FROM app_permissions p JOIN apps a ON a.id = p.app_id JOIN accounts u ON u.id = a.account_id
+             WHERE $1 IS NULL OR p.id = $1
+             ORDER BY p.status <> 'pending', p.requested_at DESC, p.id DESC"
+        ))
+        .bind(id)
+        .try_map(|r: AnyRow| {
+            let grant = GrantRow::from_row(&r)?;
+            Ok(GrantItem {
+                app: AppRow {
+                    id: grant.app_id,
+                    name: r.try_get(8)?,
+                    app_key: r.try_get(9)?,
+                    created_at: r.try_get(10)?,
+                    status: r.try_get(11)?,
+                },
+                account_id: r.try_get(12)?,
+                account: r.try_get(13)?,
+                grant,
+            })
         })
-        .await
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Records a reviewer's decision on a waiting request. False when none is waiting.
@@ -189,15 +190,19 @@ impl Store {
         reason: Option<String>,
         now: i64,
     ) -> StoreResult<bool> {
-        self.call(move |c| {
-            let status = if approve { "active" } else { "rejected" };
-            let changed = c.execute(
-                "UPDATE app_permissions SET status = ?2, decided_at = ?3, reviewer_id = ?4, reason = ?5
-                 WHERE id = ?1 AND status = 'pending'",
-                params![id, status, now, reviewer_id, reason],
-            )?;
-            Ok(changed > 0)
-        })
-        .await
+        let _turn = self.turn().await;
+        let status = if approve { "active" } else { "rejected" };
+        let done = query(
+            "UPDATE app_permissions SET status = $2, decided_at = $3, reviewer_id = $4, reason = $5
+             WHERE id = $1 AND status = 'pending'",
+        )
+        .bind(id)
+        .bind(status)
+        .bind(now)
+        .bind(reviewer_id)
+        .bind(reason)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{Store, StoreResult};
 use portal_core::{api::QualificationStatus, journey::Progress};
-use rusqlite::{Connection, OptionalExtension};
+use sqlx::{query_as, query_scalar, AnyConnection};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgressRow {
@@ -32,54 +32,49 @@ impl ProgressRow {
     }
 }
 
-pub(super) fn progress_of(c: &Connection, account_id: i64) -> rusqlite::Result<ProgressRow> {
-    let current_agreement = c.query_row("SELECT MAX(version) FROM agreements", [], |r| r.get(0))?;
-    let accepted = c
-        .query_row(
-            "SELECT version, accepted_at FROM agreement_acceptances
-             WHERE account_id = ?1 ORDER BY version DESC LIMIT 1",
-            [account_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let developer: Option<(String, String, Option<i64>)> = c
-        .query_row(
-            "SELECT country, email, email_verified_at FROM developers WHERE account_id = ?1",
-            [account_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
+/// The account's progress, read on `c` (a pooled connection, or inside a transaction).
+pub(super) async fn progress_of(c: &mut AnyConnection, account_id: i64) -> sqlx::Result<ProgressRow> {
+    let current_agreement: Option<i64> = query_scalar("SELECT MAX(version) FROM agreements")
+        .fetch_one(&mut *c)
+        .await?;
+    let accepted: Option<(i64, i64)> = query_as(
+        "SELECT version, accepted_at FROM agreement_acceptances
+         WHERE account_id = $1 ORDER BY version DESC LIMIT 1",
+    )
+    .bind(account_id)
+    .fetch_optional(&mut *c)
+    .await?;
+    let developer: Option<(String, String, Option<i64>)> =
+        query_as("SELECT country, email, email_verified_at FROM developers WHERE account_id = $1")
+            .bind(account_id)
+            .fetch_optional(&mut *c)
+            .await?;
     let (country, email) = match developer {
         Some((country, email, verified_at)) => (Some(country), Some((email, verified_at.is_some()))),
         None => (None, None),
     };
-    let qualification = c
-        .query_row(
-            "SELECT id, status FROM qualifications WHERE account_id = ?1",
-            [account_id],
-            |r| {
-                let status: String = r.get(1)?;
-                Ok((r.get(0)?, status))
-            },
-        )
-        .optional()?
-        .map(|(id, status)| {
+    let qualification: Option<(i64, String)> =
+        query_as("SELECT id, status FROM qualifications WHERE account_id = $1")
+            .bind(account_id)
+            .fetch_optional(&mut *c)
+            .await?;
+    Ok(ProgressRow {
+        current_agreement: current_agreement.map(|v| v as u32),
+        accepted: accepted.map(|(v, at)| (v as u32, at)),
+        country,
+        email,
+        qualification: qualification.map(|(id, status)| {
             (
                 id,
                 QualificationStatus::parse(&status).unwrap_or(QualificationStatus::Submitted),
             )
-        });
-    Ok(ProgressRow {
-        current_agreement,
-        accepted,
-        country,
-        email,
-        qualification,
+        }),
     })
 }
 
 impl Store {
     pub async fn progress(&self, account_id: i64) -> StoreResult<ProgressRow> {
-        self.call(move |c| progress_of(c, account_id)).await
+        let mut c = self.pool.acquire().await?;
+        Ok(progress_of(&mut c, account_id).await?)
     }
 }

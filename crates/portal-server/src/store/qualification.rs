@@ -5,7 +5,7 @@ use portal_core::{
     api::{LicenceInfo, QualificationStatus},
     journey::Progress,
 };
-use rusqlite::{params, OptionalExtension};
+use sqlx::{query, query_as, query_scalar, AnyConnection};
 
 #[derive(Debug, Clone)]
 pub struct QualificationRow {
@@ -51,22 +51,53 @@ const SELECT_QUALIFICATION: &str = "SELECT q.id, q.account_id, a.name, q.status,
         q.submitted_at, q.review_started_at, q.decided_at, q.rejection_reason, q.submissions, q.locale
      FROM qualifications q JOIN accounts a ON a.id = q.account_id";
 
-fn qualification_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QualificationRow> {
-    let status: String = r.get(3)?;
-    Ok(QualificationRow {
-        id: r.get(0)?,
-        account_id: r.get(1)?,
-        account_name: r.get(2)?,
-        status: QualificationStatus::parse(&status).unwrap_or(QualificationStatus::Submitted),
-        answers: r.get(4)?,
-        licence_id: r.get(5)?,
-        submitted_at: r.get(6)?,
-        review_started_at: r.get(7)?,
-        decided_at: r.get(8)?,
-        rejection_reason: r.get(9)?,
-        submissions: r.get(10)?,
-        locale: r.get(11)?,
-    })
+type QualificationColumns = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    i64,
+    String,
+);
+
+impl From<QualificationColumns> for QualificationRow {
+    fn from(
+        (
+            id,
+            account_id,
+            account_name,
+            status,
+            answers,
+            licence_id,
+            submitted_at,
+            review_started_at,
+            decided_at,
+            rejection_reason,
+            submissions,
+            locale,
+        ): QualificationColumns,
+    ) -> Self {
+        QualificationRow {
+            id,
+            account_id,
+            account_name,
+            status: QualificationStatus::parse(&status).unwrap_or(QualificationStatus::Submitted),
+            answers,
+            licence_id,
+            submitted_at,
+            review_started_at,
+            decided_at,
+            rejection_reason,
+            submissions: submissions as u32,
+            locale,
+        }
+    }
 }
 
 impl Store {
@@ -81,95 +112,80 @@ impl Store {
         now: i64,
         quota: (usize, i64),
     ) -> StoreResult<Result<(), i64>> {
-        let info = info.clone();
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            let (limit, period) = quota;
-            let recent: Vec<i64> = tx
-                .prepare_cached(
-                    "SELECT uploaded_at FROM licences WHERE account_id = ?1 AND uploaded_at > ?2
-                     ORDER BY uploaded_at DESC",
-                )?
-                .query_map(params![account_id, now - period], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if recent.len() >= limit {
-                let oldest_counted = recent[limit - 1];
-                return Ok(Err((oldest_counted + period - now).max(1)));
-            }
-            tx.execute(
-                "INSERT INTO licences (id, account_id, content_type, file_name, size, bytes, uploaded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    info.id,
-                    account_id,
-                    info.content_type,
-                    info.file_name,
-                    info.size as i64,
-                    bytes,
-                    now
-                ],
-            )?;
-            tx.commit()?;
-            Ok(Ok(()))
-        })
-        .await
+        let mut tx = self.write().await?;
+        let (limit, period) = quota;
+        let recent: Vec<i64> = query_scalar(
+            "SELECT uploaded_at FROM licences WHERE account_id = $1 AND uploaded_at > $2
+             ORDER BY uploaded_at DESC",
+        )
+        .bind(account_id)
+        .bind(now - period)
+        .fetch_all(&mut *tx)
+        .await?;
+        if recent.len() >= limit {
+            let oldest_counted = recent[limit - 1];
+            return Ok(Err((oldest_counted + period - now).max(1)));
+        }
+        query(
+            "INSERT INTO licences (id, account_id, content_type, file_name, size, bytes, uploaded_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&info.id)
+        .bind(account_id)
+        .bind(&info.content_type)
+        .bind(&info.file_name)
+        .bind(info.size as i64)
+        .bind(bytes)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
     }
 
     /// A licence's description and owner.
     pub async fn licence(&self, id: &str) -> StoreResult<Option<(LicenceInfo, i64)>> {
-        let id = id.to_owned();
-        self.call(move |c| licence_of(c, &id)).await
+        let mut c = self.pool.acquire().await?;
+        Ok(licence_of(&mut c, id).await?)
     }
 
     pub async fn licence_bytes(&self, id: &str) -> StoreResult<Option<Vec<u8>>> {
-        let id = id.to_owned();
-        self.call(move |c| {
-            c.query_row("SELECT bytes FROM licences WHERE id = ?1", [id], |r| r.get(0))
-                .optional()
-        })
-        .await
+        Ok(query_scalar("SELECT bytes FROM licences WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     pub async fn qualification_of(&self, account_id: i64) -> StoreResult<Option<QualificationRow>> {
-        self.call(move |c| {
-            c.query_row(
-                &format!("{SELECT_QUALIFICATION} WHERE q.account_id = ?1"),
-                [account_id],
-                qualification_row,
-            )
-            .optional()
-        })
-        .await
+        let row: Option<QualificationColumns> =
+            query_as(&format!("{SELECT_QUALIFICATION} WHERE q.account_id = $1"))
+                .bind(account_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(QualificationRow::from))
     }
 
     pub async fn qualification(&self, id: i64) -> StoreResult<Option<QualificationRow>> {
-        self.call(move |c| {
-            c.query_row(
-                &format!("{SELECT_QUALIFICATION} WHERE q.id = ?1"),
-                [id],
-                qualification_row,
-            )
-            .optional()
-        })
-        .await
+        let row: Option<QualificationColumns> = query_as(&format!("{SELECT_QUALIFICATION} WHERE q.id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(QualificationRow::from))
     }
 
     /// Every application, those waiting for a decision first, oldest first within each group.
     pub async fn review_queue(&self) -> StoreResult<Vec<QualificationRow>> {
-        self.call(|c| {
-            let mut stmt = c.prepare(&format!(
-                "{SELECT_QUALIFICATION} ORDER BY q.status IN ('approved', 'rejected'), q.submitted_at, q.id"
-            ))?;
-            let rows = stmt.query_map([], qualification_row)?;
-            rows.collect()
-        })
-        .await
+        let rows: Vec<QualificationColumns> = query_as(&format!(
+            "{SELECT_QUALIFICATION} ORDER BY q.status IN ('approved', 'rejected'), q.submitted_at, q.id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(QualificationRow::from).collect())
     }
 
-    /// Submits a first application, or resubmits a rejected one; refuses while one is
-    /// pending or approved.
     /// Submits the application, or resubmits it after a rejection, if `check` accepts the
-    /// facts read in the same transaction (guards and write are one unit).
+    /// facts read in the same transaction (guards and write are one unit); refuses while one
+    /// is pending or approved.
     pub async fn submit_qualification<E: Send + 'static>(
         &self,
         account_id: i64,
@@ -179,57 +195,71 @@ impl Store {
         now: i64,
         check: impl FnOnce(&SubmitFacts) -> Result<(), E> + Send + 'static,
     ) -> StoreResult<SubmitOutcome<E>> {
-        self.call(move |c| {
-            let tx = c.transaction()?;
-            let stored = super::progress::progress_of(&tx, account_id)?;
-            let licence = licence_of(&tx, &licence_id)?;
-            let facts = SubmitFacts {
-                progress: stored.progress(),
-                country: stored.country,
-                licence,
-            };
-            if let Err(refusal) = check(&facts) {
-                return Ok(SubmitOutcome::Refused(refusal));
+        let mut tx = self.write().await?;
+        let stored = super::progress::progress_of(&mut tx, account_id).await?;
+        let licence = licence_of(&mut tx, &licence_id).await?;
+        let facts = SubmitFacts {
+            progress: stored.progress(),
+            country: stored.country,
+            licence,
+        };
+        if let Err(refusal) = check(&facts) {
+            return Ok(SubmitOutcome::Refused(refusal));
+        }
+        let id: i64 = match stored.qualification {
+            None => query_scalar(
+                "INSERT INTO qualifications (account_id, status, answers, licence_id, submitted_at, locale)
+                     VALUES ($1, 'submitted', $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(account_id)
+            .bind(&answers)
+            .bind(&licence_id)
+            .bind(now)
+            .bind(locale)
+            .fetch_one(&mut *tx)
+            .await?,
+            Some((id, QualificationStatus::Rejected)) => {
+                query(
+                    "UPDATE qualifications SET status = 'submitted', answers = $2, licence_id = $3,
+                         submitted_at = $4, review_started_at = NULL, decided_at = NULL, reviewer_id = NULL,
+                         rejection_reason = NULL, submissions = submissions + 1, locale = $5
+                     WHERE id = $1",
+                )
+                .bind(id)
+                .bind(&answers)
+                .bind(&licence_id)
+                .bind(now)
+                .bind(locale)
+                .execute(&mut *tx)
+                .await?;
+                id
             }
-            let id = match stored.qualification {
-                None => {
-                    tx.execute(
-                        "INSERT INTO qualifications (account_id, status, answers, licence_id, submitted_at, locale)
-                         VALUES (?1, 'submitted', ?2, ?3, ?4, ?5)",
-                        params![account_id, answers, licence_id, now, locale],
-                    )?;
-                    tx.last_insert_rowid()
-                }
-                Some((id, QualificationStatus::Rejected)) => {
-                    tx.execute(
-                        "UPDATE qualifications SET status = 'submitted', answers = ?2, licence_id = ?3,
-                             submitted_at = ?4, review_started_at = NULL, decided_at = NULL, reviewer_id = NULL,
-                             rejection_reason = NULL, submissions = submissions + 1, locale = ?5
-                         WHERE id = ?1",
-                        params![id, answers, licence_id, now, locale],
-                    )?;
-                    id
-                }
-                Some(_) => return Ok(SubmitOutcome::Locked),
-            };
-            let row = tx.query_row(&format!("{SELECT_QUALIFICATION} WHERE q.id = ?1"), [id], qualification_row)?;
-            tx.commit()?;
-            Ok(SubmitOutcome::Submitted(Box::new(row), facts.licence.map(|(info, _)| info)))
-        })
-        .await
+            Some(_) => return Ok(SubmitOutcome::Locked),
+        };
+        let row: QualificationColumns = query_as(&format!("{SELECT_QUALIFICATION} WHERE q.id = $1"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(SubmitOutcome::Submitted(
+            Box::new(row.into()),
+            facts.licence.map(|(info, _)| info),
+        ))
     }
 
     /// A reviewer opened a submitted application: it is now in review.
     pub async fn start_review(&self, id: i64, reviewer_id: i64, now: i64) -> StoreResult<()> {
-        self.call(move |c| {
-            c.execute(
-                "UPDATE qualifications SET status = 'in_review', review_started_at = ?3, reviewer_id = ?2
-                 WHERE id = ?1 AND status = 'submitted'",
-                params![id, reviewer_id, now],
-            )
-            .map(|_| ())
-        })
-        .await
+        let _turn = self.turn().await;
+        query(
+            "UPDATE qualifications SET status = 'in_review', review_started_at = $3, reviewer_id = $2
+             WHERE id = $1 AND status = 'submitted'",
+        )
+        .bind(id)
+        .bind(reviewer_id)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Records a decision on a pending application; false if it was already decided.
@@ -241,34 +271,40 @@ impl Store {
         reason: Option<String>,
         now: i64,
     ) -> StoreResult<bool> {
-        self.call(move |c| {
-            let status = if approved { "approved" } else { "rejected" };
-            let changed = c.execute(
-                "UPDATE qualifications SET status = ?2, decided_at = ?4, reviewer_id = ?3, rejection_reason = ?5,
-                     review_started_at = COALESCE(review_started_at, ?4)
-                 WHERE id = ?1 AND status IN ('submitted', 'in_review')",
-                params![id, status, reviewer_id, now, reason],
-            )?;
-            Ok(changed == 1)
-        })
-        .await
+        let _turn = self.turn().await;
+        let status = if approved { "approved" } else { "rejected" };
+        let done = query(
+            "UPDATE qualifications SET status = $2, decided_at = $4, reviewer_id = $3, rejection_reason = $5,
+                 review_started_at = COALESCE(review_started_at, $4)
+             WHERE id = $1 AND status IN ('submitted', 'in_review')",
+        )
+        .bind(id)
+        .bind(status)
+        .bind(reviewer_id)
+        .bind(now)
+        .bind(reason)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 }
 
 /// A licence's description and the account that uploaded it.
-fn licence_of(c: &rusqlite::Connection, id: &str) -> rusqlite::Result<Option<(LicenceInfo, i64)>> {
-    c.query_row(
-        "SELECT id, content_type, size, file_name, account_id FROM licences WHERE id = ?1",
-        [id],
-        |r| {
-            let info = LicenceInfo {
-                id: r.get(0)?,
-                content_type: r.get(1)?,
-                size: r.get::<_, i64>(2)? as u64,
-                file_name: r.get(3)?,
-            };
-            Ok((info, r.get(4)?))
-        },
-    )
-    .optional()
+async fn licence_of(c: &mut AnyConnection, id: &str) -> sqlx::Result<Option<(LicenceInfo, i64)>> {
+    let row: Option<(String, String, i64, String, i64)> =
+        query_as("SELECT id, content_type, size, file_name, account_id FROM licences WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?;
+    Ok(row.map(|(id, content_type, size, file_name, account_id)| {
+        (
+            LicenceInfo {
+                id,
+                content_type,
+                size: size.max(0) as u64,
+                file_name,
+            },
+            account_id,
+        )
+    }))
 }

@@ -1,9 +1,20 @@
-//! A real server on a loopback port over a real SQLite file, for HTTP tests.
+//! A real server on a loopback port over a real database, for HTTP tests: a SQLite file, or,
+//! when the suite runs against PostgreSQL (`PORTAL_TEST_DATABASE=postgres`, which
+//! `cargo xtask test` sets for its second run), a database of its own on the throwaway
+//! cluster `PORTAL_TEST_POSTGRES` names.
 #![allow(dead_code, unreachable_pub)]
 
-use portal_server::{clock::ManualClock, seed, store::Store, AppState, HttpOptions, Settings};
+use portal_server::{
+    clock::ManualClock,
+    seed,
+    store::{Store, StoreOptions},
+    AppState, HttpOptions, Settings,
+};
 use serde_json::{json, Value};
-use std::{path::PathBuf, sync::Arc};
+use std::{
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 use tokio::sync::oneshot;
 
 pub const START: i64 = 1_790_000_000;
@@ -12,7 +23,10 @@ pub struct TestServer {
     pub base: String,
     pub clock: Arc<ManualClock>,
     pub store: Store,
+    /// The SQLite file the server would use (see [`database`]).
     pub db_path: PathBuf,
+    /// What `--database` would say: that file, or a PostgreSQL URL.
+    pub database: String,
     pub http: reqwest::Client,
     pub state: AppState,
     stop: Option<oneshot::Sender<()>>,
@@ -40,7 +54,10 @@ impl TestServer {
         mailer: portal_server::mailer::Mailer,
         settings: Settings,
     ) -> Self {
-        let store = Store::open(&db_path).expect("open store");
+        let database = database(&db_path).await;
+        let store = Store::connect(&database, StoreOptions::default())
+            .await
+            .expect("open store");
         seed::ensure_defaults(&store, START, true).await.expect("seed");
         let clock = Arc::new(ManualClock::new(START));
         let state = AppState {
@@ -70,6 +87,7 @@ impl TestServer {
             clock,
             store,
             db_path,
+            database,
             http: reqwest::Client::new(),
             state,
             stop: Some(stop),
@@ -168,6 +186,60 @@ pub fn verification_token_in(body: &str) -> String {
         .chars()
         .take_while(char::is_ascii_hexdigit)
         .collect()
+}
+
+/// The database of a test whose SQLite file would be `db_path`: that file; or, when the suite
+/// runs against PostgreSQL, a database named after the path (created on first use, so a
+/// restarted server finds its data again).
+pub async fn database(db_path: &Path) -> String {
+    if std::env::var("PORTAL_TEST_DATABASE").as_deref() != Ok("postgres") {
+        return db_path.to_string_lossy().into_owned();
+    }
+    postgres_database(db_path).await
+}
+
+/// A database of its own on the test cluster, named after `db_path` (created on first use).
+pub async fn postgres_database(db_path: &Path) -> String {
+    let cluster = std::env::var("PORTAL_TEST_POSTGRES")
+        .expect("PORTAL_TEST_POSTGRES: run the PostgreSQL suite through `cargo xtask test`");
+    let name = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        db_path.hash(&mut hasher);
+        format!("t_{:016x}", hasher.finish())
+    };
+    sqlx::any::install_default_drivers();
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&cluster)
+        .await
+        .expect("the test cluster answers");
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT COUNT(*) FROM pg_database WHERE datname = $1 HAVING COUNT(*) > 0")
+            .bind(&name)
+            .fetch_optional(&mut admin)
+            .await
+            .unwrap();
+    if exists.is_none() {
+        sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE {name}").as_str())
+            .await
+            .unwrap();
+    }
+    let (server, _) = cluster.rsplit_once('/').expect("a database URL");
+    format!("{server}/{name}")
+}
+
+/// A connection of the test's own to `database` (see [`database`]).
+pub async fn pool_of(database: &str) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    let url = if database.contains("://") {
+        database.to_owned()
+    } else {
+        format!("sqlite://{database}")
+    };
+    sqlx::pool::PoolOptions::new()
+        .max_connections(1)
+        .connect(&url)
+        .await
+        .unwrap()
 }
 
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
@@ -276,12 +348,10 @@ impl TestServer {
         if token.is_empty() {
             // Handed to an SMTP relay, whose copy the test reads only at its end: the
             // address is confirmed in the database instead.
-            let db = rusqlite::Connection::open(&self.db_path).unwrap();
-            db.execute(
-                "UPDATE developers SET email_verified_at = 1 WHERE email_verified_at IS NULL",
-                [],
-            )
-            .unwrap();
+            sqlx::query("UPDATE developers SET email_verified_at = 1 WHERE email_verified_at IS NULL")
+                .execute(&self.sql().await)
+                .await
+                .unwrap();
             return;
         }
         let (status, body) = self.open_link(&token).await;
@@ -405,17 +475,21 @@ impl TestServer {
     }
 
     /// Every stored idempotent answer body, as text (to look for credentials at rest).
-    pub fn stored_answers(&self) -> Vec<String> {
-        let db = rusqlite::Connection::open(&self.db_path).unwrap();
-        let mut stmt = db
-            .prepare("SELECT COALESCE(body, x'') FROM idempotency_keys")
+    pub async fn stored_answers(&self) -> Vec<String> {
+        let bodies: Vec<Option<Vec<u8>>> = sqlx::query_scalar("SELECT body FROM idempotency_keys")
+            .fetch_all(&self.sql().await)
+            .await
             .unwrap();
-        let rows = stmt
-            .query_map([], |r| r.get::<_, Vec<u8>>(0))
-            .unwrap()
-            .map(|b| String::from_utf8_lossy(&b.unwrap()).into_owned())
-            .collect();
-        rows
+        bodies
+            .into_iter()
+            .map(|b| String::from_utf8_lossy(&b.unwrap_or_default()).into_owned())
+            .collect()
+    }
+
+    /// A connection of the test's own to the server's database, to look at what is stored
+    /// (SQL both databases understand).
+    pub async fn sql(&self) -> sqlx::AnyPool {
+        pool_of(&self.database).await
     }
 
     /// An approved seller with one app; returns the app's id and AppKey.

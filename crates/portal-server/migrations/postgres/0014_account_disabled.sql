@@ -1,0 +1,2 @@
+-- PostgreSQL twin of sqlite/0014.
+ALTER TABLE accounts ADD COLUMN disabled_at BIGINT;
