@@ -129,6 +129,8 @@ impl Portal {
         seed::ensure_defaults(&store, 1_790_000_000, true).await.unwrap();
         let options = HttpOptions {
             dist: Some(dist()),
+            // nginx, as deploy/replicas.conf asks.
+            trusted_proxies: vec!["127.0.0.1".into()],
             ..Default::default()
         };
         let secrets = portal_server::sealed::SecretBox::new(key);

@@ -66,6 +66,15 @@ pub struct Config {
         global = true
     )]
     pub cors_origins: Vec<String>,
+    /// The operator's own proxies in front of this server (a load balancer): addresses or
+    /// CIDR ranges, comma-separated. From them, the client is read from X-Forwarded-For.
+    #[arg(
+        long = "trusted-proxy",
+        env = "PORTAL_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub trusted_proxies: Vec<String>,
     /// How long a replaced AppSecret keeps working after a reset, in hours.
     #[arg(long, env = "PORTAL_SECRET_GRACE_HOURS", default_value_t = 24, global = true)]
     pub secret_grace_hours: i64,
@@ -229,6 +238,19 @@ impl Config {
             ),
             None => Ok(PathBuf::from(format!("{}.key", self.database))),
         }
+    }
+
+    /// The trusted proxies, each checked (a typo must not trust nobody, or everybody).
+    pub fn trusted_proxies(&self) -> Result<Vec<String>, String> {
+        self.trusted_proxies
+            .iter()
+            .map(|entry| {
+                let entry = entry.trim();
+                portal_core::rules::ip_range(entry)
+                    .map(|()| entry.to_owned())
+                    .map_err(|e| format!("--trusted-proxy {entry:?}: {}", e.code))
+            })
+            .collect()
     }
 
     /// How the store connects.
@@ -454,6 +476,7 @@ async fn serve(config: Config, store: Store) -> Result<(), String> {
             ..Default::default()
         },
         faults: config.test_faults.then(crate::faults::Faults::default),
+        trusted_proxies: config.trusted_proxies()?,
     };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

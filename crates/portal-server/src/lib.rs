@@ -1,10 +1,11 @@
-//! The reference back end: the portal API on SQLite, and the built single-page app.
+//! The reference back end: the portal API on SQLite or PostgreSQL, and the built single-page app.
 
 pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod extract;
 pub mod faults;
+pub mod forwarded;
 pub mod host_token;
 pub mod idempotency;
 pub mod mailer;
@@ -85,6 +86,9 @@ pub struct HttpOptions {
     pub timeouts: serve::Timeouts,
     /// Test-only: lets tests make the API fail on purpose (see [`faults`]). Never in production.
     pub faults: Option<faults::Faults>,
+    /// The operator's own proxies (addresses and CIDR ranges): behind them a request's client
+    /// is read from `X-Forwarded-For` (see [`forwarded`]).
+    pub trusted_proxies: Vec<String>,
 }
 
 /// The whole application as a router, so tests can serve it on any listener.
@@ -108,7 +112,16 @@ pub fn app(state: AppState, options: &HttpOptions) -> Router {
     if !options.cors_origins.is_empty() {
         router = router.layer(cors(&options.cors_origins));
     }
-    tracing_layer::traced(router.layer(CompressionLayer::new()))
+    let router = tracing_layer::traced(router.layer(CompressionLayer::new()));
+    if options.trusted_proxies.is_empty() {
+        router
+    } else {
+        // Outermost, so the log and every handler see the client, not the proxy.
+        router.layer(axum::middleware::from_fn_with_state(
+            Arc::new(options.trusted_proxies.clone()),
+            forwarded::from_proxies,
+        ))
+    }
 }
 
 /// For load balancers: the process is up.

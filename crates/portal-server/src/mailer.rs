@@ -16,6 +16,11 @@ use lettre::{
 };
 use portal_core::locale::{fill, Locale};
 
+/// How long a server holds the messages it claimed to send again before another may.
+const CLAIM_SECS: i64 = 5 * 60;
+/// How many messages one round claims at most.
+const CLAIM_BATCH: i64 = 50;
+
 /// How the connection to the relay is protected.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum SmtpSecurity {
@@ -112,6 +117,30 @@ impl Mailer {
                 }
             },
         }
+    }
+
+    /// Sends again what the relay refused before, each message claimed first so that, with
+    /// several servers on one database, exactly one of them sends it. Stops at the first
+    /// refusal (the relay is still down); the claims run out and the next round tries again.
+    /// Returns how many were sent.
+    pub async fn resend_unsent(&self, store: &Store, now: i64) -> StoreResult<usize> {
+        let Mailer::Smtp(relay) = self else {
+            return Ok(0);
+        };
+        let mut sent = 0;
+        for (id, mail) in store.claim_unsent_mail(now, CLAIM_SECS, CLAIM_BATCH).await? {
+            if let Err(error) = relay.send(&mail).await {
+                tracing::warn!(
+                    relay = relay.address,
+                    error,
+                    "SMTP relay still refuses; the outbox waits"
+                );
+                break;
+            }
+            store.mark_mail_sent(id, &mail.redacted(), now).await?;
+            sent += 1;
+        }
+        Ok(sent)
     }
 }
 

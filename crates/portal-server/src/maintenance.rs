@@ -1,6 +1,7 @@
 //! Housekeeping on a schedule: expired sessions, old failed attempts and old idempotency
-//! keys are deleted, so the database holds no more than it needs; and, where the operator
-//! set a maximum secret age, developers are reminded 7 days before their AppSecret stops.
+//! keys are deleted, so the database holds no more than it needs; e-mails a relay refused are
+//! sent again; and, where the operator set a maximum secret age, developers are reminded 7
+//! days before their AppSecret stops.
 
 use crate::{clock::rfc3339, mailer, store::StoreResult, AppState};
 use portal_core::locale::Locale;
@@ -28,6 +29,11 @@ pub async fn run_once(state: &AppState) {
     match state.store.purge(now).await {
         Ok(purged) => tracing::debug!(?purged, "purged"),
         Err(e) => tracing::warn!(error = %e, "purge failed"),
+    }
+    match state.mailer.resend_unsent(&state.store, now).await {
+        Ok(0) => {}
+        Ok(sent) => tracing::info!(sent, "sent e-mails a relay had refused before"),
+        Err(e) => tracing::warn!(error = %e, "sending the outbox failed"),
     }
     match remind_expiring_secrets(state, now).await {
         Ok(0) => {}

@@ -207,6 +207,25 @@ fn a_host_token_key_that_is_not_an_ed25519_public_key_stops_the_server() {
     );
 }
 
+#[test]
+fn a_trusted_proxy_that_is_not_an_address_or_range_stops_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .arg("--database")
+        .arg(dir.path().join("db.sqlite3"))
+        .args([
+            "--trusted-proxy",
+            "127.0.0.1,10.0.0.0/33",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--trusted-proxy \"10.0.0.0/33\""), "{stderr}");
+}
+
 #[tokio::test]
 async fn confirm_email_marks_addresses_confirmed_for_accounts_with_developer_information() {
     let dir = tempfile::tempdir().unwrap();

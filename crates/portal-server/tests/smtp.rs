@@ -1,11 +1,14 @@
 //! Decisions e-mailed through an SMTP relay: a fake relay on loopback records the dialogue.
+//! What it refused is sent again by the housekeeping round, once, however many servers run it.
 
 mod common;
 
 use common::{temp_db, TestServer};
 use portal_server::{
     mailer::{Mailer, Relay},
-    HttpOptions,
+    maintenance,
+    store::{Store, StoreOptions},
+    AppState, HttpOptions,
 };
 use serde_json::json;
 use tokio::{
@@ -185,4 +188,57 @@ async fn a_relay_that_is_down_does_not_fail_the_decision() {
     // The verification link and the decision, both kept for a later send.
     assert_eq!(s.store.outbox().await.unwrap().len(), 2, "kept for a later send");
     assert_eq!(s.store.sent_mail_count().await.unwrap(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_a_relay_refused_is_sent_once_when_it_is_back_even_by_two_servers_at_once() {
+    // A port with nothing listening yet.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (_dir, db) = temp_db();
+    let mailer = Mailer::Smtp(Relay::plain(&format!("127.0.0.1:{port}"), "portal@example.com"));
+    let s = TestServer::start_with_mailer(db, HttpOptions::default(), mailer).await;
+    let seller = s.sign_in_seller().await;
+    let id = s.submitted(&seller).await;
+    let reviewer = s.reviewer().await;
+    let (status, _) = s
+        .call(
+            "POST",
+            &format!("/review/applications/{id}/decision"),
+            Some(&reviewer),
+            Some(json!({"decision": "approve"})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(s.store.sent_mail_count().await.unwrap(), 0);
+
+    // The relay is back; two servers on the same database run their housekeeping at once.
+    let relay = tokio::spawn(fake_relay(
+        TcpListener::bind(("127.0.0.1", port)).await.unwrap(),
+        2,
+    ));
+    let other = AppState {
+        store: Store::connect(&s.database, StoreOptions::default())
+            .await
+            .unwrap(),
+        ..s.state.clone()
+    };
+    tokio::join!(maintenance::run_once(&s.state), maintenance::run_once(&other));
+    let received = relay.await.unwrap();
+    let subjects: std::collections::BTreeSet<String> =
+        received.iter().map(|(_, data)| read_mail(data).1).collect();
+    assert_eq!(subjects.len(), 2, "each message once: {subjects:?}");
+    assert_eq!(s.store.sent_mail_count().await.unwrap(), 2);
+    // What is kept of the verification e-mail no longer holds its link's token.
+    let token = s.verification_token("dev@example.com").await;
+    assert!(
+        token.is_empty(),
+        "a token is still readable in the outbox: {token}"
+    );
+    // Nothing is left to send: the next rounds send nothing more.
+    maintenance::run_once(&s.state).await;
+    assert_eq!(s.store.sent_mail_count().await.unwrap(), 2);
 }

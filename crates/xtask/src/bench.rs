@@ -16,6 +16,12 @@ pub(crate) fn run() -> Result<(), String> {
     latency()
 }
 
+/// Only the load test, against a freshly built server.
+pub(crate) fn load_only() -> Result<(), String> {
+    crate::run(Command::new("cargo").args(["build", "--package", "portal-server", "--profile", "server"]))?;
+    crate::load::scenarios(&root().join("target/server/portal-server"))
+}
+
 /// Prints the initial load file by file and writes it to `target/bench/sizes.{md,json}`.
 fn sizes() -> Result<(), String> {
     let report = crate::sizes::Report::measure()?;
@@ -49,13 +55,8 @@ fn latency() -> Result<(), String> {
         .port();
     let addr: SocketAddr = ([127, 0, 0, 1], port).into();
     let binary = root().join("target/server/portal-server");
-    crate::load::create_accounts(&binary, &dir.join("bench.sqlite3"))?;
-    crate::load::create_account(
-        &binary,
-        &dir.join("bench.sqlite3"),
-        BROWSER_SELLER.0,
-        BROWSER_SELLER.1,
-    )?;
+    let database = dir.join("bench.sqlite3").to_string_lossy().into_owned();
+    crate::load::create_account(&binary, &database, BROWSER_SELLER.0, BROWSER_SELLER.1)?;
     let mut server = Command::new(&binary)
         .arg("--addr")
         .arg(addr.to_string())
@@ -68,13 +69,11 @@ fn latency() -> Result<(), String> {
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
-    let result = measure(addr)
-        .and_then(|()| in_the_browser(addr))
-        .and_then(|()| crate::load::run(addr, server.id(), &binary, &dir.join("bench.sqlite3")));
+    let result = measure(addr).and_then(|()| in_the_browser(addr));
     let _ = server.kill();
     let _ = server.wait();
     let _ = std::fs::remove_dir_all(&dir);
-    result
+    result.and_then(|()| crate::load::scenarios(&binary))
 }
 
 fn measure(addr: SocketAddr) -> Result<(), String> {

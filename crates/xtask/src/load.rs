@@ -1,13 +1,15 @@
 //! A bounded load test on loopback (part of `cargo xtask bench`, never of CI's timing):
-//! 200 sellers sign in at once, then submit 200 qualification applications at once. Every
-//! application must be stored exactly once; latencies and the server's memory are reported.
+//! 200 sellers at once, each walking from sign-in to a submitted qualification application,
+//! against one server on SQLite, one replica on PostgreSQL and two replicas on PostgreSQL
+//! (each request to the next replica, as a load balancer sends them). Every application
+//! must be stored exactly once; throughput, latencies and the servers' memory are reported.
 
 use std::{
     io::{Read, Write},
     net::{SocketAddr, TcpStream},
     path::Path,
-    process::Command,
-    sync::Arc,
+    process::{Child, Command, Stdio},
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
@@ -15,7 +17,7 @@ pub(crate) const SELLERS: usize = 200;
 const PASSWORD: &str = "load-test-password";
 
 /// Creates the sellers with the server's own CLI, before the server starts.
-pub(crate) fn create_accounts(server: &Path, database: &Path) -> Result<(), String> {
+pub(crate) fn create_accounts(server: &Path, database: &str) -> Result<(), String> {
     let started = Instant::now();
     for i in 0..SELLERS {
         create_account(server, database, &format!("load-{i}"), PASSWORD)?;
@@ -25,7 +27,7 @@ pub(crate) fn create_accounts(server: &Path, database: &Path) -> Result<(), Stri
 }
 
 /// Every load seller's contact address confirmed with the server's own CLI.
-fn confirm_emails(server: &Path, database: &Path) -> Result<(), String> {
+fn confirm_emails(server: &Path, database: &str) -> Result<(), String> {
     let out = Command::new(server)
         .arg("--database")
         .arg(database)
@@ -43,7 +45,7 @@ fn confirm_emails(server: &Path, database: &Path) -> Result<(), String> {
 /// One seller account, made with the server's own CLI before the server starts.
 pub(crate) fn create_account(
     server: &Path,
-    database: &Path,
+    database: &str,
     name: &str,
     password: &str,
 ) -> Result<(), String> {
@@ -94,102 +96,292 @@ fn ready(addr: SocketAddr, token: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(crate) fn run(addr: SocketAddr, server_pid: u32, server: &Path, database: &Path) -> Result<(), String> {
-    println!("\nLoad on loopback: {SELLERS} sellers at once (bounded: each sends one request at a time)");
-    let before = rss_kib(server_pid);
+/// What one scenario measured.
+pub(crate) struct Outcome {
+    label: String,
+    requests: usize,
+    wall: Duration,
+    latencies: Vec<Duration>,
+    /// Applications in the review queue, and from how many sellers.
+    stored: usize,
+    sellers: usize,
+    rss_kib: Vec<Option<u64>>,
+}
 
-    // 1. Everyone signs in at once, each from an address of their own (as sellers do: a
-    // single address is throttled far sooner); a 503 "busy" is retried after the time it names.
-    let (tokens, times, busy) = all_at_once(move |i| {
-        let body = format!(r#"{{"account":"load-{i}","password":"{PASSWORD}"}}"#);
-        let from = std::net::Ipv4Addr::new(127, 1, (i / 250) as u8, (i % 250 + 1) as u8);
-        send_from(
-            addr,
-            Some(from.into()),
-            "POST",
-            "/api/v1/session",
-            &[],
-            body.as_bytes(),
+impl Outcome {
+    fn row(&self) -> String {
+        let pct = |p: f64| self.latencies[((self.latencies.len() as f64 - 1.0) * p).round() as usize];
+        let rss: Vec<String> = self
+            .rss_kib
+            .iter()
+            .map(|k| k.map_or("?".into(), |k| format!("{} MiB", k / 1024)))
+            .collect();
+        format!(
+            "| {} | {} | {:.1} s | {:.0} | {:.1?} | {:.1?} | {} from {} sellers (of {SELLERS}) | {} |",
+            self.label,
+            self.requests,
+            self.wall.as_secs_f64(),
+            self.requests as f64 / self.wall.as_secs_f64(),
+            pct(0.5),
+            pct(0.99),
+            self.stored,
+            self.sellers,
+            rss.join(", ")
         )
-    })?;
-    let tokens: Vec<String> = tokens.iter().map(|b| field(b, "token")).collect();
-    crate::bench::report("concurrent sign-ins", &times);
-    println!("  sign-ins answered 503 busy and retried: {busy}");
-    println!(
-        "  server memory (RSS) after the sign-ins: {} KiB",
-        rss_kib(server_pid).map_or("?".into(), |k| k.to_string())
+    }
+}
+
+/// The three scenarios, each on a new database with servers of its own; prints a table and
+/// writes it to `target/bench/load.md`. Fails when a scenario stores other than one
+/// application per seller.
+pub(crate) fn scenarios(server: &Path) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("portal-load-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let key = dir.join("portal.key");
+    let cluster = crate::postgres::Cluster::start()?;
+    let postgres = |name: &str| -> Result<String, String> {
+        crate::run(
+            Command::new("psql")
+                .arg(&cluster.url)
+                .args(["-qc", &format!("CREATE DATABASE {name}")]),
+        )?;
+        let (base, _) = cluster.url.rsplit_once('/').ok_or("a database URL")?;
+        Ok(format!("{base}/{name}"))
+    };
+    let sqlite = dir.join("load.sqlite3").to_string_lossy().into_owned();
+    let runs = [
+        ("SQLite, 1 server", sqlite, 1),
+        ("PostgreSQL, 1 replica", postgres("load_one")?, 1),
+        ("PostgreSQL, 2 replicas", postgres("load_two")?, 2),
+    ];
+    let mut outcomes = Vec::new();
+    for (label, database, replicas) in runs {
+        println!("\nLoad on loopback, {label}: {SELLERS} sellers at once, each from sign-in to a submitted application");
+        create_accounts(server, &database)?;
+        let mut servers = Vec::new();
+        for _ in 0..replicas {
+            servers.push(Replica::start(server, &database, &key)?);
+        }
+        let addrs: Vec<SocketAddr> = servers.iter().map(|r| r.addr).collect();
+        let pids: Vec<u32> = servers.iter().map(|r| r.child.id()).collect();
+        let outcome = walk(label, &addrs, &pids, server, &database)?;
+        println!("{}", outcome.row());
+        outcomes.push(outcome);
+    }
+    let mut table = String::from(
+        "| scenario | requests | wall | requests/s | p50 | p99 | applications stored | server memory (RSS) |\n|---|---|---|---|---|---|---|---|\n",
     );
-
-    // 2. Each gets ready: agreement, developer information (the address confirmed by the
-    // operator's command: the load is on the applications, not on mail), a licence.
-    for token in &tokens {
-        ready(addr, token)?;
+    for outcome in &outcomes {
+        table.push_str(&outcome.row());
+        table.push('\n');
     }
-    confirm_emails(server, database)?;
-    let mut licences = Vec::new();
-    for token in &tokens {
-        let auth = [
-            ("Authorization", format!("Bearer {token}")),
-            ("Content-Type", "application/octet-stream".into()),
-        ];
-        let body = expect(send(
-            addr,
-            "POST",
-            "/api/v1/uploads/licence?file_name=l.png",
-            &auth,
-            &PNG,
-        ))?;
-        licences.push(field(&body, "id"));
+    println!("\n{table}");
+    let out = crate::root().join("target/bench");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("load.md"), &table).map_err(|e| e.to_string())?;
+    println!("report: target/bench/load.md");
+    drop(cluster);
+    let _ = std::fs::remove_dir_all(&dir);
+    match outcomes
+        .iter()
+        .find(|o| o.stored != SELLERS || o.sellers != SELLERS)
+    {
+        Some(o) => Err(format!(
+            "load test, {}: {} applications stored for {SELLERS} sellers",
+            o.label, o.stored
+        )),
+        None => Ok(()),
     }
+}
 
-    // 3. Everyone submits at once, each with an idempotency key.
-    let (tokens, licences) = (Arc::new(tokens), Arc::new(licences));
-    let (_, times, busy) = all_at_once({
-        let (tokens, licences) = (tokens.clone(), licences.clone());
+/// A server process on a free loopback port, stopped when dropped.
+struct Replica {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Replica {
+    fn start(server: &Path, database: &str, key: &Path) -> Result<Replica, String> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| e.to_string())?
+            .port();
+        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+        let child = Command::new(server)
+            .arg("--addr")
+            .arg(addr.to_string())
+            .args(["--database", database])
+            .arg("--secret-key-file")
+            .arg(key)
+            // One log line per request would drown the report: only warnings and errors.
+            .env("RUST_LOG", "warn")
+            .env_remove("PORTAL_DIST")
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        let replica = Replica { child, addr };
+        let started = Instant::now();
+        while TcpStream::connect(addr).is_err() {
+            if started.elapsed() > Duration::from_secs(30) {
+                return Err(format!("the server on {addr} did not start"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(replica)
+    }
+}
+
+impl Drop for Replica {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Every seller at once: signs in (from an address of their own, as sellers do), accepts the
+/// agreement, gives developer information and uploads a licence; the operator's command
+/// confirms the addresses (the load is on the applications, not on mail); then every seller
+/// submits at once, with an idempotency key. Each seller's requests go to `addrs` in turn.
+fn walk(
+    label: &str,
+    addrs: &[SocketAddr],
+    pids: &[u32],
+    server: &Path,
+    database: &str,
+) -> Result<Outcome, String> {
+    let addrs: Arc<Vec<SocketAddr>> = Arc::new(addrs.to_vec());
+    let latencies = Arc::new(Mutex::new(Vec::new()));
+    // The k-th request of seller i goes to replica (i + k) mod n, timed.
+    let timed = {
+        let (addrs, latencies) = (addrs.clone(), latencies.clone());
+        move |i: usize,
+              k: usize,
+              from: Option<std::net::IpAddr>,
+              method: &str,
+              path: &str,
+              headers: &[(&str, String)],
+              body: &[u8]| {
+            let started = Instant::now();
+            let answer = send_from(addrs[(i + k) % addrs.len()], from, method, path, headers, body);
+            latencies.lock().unwrap().push(started.elapsed());
+            answer
+        }
+    };
+    let started = Instant::now();
+    let (ready, _, busy) = all_at_once({
+        let timed = timed.clone();
         move |i| {
-            let headers = [
-                ("Authorization", format!("Bearer {}", tokens[i])),
-                ("Idempotency-Key", format!("load-submit-{i}")),
+            let body = format!(r#"{{"account":"load-{i}","password":"{PASSWORD}"}}"#);
+            let from = std::net::Ipv4Addr::new(127, 1, (i / 250) as u8, (i % 250 + 1) as u8);
+            let (status, signed_in) = timed(
+                i,
+                0,
+                Some(from.into()),
+                "POST",
+                "/api/v1/session",
+                &[],
+                body.as_bytes(),
+            )?;
+            if status != 200 {
+                return Ok((status, signed_in));
+            }
+            let token = field(&signed_in, "token");
+            let auth = [("Authorization", format!("Bearer {token}"))];
+            expect(timed(
+                i,
+                1,
+                None,
+                "POST",
+                "/api/v1/agreement/acceptance",
+                &auth,
+                br#"{"version":1,"confirmed":true}"#,
+            ))?;
+            expect(timed(
+                i,
+                2,
+                None,
+                "PUT",
+                "/api/v1/developer",
+                &auth,
+                DEVELOPER.as_bytes(),
+            ))?;
+            let upload = [
+                auth[0].clone(),
+                ("Content-Type", "application/octet-stream".into()),
             ];
-            let body = QUALIFICATION.replace("LICENCE", &licences[i]);
-            send(addr, "PUT", "/api/v1/qualification", &headers, body.as_bytes())
+            let licence = expect(timed(
+                i,
+                3,
+                None,
+                "POST",
+                "/api/v1/uploads/licence?file_name=l.png",
+                &upload,
+                &PNG,
+            ))?;
+            Ok((200, format!("{token} {}", field(&licence, "id"))))
         }
     })?;
-    crate::bench::report("concurrent submissions", &times);
-    println!("  submissions answered 503/409 and retried: {busy}");
+    let before_confirming = started.elapsed();
+    confirm_emails(server, database)?;
+    let submitted_at = Instant::now();
+    let ready = Arc::new(ready);
+    let (_, _, busy_submitting) = all_at_once({
+        let (timed, ready) = (timed.clone(), ready.clone());
+        move |i| {
+            let (token, licence) = ready[i].split_once(' ').unwrap_or_default();
+            let headers = [
+                ("Authorization", format!("Bearer {token}")),
+                ("Idempotency-Key", format!("load-submit-{i}")),
+            ];
+            let body = QUALIFICATION.replace("LICENCE", licence);
+            timed(
+                i,
+                4,
+                None,
+                "PUT",
+                "/api/v1/qualification",
+                &headers,
+                body.as_bytes(),
+            )
+        }
+    })?;
+    let wall = before_confirming + submitted_at.elapsed();
+    println!("  answered 503/409 and retried: {busy} while getting ready, {busy_submitting} submitting");
 
-    // 4. Exactly once: the review queue holds one application per seller.
+    // Exactly once: the review queue holds one application per seller.
     let reviewer = expect(send(
-        addr,
+        addrs[0],
         "POST",
         "/api/v1/session",
         &[],
         br#"{"account":"demo-reviewer","password":"reviewer-demo-2026"}"#,
     ))?;
     let auth = [("Authorization", format!("Bearer {}", field(&reviewer, "token")))];
-    let queue = expect(send(addr, "GET", "/api/v1/review/applications", &auth, b""))?;
-    let stored = queue.matches("\"reference\"").count();
+    let queue = expect(send(
+        addrs[addrs.len() - 1],
+        "GET",
+        "/api/v1/review/applications",
+        &auth,
+        b"",
+    ))?;
     let distinct: std::collections::BTreeSet<&str> = queue
         .split("\"account\":\"")
         .skip(1)
         .filter_map(|s| s.split('"').next())
         .collect();
-    println!(
-        "  applications stored: {stored} from {} sellers (expected {SELLERS} exactly)",
-        distinct.len()
-    );
-    let after = rss_kib(server_pid);
-    println!(
-        "  server memory (RSS): {} KiB before, {} KiB after",
-        before.map_or("?".into(), |k| k.to_string()),
-        after.map_or("?".into(), |k| k.to_string())
-    );
-    if stored != SELLERS || distinct.len() != SELLERS {
-        return Err(format!(
-            "load test: {stored} applications stored for {SELLERS} sellers"
-        ));
-    }
-    Ok(())
+    let stored = queue.matches("\"reference\"").count();
+    let mut latencies = std::mem::take(&mut *latencies.lock().unwrap());
+    latencies.sort();
+    Ok(Outcome {
+        label: label.to_owned(),
+        requests: latencies.len(),
+        wall,
+        latencies,
+        stored,
+        sellers: distinct.len(),
+        rss_kib: pids.iter().map(|pid| rss_kib(*pid)).collect(),
+    })
 }
 
 type Answer = (u16, String);

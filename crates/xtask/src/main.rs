@@ -20,7 +20,8 @@ usage: cargo xtask <command>
   serve [--port N] [-- server flags]   build the app and run the portal on 127.0.0.1 (default port 8080)
   dist                                  build the app for any static host into dist/ (see deploy/README.md)
   test                                  install what is missing, then run every check and test
-  bench                                 measure bundle sizes and API latency
+  bench                                 measure bundle sizes, page speed, API latency and load
+  bench load                            only the load test (SQLite, 1 and 2 PostgreSQL replicas)
   tools                                 only install the tools the build and the tests need
   postgres <command...>                 run a command with a throwaway PostgreSQL cluster, its URL
                                         in PORTAL_TEST_POSTGRES (the server tests' PostgreSQL run)
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
             .and_then(|path| tools::build_web(&path))
             .and_then(|()| sizes::Report::measure())
             .map(|report| println!("{}", report.summary())),
+        Some("bench") if args.get(1).map(String::as_str) == Some("load") => bench::load_only(),
         Some("bench") => bench::run(),
         Some("postgres") if args.len() > 1 => postgres::Cluster::start().and_then(|cluster| {
             run(Command::new(&args[1])

@@ -60,15 +60,63 @@ impl Store {
     pub async fn enqueue_mail(&self, mail: &Mail, now: i64, sent_at: Option<i64>) -> StoreResult<()> {
         let _turn = self.turn().await;
         query(
-            "INSERT INTO outbox (recipient, subject, body, created_at, sent_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO outbox (recipient, subject, body, created_at, sent_at, secret)
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&mail.recipient)
         .bind(&mail.subject)
         .bind(&mail.body)
         .bind(now)
         .bind(sent_at)
+        // Blanked out of the body once sent (see `mark_mail_sent`).
+        .bind(sent_at.is_none().then(|| mail.secret.clone()).flatten())
         .execute(&self.pool)
         .await?;
+        Ok(())
+    }
+
+    /// Claims up to `limit` messages not yet sent and not claimed by another server (or whose
+    /// claim ran out), until `now + lease`. One statement claims them, and it re-checks the
+    /// claim on every row it takes, so two servers running this at once never take the
+    /// same message (on PostgreSQL the second waits for the first's rows, then skips them).
+    pub async fn claim_unsent_mail(&self, now: i64, lease: i64, limit: i64) -> StoreResult<Vec<(i64, Mail)>> {
+        let _turn = self.turn().await;
+        let rows: Vec<(i64, String, String, String, Option<String>)> = query_as(
+            "UPDATE outbox SET claimed_until = $1 + $2
+             WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until <= $1)
+               AND id IN (SELECT id FROM outbox
+                          WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until <= $1)
+                          ORDER BY id LIMIT $3)
+             RETURNING id, recipient, subject, body, secret",
+        )
+        .bind(now)
+        .bind(lease)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, recipient, subject, body, secret)| {
+                let mail = Mail {
+                    recipient,
+                    subject,
+                    body,
+                    secret,
+                };
+                (id, mail)
+            })
+            .collect())
+    }
+
+    /// Marks a claimed message sent, keeping it without its secret.
+    pub async fn mark_mail_sent(&self, id: i64, kept: &Mail, now: i64) -> StoreResult<()> {
+        let _turn = self.turn().await;
+        query("UPDATE outbox SET sent_at = $2, body = $3, secret = NULL, claimed_until = NULL WHERE id = $1")
+            .bind(id)
+            .bind(now)
+            .bind(&kept.body)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

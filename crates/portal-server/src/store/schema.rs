@@ -23,6 +23,7 @@ const SQLITE: &[&str] = &[
     include_str!("../../migrations/sqlite/0013_secret_reminders.sql"),
     include_str!("../../migrations/sqlite/0014_account_disabled.sql"),
     include_str!("../../migrations/sqlite/0015_failed_attempts_id.sql"),
+    include_str!("../../migrations/sqlite/0016_outbox_claims.sql"),
 ];
 
 /// The same migrations for PostgreSQL, one for one (a test compares the schemas they
@@ -43,6 +44,7 @@ const POSTGRES: &[&str] = &[
     include_str!("../../migrations/postgres/0013_secret_reminders.sql"),
     include_str!("../../migrations/postgres/0014_account_disabled.sql"),
     include_str!("../../migrations/postgres/0015_failed_attempts_id.sql"),
+    include_str!("../../migrations/postgres/0016_outbox_claims.sql"),
 ];
 
 /// The PostgreSQL advisory lock every replica's migrations take (an arbitrary number).
