@@ -49,8 +49,19 @@ async fn an_operator_disables_enables_and_resets_an_account_while_the_server_run
         }
     };
     let token = server.sign_in_seller().await;
+    let (app_id, app_key) = server.seller_with_app(&token).await;
+    let app_secret = server.revealed_secret(&token, app_id).await;
+    let gateway = || {
+        let (server, body) = (&server, json!({"app_key": app_key, "app_secret": app_secret}));
+        async move {
+            let (status, answer) = server.call("POST", "/credentials/verify", None, Some(body)).await;
+            assert_eq!(status, 200, "{answer}");
+            answer["valid"].as_bool().unwrap()
+        }
+    };
+    assert!(gateway().await);
 
-    // Disabled: the session in use ends at once; the right password is told why it cannot
+    // Disabled: the session in use ends at once, and the account's apps stop working; the right password is told why it cannot
     // sign in, a wrong one learns nothing more than before.
     let (ok, said) = operator(&db, &["disable-account", DEMO_SELLER.0]);
     assert!(ok, "{said}");
@@ -70,12 +81,15 @@ async fn an_operator_disables_enables_and_resets_an_account_while_the_server_run
         "{body}"
     );
 
-    // Enabled again: it signs in as before.
+    assert!(!gateway().await, "a disabled account's AppKey still works");
+
+    // Enabled again: it signs in, and its apps work, as before.
     assert_eq!(
         operator(&db, &["enable-account", DEMO_SELLER.0]),
         (true, "Enabled demo-seller.".into())
     );
     let token = server.sign_in_seller().await;
+    assert!(gateway().await);
 
     // A new password: the old one and the sessions opened with it stop working.
     let (ok, said) = operator(

@@ -191,7 +191,8 @@ impl Store {
     }
 
     /// The secrets of the app with `app_key` that still work at `now`, none older than
-    /// `max_age` seconds when the operator set a maximum age.
+    /// `max_age` seconds when the operator set a maximum age; none while an operator has
+    /// disabled the developer's account.
     pub async fn working_secrets(
         &self,
         app_key: &str,
@@ -201,7 +202,9 @@ impl Store {
         // Without a maximum age, any age passes.
         let rows: Vec<(i64, i64, String)> = query_as(
             "SELECT s.id, s.app_id, s.secret FROM app_secrets s JOIN apps a ON a.id = s.app_id
-             WHERE a.app_key = $1 AND (s.expires_at IS NULL OR s.expires_at > $2)
+             JOIN accounts u ON u.id = a.account_id
+             WHERE a.app_key = $1 AND u.disabled_at IS NULL
+               AND (s.expires_at IS NULL OR s.expires_at > $2)
                AND s.issued_at + $3 > $2",
         )
         .bind(app_key)
