@@ -8,8 +8,7 @@ mod support;
 
 use portal_server::seed::DEMO_SELLER;
 use support::{
-    accept_and_apply, dist_with_config, free_port, problems, review, styled, watch, Browser, Nginx, Portal,
-    Site,
+    dist_with_config, free_port, journey_to_an_app_key, problems, styled, watch, Browser, Nginx, Portal, Site,
 };
 
 /// A deployment: the API on one origin, nginx with the app under a sub-path on a second
@@ -68,27 +67,8 @@ async fn under_a_sub_path_with_the_api_elsewhere_the_journey_reaches_an_app_key(
     browser.serve_under("/developers");
 
     browser.goto(&site.under_path).await;
-    watch(&browser).await;
-    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
-    browser.wait_path("/agreement").await;
+    let app_key = journey_to_an_app_key(&browser, &site.api).await;
     assert!(styled(&browser).await, "the stylesheet applies");
-    accept_and_apply(&browser, &site.api).await;
-    assert_eq!(problems(&browser).await, Vec::<String>::new());
-    browser.sign_out().await;
-
-    review(&browser, "QA-000001", None).await;
-
-    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
-    browser.wait_path("/apps").await;
-    browser.click_text("Create App").await;
-    browser.click_text("Continue").await;
-    browser.wait_path("/apps/new/commercial").await;
-    browser.fill("name", "ShopHelper").await;
-    browser.click_text("Create app").await;
-    browser.wait_text("h1", "ShopHelper").await;
-    let app_key = browser.text("#app-key").await;
-    assert_eq!(app_key.len(), 16, "{app_key}");
-    assert_eq!(problems(&browser).await, Vec::<String>::new());
 
     // Every write reached the API on its own origin.
     let seller_id = support::account_id(&site.api.store, DEMO_SELLER.0).await;

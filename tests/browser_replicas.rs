@@ -10,7 +10,7 @@ use std::sync::{
     atomic::{AtomicUsize, Ordering},
     Arc,
 };
-use support::{accept_and_apply, free_port, problems, review, watch, Browser, Nginx, Portal};
+use support::{free_port, problems, Browser, Nginx, Portal};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_behind_a_load_balancer_walk_the_journey_to_an_app_key() {
@@ -25,25 +25,7 @@ async fn two_replicas_behind_a_load_balancer_walk_the_journey_to_an_app_key() {
 
     let browser = Browser::start().await;
     browser.goto(&site).await;
-    watch(&browser).await;
-    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
-    browser.wait_path("/agreement").await;
-    accept_and_apply(&browser, &first).await;
-    assert_eq!(problems(&browser).await, Vec::<String>::new());
-    browser.sign_out().await;
-
-    review(&browser, "QA-000001", None).await;
-
-    browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
-    browser.wait_path("/apps").await;
-    browser.click_text("Create App").await;
-    browser.click_text("Continue").await;
-    browser.wait_path("/apps/new/commercial").await;
-    browser.fill("name", "ShopHelper").await;
-    browser.click_text("Create app").await;
-    browser.wait_text("h1", "ShopHelper").await;
-    let app_key = browser.text("#app-key").await;
-    assert_eq!(app_key.len(), 16, "{app_key}");
+    let app_key = support::journey_to_an_app_key(&browser, &first).await;
     // A refresh reads the app back, whichever replica answers.
     browser.client.refresh().await.unwrap();
     browser.wait_text("h1", "ShopHelper").await;

@@ -497,6 +497,33 @@ pub async fn accept_and_apply(browser: &Browser, portal: &Portal) {
     browser.wait_text(".panel", "Submitted").await;
 }
 
+/// The whole journey in the browser, from the sign-in form the page shows now to the AppKey of
+/// a new app "ShopHelper": the demo seller accepts and applies, the demo reviewer approves,
+/// the seller creates the app. No script error, CSP violation or failed file on the way.
+pub async fn journey_to_an_app_key(browser: &Browser, portal: &Portal) -> String {
+    watch(browser).await;
+    browser.sign_in(seed::DEMO_SELLER.0, seed::DEMO_SELLER.1).await;
+    browser.wait_path("/agreement").await;
+    accept_and_apply(browser, portal).await;
+    assert_eq!(problems(browser).await, Vec::<String>::new());
+    browser.sign_out().await;
+
+    review(browser, "QA-000001", None).await;
+
+    browser.sign_in(seed::DEMO_SELLER.0, seed::DEMO_SELLER.1).await;
+    browser.wait_path("/apps").await;
+    browser.click_text("Create App").await;
+    browser.click_text("Continue").await;
+    browser.wait_path("/apps/new/commercial").await;
+    browser.fill("name", "ShopHelper").await;
+    browser.click_text("Create app").await;
+    browser.wait_text("h1", "ShopHelper").await;
+    let app_key = browser.text("#app-key").await;
+    assert_eq!(app_key.len(), 16, "{app_key}");
+    assert_eq!(problems(browser).await, Vec::<String>::new());
+    app_key
+}
+
 /// Takes the demo seller through the journey on the server's side, up to an approved
 /// qualification, so a test can start at creating an app.
 pub async fn approve_demo_seller(portal: &Portal) {

@@ -162,29 +162,26 @@ async fn decisions_are_mailed_as_mime_in_the_language_the_seller_applied_in() {
     assert_eq!(s.store.sent_mail_count().await.unwrap(), 3);
 }
 
-#[tokio::test]
-async fn a_relay_that_is_down_does_not_fail_the_decision() {
-    // A port with nothing listening.
+/// A server whose relay is down (nothing listens yet on the port returned), where a seller
+/// gave an address and a reviewer approved the application: the decision succeeded and two
+/// e-mails wait in the outbox.
+async fn approved_while_the_relay_is_down() -> (TestServer, u16, tempfile::TempDir) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let (_dir, db) = temp_db();
+    let (dir, db) = temp_db();
     let mailer = Mailer::Smtp(Relay::plain(&format!("127.0.0.1:{port}"), "portal@example.com"));
     let s = TestServer::start_with_mailer(db, HttpOptions::default(), mailer).await;
     let seller = s.sign_in_seller().await;
-    let id = s.submitted(&seller).await;
-    let reviewer = s.reviewer().await;
-    let (status, _) = s
-        .call(
-            "POST",
-            &format!("/review/applications/{id}/decision"),
-            Some(&reviewer),
-            Some(json!({"decision": "approve"})),
-        )
-        .await;
-    assert_eq!(status, 200);
+    s.approved(&seller).await;
+    (s, port, dir)
+}
+
+#[tokio::test]
+async fn a_relay_that_is_down_does_not_fail_the_decision() {
+    let (s, _, _dir) = approved_while_the_relay_is_down().await;
     // The verification link and the decision, both kept for a later send.
     assert_eq!(s.store.outbox().await.unwrap().len(), 2, "kept for a later send");
     assert_eq!(s.store.sent_mail_count().await.unwrap(), 0);
@@ -192,27 +189,7 @@ async fn a_relay_that_is_down_does_not_fail_the_decision() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn what_a_relay_refused_is_sent_once_when_it_is_back_even_by_two_servers_at_once() {
-    // A port with nothing listening yet.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let (_dir, db) = temp_db();
-    let mailer = Mailer::Smtp(Relay::plain(&format!("127.0.0.1:{port}"), "portal@example.com"));
-    let s = TestServer::start_with_mailer(db, HttpOptions::default(), mailer).await;
-    let seller = s.sign_in_seller().await;
-    let id = s.submitted(&seller).await;
-    let reviewer = s.reviewer().await;
-    let (status, _) = s
-        .call(
-            "POST",
-            &format!("/review/applications/{id}/decision"),
-            Some(&reviewer),
-            Some(json!({"decision": "approve"})),
-        )
-        .await;
-    assert_eq!(status, 200);
+    let (s, port, _dir) = approved_while_the_relay_is_down().await;
     assert_eq!(s.store.sent_mail_count().await.unwrap(), 0);
 
     // The relay is back; two servers on the same database run their housekeeping at once.

@@ -1,5 +1,5 @@
 //! A bounded load test on loopback (part of `cargo xtask bench`, never of CI's timing):
-//! 200 sellers at once, each walking from sign-in to a submitted qualification application,
+//! 200 sellers (`PORTAL_LOAD_SELLERS`) at once, each walking from sign-in to a submitted application,
 //! against one server on SQLite, one replica on PostgreSQL and two replicas on PostgreSQL
 //! (each request to the next replica, as a load balancer sends them). Every application
 //! must be stored exactly once; throughput, latencies and the servers' memory are reported.
@@ -13,16 +13,26 @@ use std::{
     time::{Duration, Instant},
 };
 
-pub(crate) const SELLERS: usize = 200;
+/// How many sellers walk at once: `PORTAL_LOAD_SELLERS`, 200 unless set.
+fn sellers() -> usize {
+    static SELLERS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *SELLERS.get_or_init(|| {
+        std::env::var("PORTAL_LOAD_SELLERS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or(200)
+    })
+}
 const PASSWORD: &str = "load-test-password";
 
 /// Creates the sellers with the server's own CLI, before the server starts.
 pub(crate) fn create_accounts(server: &Path, database: &str) -> Result<(), String> {
     let started = Instant::now();
-    for i in 0..SELLERS {
+    for i in 0..sellers() {
         create_account(server, database, &format!("load-{i}"), PASSWORD)?;
     }
-    println!("\ncreated {SELLERS} accounts in {:.1?}", started.elapsed());
+    println!("\ncreated {} accounts in {:.1?}", sellers(), started.elapsed());
     Ok(())
 }
 
@@ -32,7 +42,7 @@ fn confirm_emails(server: &Path, database: &str) -> Result<(), String> {
         .arg("--database")
         .arg(database)
         .arg("confirm-email")
-        .args((0..SELLERS).map(|i| format!("load-{i}")))
+        .args((0..sellers()).map(|i| format!("load-{i}")))
         .output()
         .map_err(|e| e.to_string())?;
     if out.status.success() {
@@ -117,7 +127,7 @@ impl Outcome {
             .map(|k| k.map_or("?".into(), |k| format!("{} MiB", k / 1024)))
             .collect();
         format!(
-            "| {} | {} | {:.1} s | {:.0} | {:.1?} | {:.1?} | {} from {} sellers (of {SELLERS}) | {} |",
+            "| {} | {} | {:.1} s | {:.0} | {:.1?} | {:.1?} | {} from {} sellers (of {}) | {} |",
             self.label,
             self.requests,
             self.wall.as_secs_f64(),
@@ -126,6 +136,7 @@ impl Outcome {
             pct(0.99),
             self.stored,
             self.sellers,
+            sellers(),
             rss.join(", ")
         )
     }
@@ -157,7 +168,10 @@ pub(crate) fn scenarios(server: &Path) -> Result<(), String> {
     ];
     let mut outcomes = Vec::new();
     for (label, database, replicas) in runs {
-        println!("\nLoad on loopback, {label}: {SELLERS} sellers at once, each from sign-in to a submitted application");
+        println!(
+            "\nLoad on loopback, {label}: {} sellers at once, each from sign-in to a submitted application",
+            sellers()
+        );
         create_accounts(server, &database)?;
         let mut servers = Vec::new();
         for _ in 0..replicas {
@@ -185,11 +199,13 @@ pub(crate) fn scenarios(server: &Path) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&dir);
     match outcomes
         .iter()
-        .find(|o| o.stored != SELLERS || o.sellers != SELLERS)
+        .find(|o| o.stored != sellers() || o.sellers != sellers())
     {
         Some(o) => Err(format!(
-            "load test, {}: {} applications stored for {SELLERS} sellers",
-            o.label, o.stored
+            "load test, {}: {} applications stored for {} sellers",
+            o.label,
+            o.stored,
+            sellers()
         )),
         None => Ok(()),
     }
@@ -393,8 +409,8 @@ fn all_at_once(
     request: impl Fn(usize) -> Result<Answer, String> + Send + Sync + 'static,
 ) -> Result<(Vec<String>, Vec<Duration>, usize), String> {
     let request = Arc::new(request);
-    let gate = Arc::new(std::sync::Barrier::new(SELLERS));
-    let threads: Vec<_> = (0..SELLERS)
+    let gate = Arc::new(std::sync::Barrier::new(sellers()));
+    let threads: Vec<_> = (0..sellers())
         .map(|i| {
             let (request, gate) = (request.clone(), gate.clone());
             std::thread::spawn(move || -> Result<(String, Duration, usize), String> {
