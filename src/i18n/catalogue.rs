@@ -6,9 +6,11 @@
 //! words only. Native builds (the unit tests) read English from the files at compile time.
 
 use super::Locale;
-use std::{cell::RefCell, collections::HashMap};
+use std::{cell::RefCell, collections::BTreeMap};
 
-type Messages = HashMap<String, String>;
+/// A file's words by key. The same map type the API's error parameters use, so the shell
+/// carries one map's code, not two (a `HashMap` also brought a hasher).
+type Messages = BTreeMap<String, serde_json::Value>;
 
 /// One language's words: the first screen's, and the pages' once fetched.
 #[derive(Clone, Copy)]
@@ -78,7 +80,7 @@ thread_local! {
     /// switching back costs nothing; the first is the active one.
     static LOADED: RefCell<Vec<Words>> = const { RefCell::new(Vec::new()) };
     /// Keys asked for that no file has, each kept once (see [`text`]).
-    static MISSING: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
+    static MISSING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The active language.
@@ -100,9 +102,15 @@ fn active() -> Option<Words> {
 pub(super) fn text(key: &str) -> &'static str {
     text_opt(key).unwrap_or_else(|| {
         MISSING.with(|m| {
-            *m.borrow_mut()
-                .entry(key.to_owned())
-                .or_insert_with(|| leak(key.to_owned()))
+            let mut missing = m.borrow_mut();
+            match missing.iter().find(|k| **k == key) {
+                Some(kept) => *kept,
+                None => {
+                    let kept = leak(key.to_owned());
+                    missing.push(kept);
+                    kept
+                }
+            }
         })
     })
 }
@@ -114,7 +122,7 @@ pub(super) fn text_opt(key: &str) -> Option<&'static str> {
         .first
         .get(key)
         .or_else(|| words.pages?.get(key))
-        .map(String::as_str)
+        .and_then(serde_json::Value::as_str)
 }
 
 fn leak(s: String) -> &'static str {
