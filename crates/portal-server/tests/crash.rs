@@ -101,7 +101,7 @@ async fn a_kill_during_a_burst_of_writes_loses_no_acknowledged_write() {
     }
     let acknowledged = acknowledged.lock().unwrap().clone();
 
-    let sqlite = !database.contains("://");
+    let sqlite = !portal_server::store::is_postgres_url(&database);
     if sqlite {
         let check = common::pool_of(&database).await;
         let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")

@@ -31,13 +31,25 @@ pub use outbox::{AuditEvent, AuditRow, Mail};
 pub use permissions::{GrantItem, GrantRefusal, GrantRow, GroupRow};
 pub use progress::ProgressRow;
 pub use qualification::{QualificationRow, SubmitFacts, SubmitOutcome};
-use schema::{create_private, migrate_postgres, migrate_sqlite, sqlite_url, up_to_date, WRITE_LOCK};
+use schema::{
+    advisory_lock, create_private, migrate_postgres, migrate_sqlite, sqlite_url, up_to_date, WRITE_LOCK,
+};
 pub use verification::LinkOutcome;
 
 use portal_core::api::Role;
 use sqlx::{any::AnyPoolOptions, query, query_as, query_scalar, Any, AnyConnection, AnyPool};
 use std::{path::Path, sync::Arc, time::Duration};
 use tokio::sync::OwnedMutexGuard;
+
+/// The address a pool connects to for `database` (see [`Store::connect`]): the URL itself,
+/// or the SQLite file's, escaped.
+pub fn pool_url(database: &str) -> String {
+    if is_postgres_url(database) {
+        database.to_owned()
+    } else {
+        sqlite_url(Path::new(database))
+    }
+}
 
 /// Whether `database` is a PostgreSQL URL rather than a file name.
 pub fn is_postgres_url(database: &str) -> bool {
@@ -241,11 +253,7 @@ impl Store {
             Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Engine::Postgres => {
                 let mut tx = self.pool.begin().await?;
-                // The function returns nothing the driver can read; counting its row can be.
-                query_scalar::<_, i64>("SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
-                    .bind(WRITE_LOCK)
-                    .fetch_one(&mut *tx)
-                    .await?;
+                advisory_lock(&mut tx, WRITE_LOCK).await?;
                 tx
             }
         };

@@ -86,6 +86,17 @@ pub(super) fn create_private(_path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Takes the PostgreSQL advisory lock `key` until the transaction `tx` ends (every replica
+/// queues on the same number).
+pub(super) async fn advisory_lock(tx: &mut sqlx::AnyConnection, key: i64) -> sqlx::Result<()> {
+    // The function returns nothing the driver can read; counting its row can be.
+    query_scalar::<_, i64>("SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
+        .bind(key)
+        .fetch_one(tx)
+        .await
+        .map(drop)
+}
+
 /// Whether every migration this build knows has been applied.
 pub(super) async fn up_to_date(pool: &AnyPool, engine: Engine) -> sqlx::Result<bool> {
     let (sql, known) = match engine {
@@ -118,10 +129,7 @@ pub(super) async fn migrate_sqlite(pool: &AnyPool) -> sqlx::Result<()> {
 /// find nothing left to do.
 pub(super) async fn migrate_postgres(pool: &AnyPool) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
-    query_scalar::<_, i64>("SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
-        .bind(MIGRATION_LOCK)
-        .fetch_one(&mut *tx)
-        .await?;
+    advisory_lock(&mut tx, MIGRATION_LOCK).await?;
     sqlx::raw_sql(
         "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);
          INSERT INTO schema_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version);",

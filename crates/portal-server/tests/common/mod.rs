@@ -230,14 +230,9 @@ pub async fn postgres_database(db_path: &Path) -> String {
 /// A connection of the test's own to `database` (see [`database`]).
 pub async fn pool_of(database: &str) -> sqlx::AnyPool {
     sqlx::any::install_default_drivers();
-    let url = if database.contains("://") {
-        database.to_owned()
-    } else {
-        format!("sqlite://{database}")
-    };
     sqlx::pool::PoolOptions::new()
         .max_connections(1)
-        .connect(&url)
+        .connect(&portal_server::store::pool_url(database))
         .await
         .unwrap()
 }
