@@ -70,8 +70,7 @@ impl FormErrors {
                 }
             }
         });
-        let order = self.order;
-        shown.sort_by_key(|e| order.iter().position(|f| *f == e.field).unwrap_or(usize::MAX));
+        portal_core::form::in_field_order(&mut shown, self.order);
         shown
     }
 

@@ -3,7 +3,7 @@
 
 use portal_core::{
     api::{DeveloperInfo, QualificationRequest},
-    rules, Form,
+    rules, FieldError, Form,
 };
 use proptest::prelude::*;
 
@@ -40,6 +40,19 @@ fn independent_weight(name: &str) -> usize {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The forms' own ordering of errors agrees with the standard library's stable sort.
+    #[test]
+    fn errors_in_field_order_as_a_stable_sort_puts_them(
+        errors in proptest::collection::vec(("[a-e]", "[xy][0-9]"), 0..12),
+    ) {
+        const ORDER: [&str; 3] = ["c", "a", "d"];
+        let mut ours: Vec<FieldError> = errors.iter().map(|(f, c)| FieldError::new(f, c)).collect();
+        let mut expected = ours.clone();
+        expected.sort_by_key(|e| ORDER.iter().position(|n| *n == e.field).unwrap_or(ORDER.len()));
+        portal_core::form::in_field_order(&mut ours, &ORDER);
+        prop_assert_eq!(ours, expected);
+    }
 
     #[test]
     fn no_rule_panics(value in text()) {

@@ -13,7 +13,17 @@ pub(crate) fn run() -> Result<(), String> {
     tools::build_web(&path)?;
     sizes()?;
     crate::run(Command::new("cargo").args(["build", "--package", "portal-server", "--profile", "server"]))?;
-    latency()
+    let binary = with_server(|addr| measure(addr).and_then(|()| in_the_browser(addr)))?;
+    crate::load::scenarios(&binary)
+}
+
+/// Only what a browser meets: the sizes, and the page measures against a fresh server.
+pub(crate) fn page_only() -> Result<(), String> {
+    let path = tools::ensure_build_tools()?;
+    tools::build_web(&path)?;
+    sizes()?;
+    crate::run(Command::new("cargo").args(["build", "--package", "portal-server", "--profile", "server"]))?;
+    with_server(in_the_browser).map(|_| ())
 }
 
 /// Only the load test, against a freshly built server.
@@ -46,7 +56,9 @@ fn sizes() -> Result<(), String> {
     Ok(())
 }
 
-fn latency() -> Result<(), String> {
+/// Runs `work` against the reference server on a fresh database and a free port; the
+/// server's binary, for the load test.
+fn with_server(work: impl FnOnce(SocketAddr) -> Result<(), String>) -> Result<std::path::PathBuf, String> {
     let dir = std::env::temp_dir().join(format!("portal-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -69,14 +81,14 @@ fn latency() -> Result<(), String> {
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
-    let result = measure(addr).and_then(|()| in_the_browser(addr));
+    let result = started(addr).and_then(|()| work(addr));
     let _ = server.kill();
     let _ = server.wait();
     let _ = std::fs::remove_dir_all(&dir);
-    result.and_then(|()| crate::load::scenarios(&binary))
+    result.map(|()| binary)
 }
 
-fn measure(addr: SocketAddr) -> Result<(), String> {
+fn started(addr: SocketAddr) -> Result<(), String> {
     let started = Instant::now();
     while TcpStream::connect(addr).is_err() {
         if started.elapsed() > Duration::from_secs(20) {
@@ -84,6 +96,10 @@ fn measure(addr: SocketAddr) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    Ok(())
+}
+
+fn measure(addr: SocketAddr) -> Result<(), String> {
     println!("\nAPI latency on loopback (one connection per request):");
     let body = r#"{"account":"demo-seller","password":"seller-demo-2026"}"#;
     let mut token = String::new();

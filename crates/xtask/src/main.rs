@@ -5,6 +5,7 @@ mod bench;
 mod compress;
 mod load;
 mod postgres;
+mod short_imports;
 mod sizes;
 mod split;
 mod tools;
@@ -22,6 +23,7 @@ usage: cargo xtask <command>
   test                                  install what is missing, then run every check and test
   bench                                 measure bundle sizes, page speed, API latency and load
   bench load                            only the load test (SQLite, 1 and 2 PostgreSQL replicas)
+  bench page                            only the sizes and the browser's measures (Lighthouse too)
   tools                                 only install the tools the build and the tests need
   postgres <command...>                 run a command with a throwaway PostgreSQL cluster, its URL
                                         in PORTAL_TEST_POSTGRES (the server tests' PostgreSQL run)
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
             .and_then(|()| sizes::Report::measure())
             .map(|report| println!("{}", report.summary())),
         Some("bench") if args.get(1).map(String::as_str) == Some("load") => bench::load_only(),
+        Some("bench") if args.get(1).map(String::as_str) == Some("page") => bench::page_only(),
         Some("bench") => bench::run(),
         Some("postgres") if args.len() > 1 => postgres::Cluster::start().and_then(|cluster| {
             run(Command::new(&args[1])

@@ -5,7 +5,7 @@
 //!
 //! Steps (TOOLCHAIN.md, verified on rustc 1.95 with leptos 0.8.23): link with relocations;
 //! `wasm-split-cli` makes a main module, chunks and a loader; wasm-bindgen on the main module
-//! only; wasm-opt on every module. Every file of one build gets the same content hash in its
+//! only; short names for the glue's imports; wasm-opt on every module. Every file of one build gets the same content hash in its
 //! name, so the files stay flat in `dist/` and are cached like Trunk's.
 
 use crate::{root, run, tools};
@@ -82,6 +82,13 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
         .arg(&pkg)
         .arg(out.join("portal-web.wasm"))
         .env("PATH", path))?;
+    // The glue's imports renamed short in the main module and the glue (short_imports.rs).
+    let (wasm, glue) = crate::short_imports::shorten(
+        &std::fs::read(pkg.join("portal-web_bg.wasm")).map_err(|e| e.to_string())?,
+        &std::fs::read_to_string(pkg.join("portal-web.js")).map_err(|e| e.to_string())?,
+    )?;
+    std::fs::write(pkg.join("portal-web_bg.wasm"), wasm).map_err(|e| e.to_string())?;
+    std::fs::write(pkg.join("portal-web.js"), glue).map_err(|e| e.to_string())?;
     // The main module and every chunk, optimised for size into pkg/.
     let mut modules = vec![("portal-web_bg.wasm".to_owned(), pkg.join("portal-web_bg.wasm"))];
     for name in names_in(&out)? {
@@ -172,7 +179,10 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
     let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
     std::fs::write(
         dist.join("index.html"),
-        repoint_page(&page, &renamed("portal-web.js"), &renamed("portal-web_bg.wasm")),
+        preload_loader(
+            &repoint_page(&page, &renamed("portal-web.js"), &renamed("portal-web_bg.wasm")),
+            &renamed("__wasm_split.js"),
+        ),
     )
     .map_err(|e| e.to_string())?;
     Ok(())
@@ -200,6 +210,15 @@ fn repoint_page(page: &str, js: &str, wasm: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The splitter's loader is imported by the glue: asked for beside the glue, not after it.
+fn preload_loader(page: &str, loader: &str) -> String {
+    page.replacen(
+        "</head>",
+        &format!("<link crossorigin href=./{loader} rel=modulepreload></head>"),
+        1,
+    )
 }
 
 fn repoint_tag(tag: &str, js: &str, wasm: &str) -> String {
@@ -250,5 +269,17 @@ mod tests {
             "the stylesheet keeps its own: {out}"
         );
         assert!(!out.contains("sha384-old"), "{out}");
+    }
+
+    #[test]
+    fn the_page_asks_for_the_loader_with_the_glue() {
+        let out = preload_loader(
+            "<title>x</title></head><body></body>",
+            "wasm-split-bbbbbbbbbbbbbbbb.js",
+        );
+        assert_eq!(
+            out,
+            "<title>x</title><link crossorigin href=./wasm-split-bbbbbbbbbbbbbbbb.js rel=modulepreload></head><body></body>"
+        );
     }
 }
