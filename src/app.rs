@@ -143,7 +143,7 @@ pub fn App(
 
 /// Tells the host page each page the portal shows (`portal:navigate` with its path inside
 /// the portal), so a host can follow along (its own navigation, its title, analytics), and
-/// fetches the next pages' code once the reader uses the page and the browser is idle.
+/// fetches the next pages' code when the browser is idle.
 #[component]
 fn TellHostWhereWeAre() -> impl IntoView {
     let nav = expect_context::<Nav>();

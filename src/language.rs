@@ -69,7 +69,7 @@ impl Language {
     }
 
     /// The words of the pages beyond sign-in in the active language, fetched once: every
-    /// such page waits for them (and the sign-in form downloads them once the reader uses it).
+    /// such page waits for them (and its first one downloads them while the browser is idle).
     pub async fn pages_words(self) -> Result<(), &'static str> {
         // Again if the reader switched language while they were on their way.
         while !i18n::has_pages(i18n::current()) {

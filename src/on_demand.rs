@@ -5,7 +5,6 @@
 
 use crate::{language::Language, pages::*, routes::Page};
 use leptos::{prelude::*, tachys::reactive_graph::OwnedView, task::spawn_local};
-use std::cell::{Cell, RefCell};
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// For each page: a function that draws it under `owner` (with `split`, moved into its own
@@ -80,10 +79,10 @@ pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
     OwnedView::new_with_owner(view, drawn).into_any()
 }
 
-/// After a page is shown, once the reader has pressed a key or touched the page and the
-/// browser is idle, fetches the code of the pages a seller or reviewer usually opens next
-/// (the journey's next step), and from the sign-in form the pages' words, so following a
-/// link does not wait for them. Without the `split` feature there is no code to fetch.
+/// Once the browser is idle after a page is shown, fetches the code of the pages a seller
+/// or reviewer usually opens next (the journey's next step), and from the sign-in form the
+/// pages' words, so following a link does not wait for them. Without the `split` feature
+/// there is no code to fetch.
 pub fn preload_after(page: Option<Page>, language: Language) {
     let preload = move || {
         spawn_local(async move {
@@ -118,46 +117,10 @@ pub fn preload_after(page: Option<Page>, language: Language) {
             }
         })
     };
-    when_engaged(move || {
-        // Safari has no requestIdleCallback: a short pause stands in for it.
-        let callback = Closure::once_into_js(preload);
-        let idle = window().request_idle_callback(callback.unchecked_ref());
-        if idle.is_err() {
-            let _ =
-                window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 500);
-        }
-    });
-}
-
-thread_local! {
-    /// Whether the reader has pressed a key or touched the page since it was opened.
-    static ENGAGED: Cell<bool> = const { Cell::new(false) };
-    /// What waits for that: the latest page's fetches (an earlier page's are dropped).
-    static WAITING: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
-}
-
-/// Runs `then` now if the reader has used the page, else at their first key or touch. Until
-/// then a page just opened keeps the network and the processor to itself: a phone makes the
-/// first form usable sooner, and a visitor who only looks downloads nothing more.
-fn when_engaged(then: impl FnOnce() + 'static) {
-    if ENGAGED.get() {
-        return then();
+    // Safari has no requestIdleCallback: a short pause stands in for it.
+    let callback = Closure::once_into_js(preload);
+    let idle = window().request_idle_callback(callback.unchecked_ref());
+    if idle.is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 500);
     }
-    if WAITING.replace(Some(Box::new(then))).is_some() {
-        return; // The listeners are in place already.
-    }
-    let engaged = Closure::<dyn FnMut()>::new(|| {
-        if !ENGAGED.replace(true) {
-            if let Some(then) = WAITING.take() {
-                then();
-            }
-        }
-    });
-    // On the whole page and before anything else sees the event; left in place (a cheap
-    // no-op once engaged) for as long as the page lives.
-    for event in ["pointerdown", "keydown"] {
-        let _ =
-            window().add_event_listener_with_callback_and_bool(event, engaged.as_ref().unchecked_ref(), true);
-    }
-    engaged.forget();
 }

@@ -179,7 +179,7 @@ function markdown(r) {
   lines.push('', `JS heap in use after a cold load: sign-in ${r.sign_in.js_heap_kib} KiB, qualification ${r.qualification.js_heap_kib} KiB.`);
   lines.push(`Lighthouse (median of ${r.lighthouse.runs}): first contentful paint ${Math.round(r.lighthouse.first_contentful_paint_ms)} ms, ` +
     `largest ${Math.round(r.lighthouse.largest_contentful_paint_ms)} ms, total blocking time ${Math.round(r.lighthouse.total_blocking_time_ms)} ms, ` +
-    `${r.lighthouse.transferred_kib} KiB transferred (nothing is fetched ahead until the reader uses the page).`);
+    `${r.lighthouse.transferred_kib} KiB transferred (with the next pages' code fetched while idle).`);
   return lines.join('\n') + '\n';
 }
 
