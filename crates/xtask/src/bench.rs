@@ -9,21 +9,23 @@ use std::{
 };
 
 pub(crate) fn run() -> Result<(), String> {
-    let path = tools::ensure_build_tools()?;
-    tools::build_web(&path)?;
-    sizes()?;
-    crate::run(Command::new("cargo").args(["build", "--package", "portal-server", "--profile", "server"]))?;
+    built_and_sized()?;
     let binary = with_server(|addr| measure(addr).and_then(|()| in_the_browser(addr)))?;
     crate::load::scenarios(&binary)
 }
 
 /// Only what a browser meets: the sizes, and the page measures against a fresh server.
 pub(crate) fn page_only() -> Result<(), String> {
+    built_and_sized()?;
+    with_server(in_the_browser).map(|_| ())
+}
+
+/// The app built and its sizes reported, and the server built to serve it.
+fn built_and_sized() -> Result<(), String> {
     let path = tools::ensure_build_tools()?;
     tools::build_web(&path)?;
     sizes()?;
-    crate::run(Command::new("cargo").args(["build", "--package", "portal-server", "--profile", "server"]))?;
-    with_server(in_the_browser).map(|_| ())
+    crate::run(Command::new("cargo").args(["build", "--package", "portal-server", "--profile", "server"]))
 }
 
 /// Only the load test, against a freshly built server.

@@ -5,8 +5,9 @@
 //!
 //! Steps (TOOLCHAIN.md, verified on rustc 1.95 with leptos 0.8.23): link with relocations;
 //! `wasm-split-cli` makes a main module, chunks and a loader; wasm-bindgen on the main module
-//! only; short names for the glue's imports; wasm-opt on every module. Every file of one build gets the same content hash in its
-//! name, so the files stay flat in `dist/` and are cached like Trunk's.
+//! only; short names for the glue's imports; wasm-opt on every module. Every file of one build
+//! gets the same content hash in its name, so the files stay flat in `dist/` and are cached
+//! like Trunk's.
 
 use crate::{root, run, tools};
 use std::{
