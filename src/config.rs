@@ -121,7 +121,7 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, ConfigError> {
 /// host's `base_path` when it gives one, else `router_base` from the file, else derived
 /// from `pathname`; a relative API URL resolves against that same base.
 pub fn parse(text: &str, origin: &str, pathname: &str, base_path: Option<&str>) -> Result<Config, String> {
-    let file: ConfigFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let file: ConfigFile = crate::json::from_str(text)?;
     if file.api_base_url.trim().is_empty() {
         return Err("api_base_url is empty".into());
     }

@@ -67,7 +67,7 @@ impl QualificationDraft {
         let stored = account
             .as_deref()
             .and_then(|a| storage().and_then(|s| s.get_item(&storage_key(QUALIFICATION, a)).ok().flatten()))
-            .and_then(|t| serde_json::from_str::<Stored>(&t).ok())
+            .and_then(|t| crate::json::from_str::<Stored>(&t).ok())
             .filter(|s| s.version == SCHEMA_VERSION);
         if let Some(stored) = stored {
             self.load(&stored.answers, stored.licence);
@@ -236,7 +236,7 @@ impl FormDraft {
             .key
             .get_value()
             .and_then(|key| storage().and_then(|s| s.get_item(&key).ok().flatten()))
-            .and_then(|text| serde_json::from_str::<StoredForm<T>>(&text).ok())
+            .and_then(|text| crate::json::from_str::<StoredForm<T>>(&text).ok())
             .filter(|s| s.version == SCHEMA_VERSION && s.answers != *saved);
         self.restored.set(kept.is_some());
         kept.map_or_else(|| saved.clone(), |s| s.answers)

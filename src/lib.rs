@@ -11,6 +11,7 @@ pub mod config;
 pub mod draft;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod language;
 pub mod on_demand;
 pub mod pages;

@@ -81,8 +81,8 @@ pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
 
 /// Once the browser is idle after a page is shown, fetches the code of the pages a seller
 /// or reviewer usually opens next (the journey's next step), and from the sign-in form the
-/// pages' words, so following a link does not wait for them. Without the `split` feature
-/// there is no code to fetch.
+/// pages' words and the code that reads the account's standing, so following a link does
+/// not wait for them. Without the `split` feature there is no code to fetch.
 pub fn preload_after(page: Option<Page>, language: Language) {
     let preload = move || {
         spawn_local(async move {
@@ -90,6 +90,7 @@ pub fn preload_after(page: Option<Page>, language: Language) {
             match page {
                 Page::Home | Page::SignIn => {
                     let _ = language.pages_words().await;
+                    crate::standing::preload().await;
                     __preload_agreement_page().await;
                     __preload_apps_page().await;
                     __preload_review_page().await;

@@ -35,7 +35,7 @@ impl Session {
         let stored = storage()
             .filter(|_| remembered)
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|text| serde_json::from_str(&text).ok());
+            .and_then(|text| crate::json::from_str(&text).ok());
         Self {
             stored: RwSignal::new(stored),
             expired: RwSignal::new(false),

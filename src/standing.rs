@@ -7,7 +7,7 @@
 //! it again.
 
 use crate::{
-    api::{Api, ApiError},
+    api::{Api, ApiError, AuthApi},
     session::Session,
 };
 use leptos::{prelude::*, task::spawn_local};
@@ -29,6 +29,26 @@ pub fn announce_email_verified() {
         let _ = channel.post_message(&EMAIL_VERIFIED.into());
         channel.close();
     }
+}
+
+/// `GET /me`. With the `split` feature in a wasm chunk of its own, fetched after signing in
+/// (or while the sign-in form is read, see [`preload`]): reading the answer is code the
+/// sign-in form does not need.
+#[cfg(feature = "split")]
+#[leptos::lazy]
+async fn read_me(client: AuthApi) -> Result<Me, ApiError> {
+    client.me().await
+}
+
+#[cfg(not(feature = "split"))]
+async fn read_me(client: AuthApi) -> Result<Me, ApiError> {
+    client.me().await
+}
+
+/// Downloads the code that reads the standing, if it is in a chunk of its own.
+pub async fn preload() {
+    #[cfg(feature = "split")]
+    __preload_read_me().await;
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -99,7 +119,7 @@ impl Standing {
         self.fetches.set_value(fetch);
         let (me, fetches, session) = (self.me, self.fetches, self.session);
         spawn_local(async move {
-            let result = client.me().await;
+            let result = read_me(client).await;
             if fetches.get_value() == fetch {
                 if result == Err(ApiError::SessionExpired) {
                     session.expire();

@@ -109,10 +109,14 @@ async fn check(res: Response) -> Result<Response, ApiError> {
         return Ok(res);
     }
     let status = res.status();
-    let body = res.json::<ErrorBody>().await.ok();
+    let body = match res.text().await {
+        Ok(text) => crate::json::from_str::<ErrorBody>(&text).ok(),
+        Err(_) => None,
+    };
     Err(ApiError::from_status(status, body))
 }
 
 pub(super) async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
-    res.json::<T>().await.map_err(|_| ApiError::BadResponse)
+    let text = res.text().await.map_err(|_| ApiError::BadResponse)?;
+    crate::json::from_str(&text).map_err(|_| ApiError::BadResponse)
 }

@@ -140,7 +140,7 @@ pub fn has_pages(locale: Locale) -> bool {
 }
 
 fn parse(file: &str) -> Result<&'static Messages, String> {
-    let messages: Messages = serde_json::from_str(file).map_err(|e| e.to_string())?;
+    let messages: Messages = crate::json::from_str(file)?;
     Ok(Box::leak(Box::new(messages)))
 }
 

@@ -9,6 +9,8 @@ mod short_imports;
 mod sizes;
 mod split;
 mod tools;
+mod unused_classes;
+mod wasm_module;
 
 use std::{
     path::{Path, PathBuf},

@@ -6,6 +6,8 @@
 //! hands the wasm one object of functions, and a name is only renamed where it is one key
 //! of that object.
 
+use crate::wasm_module::{assemble, sections, write_leb, Reader};
+
 /// The glue's module name for its own functions, as wasm-bindgen writes it.
 const GLUE_MODULE: &str = "./portal-web_bg.js";
 /// The glue's module name for them afterwards.
@@ -14,19 +16,17 @@ const SHORT_MODULE: &str = "a";
 /// `wasm` and `glue` with the glue's imports renamed; imports from other modules (the
 /// splitter's loader) keep their names.
 pub(crate) fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
-    let sections = sections(wasm)?;
-    let mut out = wasm[..8].to_vec();
     let mut glue = glue.to_owned();
     let mut next = 0;
-    for (id, body) in sections {
+    let mut edited = Vec::new();
+    for (id, body) in sections(wasm)? {
         let body = match id {
             IMPORT_SECTION => rename_imports(body, &mut glue, &mut next)?,
             _ => body.to_vec(),
         };
-        out.push(id);
-        write_leb(&mut out, body.len() as u64);
-        out.extend(body);
+        edited.push((id, body));
     }
+    let out = assemble(wasm, edited);
     let quoted = format!("\"{GLUE_MODULE}\"");
     if glue.matches(&quoted).count() != 1 {
         return Err(format!("the glue does not name {quoted} once"));
@@ -101,100 +101,6 @@ fn rename_key(glue: &str, name: &str, short: &str) -> Result<String, String> {
             "the glue names the import {name} {} times, not once as a key",
             places.len()
         )),
-    }
-}
-
-fn sections(wasm: &[u8]) -> Result<Vec<(u8, &[u8])>, String> {
-    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-        return Err("not a wasm module".into());
-    }
-    let mut r = Reader { bytes: wasm, at: 8 };
-    let mut out = Vec::new();
-    while r.at < wasm.len() {
-        let id = r.byte()?;
-        let len = r.leb()? as usize;
-        out.push((id, r.take(len)?));
-    }
-    Ok(out)
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, String> {
-        let b = *self.bytes.get(self.at).ok_or("the wasm ends early")?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn leb(&mut self) -> Result<u64, String> {
-        let (mut value, mut shift) = (0u64, 0);
-        loop {
-            let b = self.byte()?;
-            value |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Ok(value);
-            }
-            shift += 7;
-            if shift > 63 {
-                return Err("a number in the wasm is too long".into());
-            }
-        }
-    }
-
-    fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or("the wasm ends early")?;
-        let slice = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(slice)
-    }
-
-    fn name(&mut self) -> Result<&'a str, String> {
-        let len = self.leb()? as usize;
-        std::str::from_utf8(self.take(len)?).map_err(|_| "an import name is not UTF-8".into())
-    }
-
-    /// Skips what an import is: a function's type, a table, a memory, a global or a tag.
-    fn import_desc(&mut self) -> Result<(), String> {
-        match self.byte()? {
-            0 => self.leb().map(drop),
-            1 => {
-                self.byte()?;
-                self.limits()
-            }
-            2 => self.limits(),
-            3 => self.take(2).map(drop),
-            4 => {
-                self.byte()?;
-                self.leb().map(drop)
-            }
-            kind => Err(format!("an import of unknown kind {kind}")),
-        }
-    }
-
-    fn limits(&mut self) -> Result<(), String> {
-        let flags = self.leb()?;
-        self.leb()?;
-        if flags & 1 == 1 {
-            self.leb()?;
-        }
-        Ok(())
-    }
-}
-
-fn write_leb(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let b = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 /// The budget for the initial load, brotli-compressed.
 pub(crate) const BUDGET_BROTLI: usize = 150 * 1024;
 
-/// The ceiling the test command enforces until the budget is met: the initial load as last
+/// The ceiling the test command enforces, at or under the budget: the initial load as last
 /// measured, plus a little room. Lower it whenever the load shrinks; raised by 11 KB when the
 /// texts left the wasm for per-language message files (English's is counted), by 1 KB for
 /// the console's rotation, usage chart and activity log (their words in English's file, their
@@ -20,8 +20,10 @@ pub(crate) const BUDGET_BROTLI: usize = 150 * 1024;
 /// and to 168 KB when the pages' words left the first message file (170.6 → 167.4), and to
 /// 166 KB when the message catalogue stopped bringing a hash map of its own (167.0 → 165.9),
 /// and to 159 KB when the forms' errors stopped using the standard library's sort and the
-/// glue's imports got short names (166.1 → 158.7).
-pub(crate) const CEILING_BROTLI: usize = 159 * 1024;
+/// glue's imports got short names (166.1 → 158.7), and to 148 KB, under the budget, when the
+/// app read JSON with the browser's parser, left out the stream classes it never makes and
+/// fetched the code that reads the account's standing on demand (158.4 → 147.0).
+pub(crate) const CEILING_BROTLI: usize = 148 * 1024;
 
 pub(crate) struct FileSize {
     pub name: String,

@@ -5,9 +5,9 @@
 //!
 //! Steps (TOOLCHAIN.md, verified on rustc 1.95 with leptos 0.8.23): link with relocations;
 //! `wasm-split-cli` makes a main module, chunks and a loader; wasm-bindgen on the main module
-//! only; short names for the glue's imports; wasm-opt on every module. Every file of one build
-//! gets the same content hash in its name, so the files stay flat in `dist/` and are cached
-//! like Trunk's.
+//! only; short names for the glue's imports; unused classes out; wasm-opt on every module.
+//! Every file of one build gets the same content hash in its name, so the files stay flat in
+//! `dist/` and are cached like Trunk's.
 
 use crate::{root, run, tools};
 use std::{
@@ -83,11 +83,13 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
         .arg(&pkg)
         .arg(out.join("portal-web.wasm"))
         .env("PATH", path))?;
-    // The glue's imports renamed short in the main module and the glue (short_imports.rs).
+    // The glue's imports renamed short in the main module and the glue (short_imports.rs);
+    // the stream classes leptos brings and the app never makes out of both (unused_classes.rs).
     let (wasm, glue) = crate::short_imports::shorten(
         &std::fs::read(pkg.join("portal-web_bg.wasm")).map_err(|e| e.to_string())?,
         &std::fs::read_to_string(pkg.join("portal-web.js")).map_err(|e| e.to_string())?,
     )?;
+    let (wasm, glue) = crate::unused_classes::remove(&wasm, &glue, &crate::unused_classes::STREAM_CLASSES)?;
     std::fs::write(pkg.join("portal-web_bg.wasm"), wasm).map_err(|e| e.to_string())?;
     std::fs::write(pkg.join("portal-web.js"), glue).map_err(|e| e.to_string())?;
     // The main module and every chunk, optimised for size into pkg/.
