@@ -132,7 +132,7 @@ pub fn parse(text: &str, origin: &str, pathname: &str, base_path: Option<&str>) 
     // A relative API URL is relative to the portal's own URL, whatever page was opened.
     let portal_url = format!("{origin}{}/", router_base.trim_end_matches('/'));
     let api_base = resolve(file.api_base_url.trim(), &portal_url)
-        .ok_or_else(|| format!("api_base_url {:?} is not a URL", file.api_base_url))?;
+        .ok_or_else(|| format!("api_base_url \"{}\" is not a URL", file.api_base_url))?;
     Ok(Config {
         api_base: api_base.trim_end_matches('/').to_owned(),
         router_base: router_base.trim_end_matches('/').to_owned(),

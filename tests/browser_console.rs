@@ -2,7 +2,8 @@
 //! the shared rules with the reason beside the entry, saved, removed, and shown again after a
 //! reload; the AppSecret rotated with the grace period chosen, the replaced one revoked, its
 //! use counted and charted, and all of it in the activity log; API permission groups asked
-//! for, decided by a reviewer and shown with their state.
+//! for, decided by a reviewer and shown with their state; a dialog opened again at once stays
+//! open.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -433,6 +434,33 @@ async fn the_console_says_when_the_secret_reaches_the_operators_maximum_age() {
     browser.fill("password", DEMO_SELLER.1).await;
     browser.click("dialog[open] button[type=submit]").await;
     browser.wait_text("#secret-expiry", "Reset it before then.").await;
+    browser.close().await;
+}
+
+/// Escape closes a dialog at once but the browser tells the page a moment later: a dialog
+/// opened again in between (Escape, then Enter on Reveal straight away) stays open.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dialog_opened_again_before_its_close_is_told_stays_open() {
+    let (portal, browser) = (Portal::start().await, Browser::start().await);
+    new_app_console(&portal, &browser).await;
+    browser.click_text("Reveal").await;
+    browser.wait_text("dialog[open]", "Enter your password").await;
+    // Closed and opened again in one task, so the close event comes after the opening.
+    browser
+        .client
+        .execute(
+            "document.querySelector('dialog[open]').close();
+             [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Reveal').click();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        !browser.absent("dialog[open]").await,
+        "the dialog opened again is still open"
+    );
+    browser.wait_text("dialog[open]", "Enter your password").await;
     browser.close().await;
 }
 

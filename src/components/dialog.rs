@@ -22,7 +22,18 @@ pub fn Dialog(
         }
     });
     view! {
-        <dialog class="dialog" node_ref=node aria-labelledby=labelled_by on:close=move |_| open.set(false)>
+        // A `close` event is queued when Escape closes the dialog: if the dialog was opened
+        // again before it ran (Escape, then Enter on the button at once), it is stale.
+        <dialog
+            class="dialog"
+            node_ref=node
+            aria-labelledby=labelled_by
+            on:close=move |_| {
+                if !node.get().is_some_and(|dialog| dialog.open()) {
+                    open.set(false);
+                }
+            }
+        >
             {move || open.get().then(|| children())}
         </dialog>
     }

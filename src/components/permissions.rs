@@ -81,25 +81,13 @@ fn grant_state(grant: Option<PermissionGrant>) -> AnyView {
         return view! { <span class="tag">{i18n::permission_not_requested()}</span> }.into_any();
     };
     let decided = g.decided_at.as_deref().map(format::date_time).unwrap_or_default();
-    let (class, label, when) = match g.status {
-        PermissionStatus::Active => (
-            "tag--green",
-            i18n::permission_active(),
-            i18n::permission_since(&decided),
-        ),
-        PermissionStatus::Pending => (
-            "tag--blue",
-            i18n::permission_pending(),
-            i18n::permission_asked_on(&format::date_time(&g.requested_at)),
-        ),
-        PermissionStatus::Rejected => (
-            "tag--red",
-            i18n::status_rejected(),
-            i18n::permission_rejected_on(&decided),
-        ),
+    let when = match g.status {
+        PermissionStatus::Active => i18n::permission_since(&decided),
+        PermissionStatus::Pending => i18n::permission_asked_on(&format::date_time(&g.requested_at)),
+        PermissionStatus::Rejected => i18n::permission_rejected_on(&decided),
     };
     view! {
-        <span class=format!("tag {class}")>{label}</span>
+        {super::status_tag(g.status)}
         <p class="meta">{when}</p>
         {g.reason.map(|reason| view! { <p class="reasons">{reason}</p> })}
     }

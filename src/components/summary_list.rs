@@ -22,13 +22,3 @@ pub fn summary_row(
     }
     .into_any()
 }
-
-/// An app's status as a coloured tag: in test, or online.
-pub fn app_status_tag(status: portal_core::api::AppStatus) -> AnyView {
-    use portal_core::api::AppStatus::*;
-    let (class, text) = match status {
-        Test => ("tag tag--blue", i18n::app_status_test()),
-        Online => ("tag tag--green", i18n::app_status_online()),
-    };
-    view! { <span class=class>{text}</span> }.into_any()
-}

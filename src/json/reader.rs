@@ -1,8 +1,9 @@
 //! A serde deserializer over a parsed JSON value: the browser's (`JSON.parse`'s `JsValue`)
 //! in the app, serde_json's `Value` in the unit tests, each seen through [`Source`].
 //!
-//! Its errors never print a float: serde's default wording of an unexpected float uses the
-//! standard library's `f64` formatting, 9.5 KB of wasm for a message no reader needs.
+//! Its errors never print a float or escape a string: serde's default wording of what it
+//! found uses the standard library's `f64` formatting (9.5 KB of wasm) and its `Debug` of
+//! strings, for messages no reader needs word for word.
 
 use serde::de::{self, value::MapAccessDeserializer, DeserializeSeed, IntoDeserializer, Visitor};
 use std::fmt;
@@ -61,13 +62,15 @@ impl de::Error for Error {
     }
 }
 
-/// What was found, as serde words it, except a float: "a number".
+/// What was found, as serde words it, except a float ("a number") and a string (quoted
+/// as it is, not escaped).
 struct Shown<'a>(de::Unexpected<'a>);
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
             de::Unexpected::Float(_) => f.write_str("a number"),
+            de::Unexpected::Str(text) => write!(f, "string \"{text}\""),
             other => other.fmt(f),
         }
     }

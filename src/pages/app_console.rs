@@ -1,9 +1,9 @@
 use crate::{
     api::ApiError,
     components::{
-        app_status_tag, focus_when_drawn, load_or, summary_row, AllowedSourcesForm, AuditLog,
-        CallbackUrlsForm, CopyButton, Dialog, GoLiveSection, Journey, PermissionsSection, StepUp, StepUpForm,
-        Unlocked, UsageChart,
+        focus_when_drawn, load_or, status_tag, summary_row, AllowedSourcesForm, AuditLog, CallbackUrlsForm,
+        CopyButton, Dialog, GoLiveSection, Journey, PermissionsSection, StepUp, StepUpForm, Unlocked,
+        UsageChart,
     },
     format, i18n,
     routes::Page,
@@ -110,7 +110,7 @@ fn Console(
         <h1 class="heading-l">{detail.app.name.clone()}</h1>
         <dl class="summary">
             {summary_row(i18n::col_type(), i18n::app_type_commercial(), None)}
-            {summary_row(i18n::col_status(), app_status_tag(detail.app.status), None)}
+            {summary_row(i18n::col_status(), status_tag(detail.app.status), None)}
             {summary_row(i18n::col_created(), format::date_time(&detail.app.created_at), None)}
         </dl>
         <GoLiveSection app=id status=detail.app.status limits=detail.limits request=detail.go_live.clone() changes />

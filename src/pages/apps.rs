@@ -72,7 +72,7 @@ fn AppTable(
                 <tr>
                     <td><a href=Page::App(app.id).href()>{app.name}</a></td>
                     <td>{i18n::app_type_commercial()}</td>
-                    <td>{crate::components::app_status_tag(app.status)}</td>
+                    <td>{crate::components::status_tag(app.status)}</td>
                     <td>{format::date_time(&app.created_at)}</td>
                 </tr>
             }

@@ -1,5 +1,5 @@
 use crate::{
-    components::{load, timeline, Journey},
+    components::{load, status_tag, timeline, Journey},
     draft::DraftSlot,
     format, i18n,
     routes::{GoTo, Page},
@@ -53,10 +53,10 @@ fn Status(
     let draft = expect_context::<DraftSlot>().open();
     let navigate = crate::routes::use_go();
     let status = q.status;
-    let (tag, next) = match status {
-        QualificationStatus::Approved => ("tag--green", i18n::next_approved()),
-        QualificationStatus::Rejected => ("tag--red", i18n::next_rejected()),
-        _ => ("tag--blue", i18n::next_pending()),
+    let next = match status {
+        QualificationStatus::Approved => i18n::next_approved(),
+        QualificationStatus::Rejected => i18n::next_rejected(),
+        _ => i18n::next_pending(),
     };
     let decided = q.decided_at.as_deref().map(format::date_time);
     let decision_text = match (status, decided) {
@@ -84,7 +84,7 @@ fn Status(
     };
     view! {
         <div class="panel">
-            <p class="panel__status"><span class=format!("tag {tag}")>{i18n::qualification_status(status)}</span></p>
+            <p class="panel__status">{status_tag(status)}</p>
             <p>{i18n::reference()}": "<strong class="reference">{q.reference.clone()}</strong></p>
             <p>{i18n::submitted_on()}": "{format::date_time(&q.submitted_at)}</p>
         </div>

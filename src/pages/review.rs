@@ -1,8 +1,8 @@
 use crate::{
     api::ApiError,
     components::{
-        answer, load_or, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage, Outcome,
-        Radios, Submit, Table, TextField,
+        answer, load_or, status_tag, summary_row, Choice, ErrorSummary, FormErrors, Journey, LicenceImage,
+        Outcome, Radios, Submit, Table, TextField,
     },
     format, i18n,
     routes::Page,
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use portal_core::{
     api::{
         Decision, DecisionRequest, GoLiveQueueItem, GoLiveReview, GoLiveStatus, PermissionQueueItem,
-        PermissionStatus, QualificationRequest, ReviewDetail, ReviewQueueItem,
+        QualificationRequest, ReviewDetail, ReviewQueueItem,
     },
     Form,
 };
@@ -81,7 +81,7 @@ fn GoLiveTable(
                 <tr>
                     <td><a href=Page::ReviewGoLive(item.app_id).href()>{item.app_name}</a></td>
                     <td>{item.account}</td>
-                    <td><span class=format!("tag {}", go_live_tag(item.status))>{i18n::go_live_status(item.status)}</span></td>
+                    <td>{status_tag(item.status)}</td>
                     <td>{format::date_time(&item.requested_at)}</td>
                 </tr>
             }
@@ -102,31 +102,13 @@ fn PermissionTable(
                 <tr>
                     <td><a href=Page::ReviewPermission(item.id).href()>{format!("{} · {}", item.app_name, item.group.name)}</a></td>
                     <td>{item.account}</td>
-                    <td>{permission_tag(item.status)}</td>
+                    <td>{status_tag(item.status)}</td>
                     <td>{format::date_time(&item.requested_at)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! { <Table headings=vec![i18n::col_group(), i18n::col_account(), i18n::col_status(), i18n::col_submitted()]>{rows}</Table> }
-}
-
-/// A permission request's status as a coloured tag.
-pub(super) fn permission_tag(status: PermissionStatus) -> impl IntoView {
-    let class = match status {
-        PermissionStatus::Active => "tag--green",
-        PermissionStatus::Rejected => "tag--red",
-        PermissionStatus::Pending => "tag--blue",
-    };
-    view! { <span class=format!("tag {class}")>{i18n::permission_status(status)}</span> }
-}
-
-fn go_live_tag(status: GoLiveStatus) -> &'static str {
-    match status {
-        GoLiveStatus::Approved => "tag--green",
-        GoLiveStatus::Rejected => "tag--red",
-        GoLiveStatus::Pending => "tag--blue",
-    }
 }
 
 /// Reviewers: an app's request to go online, its developer, and the decision.
@@ -152,7 +134,7 @@ fn GoLiveRequestView(review: GoLiveReview, reload: Callback<()>) -> impl IntoVie
     let developer = review.developer.map(developer_rows);
     view! {
         <h1 class="heading-l">{format!("{} · {}", review.app_name, review.account)}</h1>
-        <p><span class=format!("tag {}", go_live_tag(r.status))>{i18n::go_live_status(r.status)}</span></p>
+        <p>{status_tag(r.status)}</p>
         {developer}
         <h2 class="heading-m">{i18n::answers_title()}</h2>
         <dl class="summary">
@@ -201,22 +183,13 @@ fn QueueTable(
                     <td><a href=Page::ReviewApplication(item.id).href()>{item.reference}</a></td>
                     <td>{item.account}</td>
                     <td>{item.software_name}</td>
-                    <td><span class=format!("tag {}", status_tag(item.status))>{i18n::qualification_status(item.status)}</span></td>
+                    <td>{status_tag(item.status)}</td>
                     <td>{format::date_time(&item.submitted_at)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! { <Table headings=vec![i18n::col_reference(), i18n::col_account(), i18n::col_software(), i18n::col_status(), i18n::col_submitted()]>{rows}</Table> }
-}
-
-fn status_tag(status: portal_core::api::QualificationStatus) -> &'static str {
-    use portal_core::api::QualificationStatus::*;
-    match status {
-        Approved => "tag--green",
-        Rejected => "tag--red",
-        Submitted | InReview => "tag--blue",
-    }
 }
 
 /// Reviewers: one application with every answer and the licence, and the decision.
@@ -267,7 +240,7 @@ fn Application(
     let developer = detail.developer.map(developer_rows);
     view! {
         <h1 class="heading-l">{format!("{} · {}", q.reference, detail.account)}</h1>
-        <p><span class=format!("tag {}", status_tag(status))>{i18n::qualification_status(status)}</span></p>
+        <p>{status_tag(status)}</p>
         {developer}
         <h2 class="heading-m">{i18n::section_licence()}</h2>
         {q.licence.clone().map(|l| view! { <LicenceImage id=l.id content_type=l.content_type /> })}

@@ -1,7 +1,7 @@
 //! Reviewers: an app's request for an API permission group, with the developer's business
 //! reason, and the decision.
 
-use super::review::{developer_rows, permission_tag, reviewers_only, DecisionForm, Reviewed};
+use super::review::{developer_rows, reviewers_only, DecisionForm, Reviewed};
 use crate::{
     components::{load_or, summary_row, Journey},
     format, i18n,
@@ -45,7 +45,7 @@ fn RequestView(
     };
     view! {
         <h1 class="heading-l">{format!("{} · {} · {}", review.app_name, group.name, review.account)}</h1>
-        <p>{permission_tag(grant.status)}{sensitive}</p>
+        <p>{crate::components::status_tag(grant.status)}{sensitive}</p>
         <p>{group.description}</p>
         {review.developer.map(developer_rows)}
         <h2 class="heading-m">{i18n::answers_title()}</h2>

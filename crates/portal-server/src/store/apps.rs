@@ -1,7 +1,24 @@
 //! Apps and their secrets.
 
 use super::{Store, StoreError, StoreResult};
-use sqlx::{query, query_as, query_scalar};
+use sqlx::{any::AnyRow, query, query_as, query_scalar, Row};
+
+/// An app and the account that owns it, as the review queues select them from
+/// `apps a JOIN accounts u`; [`owned_app`] reads them back.
+pub(super) const OWNED_APP_COLUMNS: &str = "a.name, a.app_key, a.created_at, a.status, a.account_id, u.name";
+
+/// The app `id` and its owner's id and name, from the [`OWNED_APP_COLUMNS`] of `row`
+/// starting at column `at`.
+pub(super) fn owned_app(row: &AnyRow, id: i64, at: usize) -> Result<(AppRow, i64, String), sqlx::Error> {
+    let app = AppRow {
+        id,
+        name: row.try_get(at)?,
+        app_key: row.try_get(at + 1)?,
+        created_at: row.try_get(at + 2)?,
+        status: row.try_get(at + 3)?,
+    };
+    Ok((app, row.try_get(at + 4)?, row.try_get(at + 5)?))
+}
 
 #[derive(Debug, Clone)]
 pub struct AppRow {

@@ -1,6 +1,9 @@
 //! Taking an app from test to online: the developer's request and a reviewer's decision.
 
-use super::{AppRow, Store, StoreResult};
+use super::{
+    apps::{owned_app, OWNED_APP_COLUMNS},
+    AppRow, Store, StoreResult,
+};
 use sqlx::{any::AnyRow, query, query_as, query_scalar, FromRow, Row};
 
 #[derive(Debug, Clone)]
@@ -110,26 +113,21 @@ impl Store {
 
     /// Every request, or only `app_id`'s.
     async fn go_live_items(&self, app_id: Option<i64>) -> StoreResult<Vec<GoLiveItem>> {
-        Ok(query(
+        Ok(query(&format!(
             "SELECT g.app_id, g.status, g.production_use, g.expected_daily_calls, g.requested_at,
-                    g.decided_at, g.reason, a.name, a.app_key, a.created_at, a.status, a.account_id, u.name
+                    g.decided_at, g.reason, {OWNED_APP_COLUMNS}
              FROM go_live_requests g JOIN apps a ON a.id = g.app_id JOIN accounts u ON u.id = a.account_id
              WHERE $1 IS NULL OR g.app_id = $1
              ORDER BY g.status <> 'pending', g.requested_at DESC, g.app_id DESC",
-        )
+        ))
         .bind(app_id)
         .try_map(|r: AnyRow| {
             let request = GoLiveRow::from_row(&r)?;
+            let (app, account_id, account) = owned_app(&r, request.app_id, 7)?;
             Ok(GoLiveItem {
-                app: AppRow {
-                    id: request.app_id,
-                    name: r.try_get(7)?,
-                    app_key: r.try_get(8)?,
-                    created_at: r.try_get(9)?,
-                    status: r.try_get(10)?,
-                },
-                account_id: r.try_get(11)?,
-                account: r.try_get(12)?,
+                app,
+                account_id,
+                account,
                 request,
             })
         })

@@ -1,6 +1,9 @@
 //! API permission groups: the platform's list, each app's requests, reviewers' decisions.
 
-use super::{AppRow, Store, StoreResult};
+use super::{
+    apps::{owned_app, OWNED_APP_COLUMNS},
+    AppRow, Store, StoreResult,
+};
 use sqlx::{any::AnyRow, query, query_as, query_scalar, FromRow, Row};
 
 /// A group as stored: its English name and description stand in for languages the
@@ -156,7 +159,7 @@ impl Store {
 
     async fn grant_items(&self, id: Option<i64>) -> StoreResult<Vec<GrantItem>> {
         Ok(query(&format!(
-            "SELECT {GRANT_COLUMNS}, a.name, a.app_key, a.created_at, a.status, a.account_id, u.name
+            "SELECT {GRANT_COLUMNS}, {OWNED_APP_COLUMNS}
              FROM app_permissions p JOIN apps a ON a.id = p.app_id JOIN accounts u ON u.id = a.account_id
              WHERE $1 IS NULL OR p.id = $1
              ORDER BY p.status <> 'pending', p.requested_at DESC, p.id DESC"
@@ -164,16 +167,11 @@ impl Store {
         .bind(id)
         .try_map(|r: AnyRow| {
             let grant = GrantRow::from_row(&r)?;
+            let (app, account_id, account) = owned_app(&r, grant.app_id, 8)?;
             Ok(GrantItem {
-                app: AppRow {
-                    id: grant.app_id,
-                    name: r.try_get(8)?,
-                    app_key: r.try_get(9)?,
-                    created_at: r.try_get(10)?,
-                    status: r.try_get(11)?,
-                },
-                account_id: r.try_get(12)?,
-                account: r.try_get(13)?,
+                app,
+                account_id,
+                account,
                 grant,
             })
         })
