@@ -109,10 +109,7 @@ async fn check(res: Response) -> Result<Response, ApiError> {
         return Ok(res);
     }
     let status = res.status();
-    let body = match res.text().await {
-        Ok(text) => crate::json::from_str::<ErrorBody>(&text).ok(),
-        Err(_) => None,
-    };
+    let body = decode::<ErrorBody>(res).await.ok();
     Err(ApiError::from_status(status, body))
 }
 

@@ -90,79 +90,29 @@ fn tag(colour: &'static str, words: &'static str) -> AnyView {
 mod tests {
     use super::*;
 
+    /// What a tag shows of `status`: its colour and its words.
+    fn shown(status: impl Status) -> (&'static str, &'static str) {
+        (status.colour(), status.words())
+    }
+
     #[test]
     fn every_status_has_its_colour_and_its_words() {
-        let table: [(&str, &str, &str, &str); 12] = [
-            (
-                QualificationStatus::Submitted.colour(),
-                QualificationStatus::Submitted.words(),
-                WAITING,
-                "Submitted",
-            ),
-            (
-                QualificationStatus::InReview.colour(),
-                QualificationStatus::InReview.words(),
-                WAITING,
-                "In review",
-            ),
-            (
-                QualificationStatus::Approved.colour(),
-                QualificationStatus::Approved.words(),
-                DONE,
-                "Approved",
-            ),
-            (
-                QualificationStatus::Rejected.colour(),
-                QualificationStatus::Rejected.words(),
-                REFUSED,
-                "Rejected",
-            ),
-            (
-                GoLiveStatus::Pending.colour(),
-                GoLiveStatus::Pending.words(),
-                WAITING,
-                "Submitted",
-            ),
-            (
-                GoLiveStatus::Approved.colour(),
-                GoLiveStatus::Approved.words(),
-                DONE,
-                "Approved",
-            ),
-            (
-                GoLiveStatus::Rejected.colour(),
-                GoLiveStatus::Rejected.words(),
-                REFUSED,
-                "Rejected",
-            ),
-            (
-                PermissionStatus::Pending.colour(),
-                PermissionStatus::Pending.words(),
-                WAITING,
-                "Waiting for review",
-            ),
-            (
-                PermissionStatus::Active.colour(),
-                PermissionStatus::Active.words(),
-                DONE,
-                "Active",
-            ),
-            (
-                PermissionStatus::Rejected.colour(),
-                PermissionStatus::Rejected.words(),
-                REFUSED,
-                "Rejected",
-            ),
-            (AppStatus::Test.colour(), AppStatus::Test.words(), WAITING, "Test"),
-            (
-                AppStatus::Online.colour(),
-                AppStatus::Online.words(),
-                DONE,
-                "Online",
-            ),
+        let table = [
+            (shown(QualificationStatus::Submitted), (WAITING, "Submitted")),
+            (shown(QualificationStatus::InReview), (WAITING, "In review")),
+            (shown(QualificationStatus::Approved), (DONE, "Approved")),
+            (shown(QualificationStatus::Rejected), (REFUSED, "Rejected")),
+            (shown(GoLiveStatus::Pending), (WAITING, "Submitted")),
+            (shown(GoLiveStatus::Approved), (DONE, "Approved")),
+            (shown(GoLiveStatus::Rejected), (REFUSED, "Rejected")),
+            (shown(PermissionStatus::Pending), (WAITING, "Waiting for review")),
+            (shown(PermissionStatus::Active), (DONE, "Active")),
+            (shown(PermissionStatus::Rejected), (REFUSED, "Rejected")),
+            (shown(AppStatus::Test), (WAITING, "Test")),
+            (shown(AppStatus::Online), (DONE, "Online")),
         ];
-        for (colour, words, expected_colour, expected_words) in table {
-            assert_eq!((colour, words), (expected_colour, expected_words));
+        for (seen, expected) in table {
+            assert_eq!(seen, expected);
         }
     }
 }

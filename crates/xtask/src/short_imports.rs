@@ -6,7 +6,7 @@
 //! hands the wasm one object of functions, and a name is only renamed where it is one key
 //! of that object.
 
-use crate::wasm_module::{assemble, sections, write_leb, Reader};
+use crate::wasm_module::{edit_section, write_leb, Reader};
 
 /// The glue's module name for its own functions, as wasm-bindgen writes it.
 const GLUE_MODULE: &str = "./portal-web_bg.js";
@@ -18,15 +18,9 @@ const SHORT_MODULE: &str = "a";
 pub(crate) fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
     let mut glue = glue.to_owned();
     let mut next = 0;
-    let mut edited = Vec::new();
-    for (id, body) in sections(wasm)? {
-        let body = match id {
-            IMPORT_SECTION => rename_imports(body, &mut glue, &mut next)?,
-            _ => body.to_vec(),
-        };
-        edited.push((id, body));
-    }
-    let out = assemble(wasm, edited);
+    let out = edit_section(wasm, IMPORT_SECTION, |body| {
+        rename_imports(body, &mut glue, &mut next)
+    })?;
     let quoted = format!("\"{GLUE_MODULE}\"");
     if glue.matches(&quoted).count() != 1 {
         return Err(format!("the glue does not name {quoted} once"));
@@ -107,6 +101,7 @@ fn rename_key(glue: &str, name: &str, short: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wasm_module::sections;
 
     /// A module importing two glue functions, the loader's function and a memory.
     fn module() -> Vec<u8> {

@@ -10,7 +10,7 @@
 //! still names the class or its exports afterwards stops the build, so a wasm-bindgen that
 //! writes classes another way cannot leave a class calling a missing export.
 
-use crate::wasm_module::{assemble, sections, write_leb, Reader};
+use crate::wasm_module::{edit_section, write_leb, Reader};
 
 /// wasm-streams' classes, as wasm-bindgen names them in the glue.
 pub(crate) const STREAM_CLASSES: [&str; 3] = [
@@ -23,15 +23,10 @@ const EXPORT_SECTION: u8 = 7;
 
 /// `wasm` and `glue` without `classes`: their exports and their JS.
 pub(crate) fn remove(wasm: &[u8], glue: &str, classes: &[&str]) -> Result<(Vec<u8>, String), String> {
-    let mut edited = Vec::new();
     let mut dropped = Vec::new();
-    for (id, body) in sections(wasm)? {
-        let body = match id {
-            EXPORT_SECTION => without_exports(body, classes, &mut dropped)?,
-            _ => body.to_vec(),
-        };
-        edited.push((id, body));
-    }
+    let wasm = edit_section(wasm, EXPORT_SECTION, |body| {
+        without_exports(body, classes, &mut dropped)
+    })?;
     let mut glue = glue.to_owned();
     for class in classes {
         if !dropped.iter().any(|name| of_classes(name, &[class])) {
@@ -48,7 +43,7 @@ pub(crate) fn remove(wasm: &[u8], glue: &str, classes: &[&str]) -> Result<(Vec<u
             return Err(format!("the glue still uses {class} after its class was removed"));
         }
     }
-    Ok((assemble(wasm, edited), glue))
+    Ok((wasm, glue))
 }
 
 /// Whether the export `name` belongs to one of `classes`: its methods are `<class>_<method>`
@@ -105,6 +100,7 @@ fn cut(text: &str, start: &str, end: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wasm_module::{assemble, sections};
 
     /// A module exporting a memory, one class's destructor and method, and a function.
     fn module() -> Vec<u8> {

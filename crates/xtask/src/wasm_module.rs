@@ -96,6 +96,24 @@ pub(crate) fn write_leb(out: &mut Vec<u8>, mut value: u64) {
     }
 }
 
+/// `wasm` with the body of its section `id` (if it has one) replaced by what `edit` makes
+/// of it; every other section as it was.
+pub(crate) fn edit_section(
+    wasm: &[u8],
+    id: u8,
+    mut edit: impl FnMut(&[u8]) -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, String> {
+    let mut edited = Vec::new();
+    for (section, body) in sections(wasm)? {
+        let body = match section == id {
+            true => edit(body)?,
+            false => body.to_vec(),
+        };
+        edited.push((section, body));
+    }
+    Ok(assemble(wasm, edited))
+}
+
 /// A module of `sections` (as [`sections`] gives them), after the 8-byte header `wasm` starts with.
 pub(crate) fn assemble(header: &[u8], sections: impl IntoIterator<Item = (u8, Vec<u8>)>) -> Vec<u8> {
     let mut out = header[..8].to_vec();
