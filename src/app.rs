@@ -44,8 +44,8 @@ fn arrives<T: Send + Sync + 'static>(
     value
 }
 
-/// The app, at once, while the configured API is checked alongside (so the first page is
-/// not kept waiting). An address that answers as something else stops the app with the
+/// The app, at once, while the configured API is checked alongside once the first page is
+/// shown (so it is not kept waiting). An address that answers as something else stops the app with the
 /// reason; an API that cannot be reached (down for a moment, or refusing this origin) is
 /// named above the app, which keeps working and keeps what is typed.
 #[component]
@@ -55,7 +55,10 @@ fn Checked(
 ) -> impl IntoView {
     let check = arrives({
         let config = config.clone();
-        async move { config::check_api(&config).await }
+        async move {
+            crate::schedule::after_first_paint().await;
+            config::check_api(&config).await
+        }
     });
     let problem = Memo::new(move |_| check.get().and_then(Result::err));
     let wrong_api = move || matches!(problem.get(), Some(ConfigError::NotAnApi { .. }));

@@ -17,6 +17,7 @@ pub mod on_demand;
 pub mod pages;
 pub mod router;
 pub mod routes;
+pub mod schedule;
 pub mod session;
 pub mod standing;
 

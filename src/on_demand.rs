@@ -5,7 +5,6 @@
 
 use crate::{language::Language, pages::*, routes::Page};
 use leptos::{prelude::*, tachys::reactive_graph::OwnedView, task::spawn_local};
-use wasm_bindgen::{closure::Closure, JsCast};
 
 /// For each page: a function that draws it under `owner` (with `split`, moved into its own
 /// chunk and downloaded on the first call) and one that only downloads it.
@@ -79,49 +78,48 @@ pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
     OwnedView::new_with_owner(view, drawn).into_any()
 }
 
-/// Once the browser is idle after a page is shown, fetches the code of the pages a seller
-/// or reviewer usually opens next (the journey's next step), and from the sign-in form the
-/// pages' words and the code that reads the account's standing, so following a link does
-/// not wait for them. Without the `split` feature there is no code to fetch.
+/// After the first paint, in the browser's idle moments, fetches the code of the pages a
+/// seller or reviewer usually opens next (the journey's next step), and from the sign-in
+/// form the pages' words and the code that reads the account's standing, so following a
+/// link does not wait for them. One download per idle moment: the reader's keys are never
+/// kept waiting behind them. Without the `split` feature there is no code to fetch.
 pub fn preload_after(page: Option<Page>, language: Language) {
-    let preload = move || {
-        spawn_local(async move {
-            let Some(page) = page else { return };
-            match page {
-                Page::Home | Page::SignIn => {
-                    let _ = language.pages_words().await;
-                    crate::standing::preload().await;
-                    __preload_agreement_page().await;
-                    __preload_apps_page().await;
-                    __preload_review_page().await;
-                }
-                Page::Agreement => __preload_developer_page().await,
-                Page::Developer => __preload_apps_page().await,
-                Page::Apps => {
-                    __preload_new_app_page().await;
-                    __preload_app_console_page().await;
-                }
-                Page::NewApp => {
-                    __preload_qualification_page().await;
-                    __preload_create_app_page().await;
-                }
-                Page::Qualification => __preload_qualification_check_page().await,
-                Page::QualificationCheck => __preload_qualification_status_page().await,
-                Page::QualificationStatus => __preload_create_app_page().await,
-                Page::NewCommercialApp => __preload_app_console_page().await,
-                Page::Review => {
-                    __preload_review_application_page().await;
-                    __preload_review_go_live_page().await;
-                    __preload_review_permission_page().await;
-                }
-                _ => {}
-            }
-        })
-    };
-    // Safari has no requestIdleCallback: a short pause stands in for it.
-    let callback = Closure::once_into_js(preload);
-    let idle = window().request_idle_callback(callback.unchecked_ref());
-    if idle.is_err() {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 500);
+    /// Each download in an idle moment of its own, one after the other.
+    macro_rules! when_idle {
+        ($($download:expr),* $(,)?) => {{
+            $(
+                crate::schedule::idle().await;
+                $download.await;
+            )*
+        }};
     }
+    let Some(page) = page else { return };
+    spawn_local(async move {
+        crate::schedule::after_first_paint().await;
+        match page {
+            Page::Home | Page::SignIn => when_idle!(
+                async {
+                    let _ = language.pages_words().await;
+                },
+                crate::standing::preload(),
+                __preload_agreement_page(),
+                __preload_apps_page(),
+                __preload_review_page(),
+            ),
+            Page::Agreement => when_idle!(__preload_developer_page()),
+            Page::Developer => when_idle!(__preload_apps_page()),
+            Page::Apps => when_idle!(__preload_new_app_page(), __preload_app_console_page()),
+            Page::NewApp => when_idle!(__preload_qualification_page(), __preload_create_app_page()),
+            Page::Qualification => when_idle!(__preload_qualification_check_page()),
+            Page::QualificationCheck => when_idle!(__preload_qualification_status_page()),
+            Page::QualificationStatus => when_idle!(__preload_create_app_page()),
+            Page::NewCommercialApp => when_idle!(__preload_app_console_page()),
+            Page::Review => when_idle!(
+                __preload_review_application_page(),
+                __preload_review_go_live_page(),
+                __preload_review_permission_page(),
+            ),
+            _ => {}
+        }
+    });
 }

@@ -53,3 +53,50 @@ async fn the_next_pages_code_is_fetched_while_the_current_page_is_read() {
     wait_for_chunk(&browser, "split_developer_page_").await;
     browser.close().await;
 }
+
+/// When each request of the page started, by file name, with the first contentful paint
+/// (`None` where the browser does not report paints).
+async fn started(browser: &Browser) -> (Vec<(String, f64)>, Option<f64>) {
+    let found = browser
+        .client
+        .execute(
+            "return [performance.getEntriesByType('resource').map(e => [e.name.split('/').pop(), e.startTime]),
+                     performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sign_in_form_is_shown_before_anything_it_does_not_need_is_asked_for() {
+    let portal = Portal::start().await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/sign-in")).await;
+    browser.wait_text("h1", "Sign in").await;
+    wait_for_chunk(&browser, "split_agreement_page_").await;
+    wait_for_chunk(&browser, "service").await;
+    let (requests, painted) = started(&browser).await;
+    // The app's code is one module and one wasm file: no loader of its own beside them.
+    assert!(
+        !requests.iter().any(|(f, _)| f.starts_with("wasm-split-")),
+        "{requests:?}"
+    );
+    // The API check, the pages' words and the next pages' code wait for the first paint
+    // (or, in a browser that does not report it, a second).
+    let first_screen_done = painted.unwrap_or(1_000.0);
+    for (file, at) in &requests {
+        if file == "service"
+            || file.ends_with(".pages.json")
+            || file.starts_with("chunk_")
+            || file.starts_with("split_")
+        {
+            assert!(
+                *at >= first_screen_done,
+                "{file} asked for at {at} ms, before the first paint at {first_screen_done} ms: {requests:?}"
+            );
+        }
+    }
+    browser.close().await;
+}

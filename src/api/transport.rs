@@ -35,7 +35,7 @@ pub(super) async fn send(
         match check(res).await {
             Err(ApiError::Busy(wait)) if waits < IN_PROGRESS_RETRIES => {
                 waits += 1;
-                sleep_ms(wait.unwrap_or(1).clamp(1, 5) as u32 * 1000).await;
+                crate::schedule::sleep_ms(wait.unwrap_or(1).clamp(1, 5) as u32 * 1000).await;
             }
             other => return other,
         }
@@ -92,15 +92,6 @@ impl Drop for Deadline {
             window.clear_timeout_with_handle(timer);
         }
     }
-}
-
-async fn sleep_ms(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Turns a non-2xx response into its typed error.

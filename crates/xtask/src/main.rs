@@ -4,6 +4,7 @@
 mod bench;
 mod compress;
 mod load;
+mod one_module;
 mod postgres;
 mod short_imports;
 mod sizes;

@@ -5,7 +5,8 @@
 //!
 //! Steps (TOOLCHAIN.md, verified on rustc 1.95 with leptos 0.8.23): link with relocations;
 //! `wasm-split-cli` makes a main module, chunks and a loader; wasm-bindgen on the main module
-//! only; short names for the glue's imports; unused classes out; wasm-opt on every module.
+//! only; short names for the glue's imports; unused classes out; wasm-opt on every module; the
+//! loader joined to the glue.
 //! Every file of one build gets the same content hash in its name, so the files stay flat in
 //! `dist/` and are cached like Trunk's.
 
@@ -118,12 +119,15 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
             ));
         }
     }
-    let glue = std::fs::read_to_string(pkg.join("portal-web.js")).map_err(|e| e.to_string())?;
-    let loader = std::fs::read_to_string(out.join("__wasm_split.js")).map_err(|e| e.to_string())?;
+    // The glue and the chunk loader, one module (one_module.rs).
+    let glue = crate::one_module::join(
+        &std::fs::read_to_string(pkg.join("portal-web.js")).map_err(|e| e.to_string())?,
+        &std::fs::read_to_string(out.join("__wasm_split.js")).map_err(|e| e.to_string())?,
+    )?;
 
-    // One hash for the whole set: the glue and the loader name each other.
+    // One hash for the whole set: the module names the chunks.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    (&glue, &loader).hash(&mut hasher);
+    glue.hash(&mut hasher);
     for (name, _) in &modules {
         std::fs::read(pkg.join(name))
             .map_err(|e| e.to_string())?
@@ -134,7 +138,6 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
         match name {
             "portal-web.js" => format!("portal-web-{hash}.js"),
             "portal-web_bg.wasm" => format!("portal-web-{hash}_bg.wasm"),
-            "__wasm_split.js" => format!("wasm-split-{hash}.js"),
             other => match other.strip_suffix(".wasm") {
                 Some(stem) => format!("{stem}-{hash}.wasm"),
                 None => other.to_owned(),
@@ -143,14 +146,10 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
     };
     let relink = |text: &str| -> String {
         let mut text = text.to_owned();
-        for name in modules
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .chain(["portal-web.js", "__wasm_split.js"])
-        {
-            // Where files are fetched or imported; not the wasm's import module names,
-            // which stay as the splitter wrote them.
-            for (before, after) in [("from \"./", "\""), ("URL(\"./", "\""), ("URL('", "'")] {
+        for name in modules.iter().map(|(n, _)| n.as_str()) {
+            // Where chunks are fetched; not the wasm's import module names, which stay as
+            // the splitter wrote them.
+            for (before, after) in [("URL(\"./", "\""), ("URL('", "'")] {
                 text = text.replace(
                     &format!("{before}{name}{after}"),
                     &format!("{before}{}{after}", renamed(name)),
@@ -169,23 +168,18 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
     for (name, _) in &modules {
         std::fs::copy(pkg.join(name), dist.join(renamed(name))).map_err(|e| e.to_string())?;
     }
-    for (name, text) in [("portal-web.js", &glue), ("__wasm_split.js", &loader)] {
-        let file = dist.join(renamed(name));
-        std::fs::write(&file, relink(text)).map_err(|e| e.to_string())?;
-        // After relinking: the minifier may change how the file names are quoted.
-        run(Command::new(tools::terser())
-            .arg(&file)
-            .args(["--module", "--compress", "--mangle", "-o"])
-            .arg(&file)
-            .env("PATH", path))?;
-    }
+    let file = dist.join(renamed("portal-web.js"));
+    std::fs::write(&file, relink(&glue)).map_err(|e| e.to_string())?;
+    // After relinking: the minifier may change how the file names are quoted.
+    run(Command::new(tools::terser())
+        .arg(&file)
+        .args(["--module", "--compress", "--mangle", "-o"])
+        .arg(&file)
+        .env("PATH", path))?;
     let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
     std::fs::write(
         dist.join("index.html"),
-        preload_loader(
-            &repoint_page(&page, &renamed("portal-web.js"), &renamed("portal-web_bg.wasm")),
-            &renamed("__wasm_split.js"),
-        ),
+        repoint_page(&page, &renamed("portal-web.js"), &renamed("portal-web_bg.wasm")),
     )
     .map_err(|e| e.to_string())?;
     Ok(())
@@ -213,15 +207,6 @@ fn repoint_page(page: &str, js: &str, wasm: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The splitter's loader is imported by the glue: asked for beside the glue, not after it.
-fn preload_loader(page: &str, loader: &str) -> String {
-    page.replacen(
-        "</head>",
-        &format!("<link crossorigin href=./{loader} rel=modulepreload></head>"),
-        1,
-    )
 }
 
 fn repoint_tag(tag: &str, js: &str, wasm: &str) -> String {
@@ -272,17 +257,5 @@ mod tests {
             "the stylesheet keeps its own: {out}"
         );
         assert!(!out.contains("sha384-old"), "{out}");
-    }
-
-    #[test]
-    fn the_page_asks_for_the_loader_with_the_glue() {
-        let out = preload_loader(
-            "<title>x</title></head><body></body>",
-            "wasm-split-bbbbbbbbbbbbbbbb.js",
-        );
-        assert_eq!(
-            out,
-            "<title>x</title><link crossorigin href=./wasm-split-bbbbbbbbbbbbbbbb.js rel=modulepreload></head><body></body>"
-        );
     }
 }

@@ -18,7 +18,7 @@ const AXE_VERSION: &str = "4.14.1";
 /// (12.x: 13 needs a newer Node than Debian's 20).
 const PLAYWRIGHT_VERSION: &str = "1.65.1";
 const LIGHTHOUSE_VERSION: &str = "12.2.3";
-/// Minifies the generated JS glue and split loader (Trunk's own minifier fails on them).
+/// Minifies the generated JS module, glue and chunk loader (Trunk's own minifier fails on it).
 const TERSER_VERSION: &str = "5.36.0";
 
 /// Installs the wasm target, Trunk, wasm-bindgen-cli and wasm-opt if missing, and
@@ -159,6 +159,8 @@ pub(crate) fn build_web(path: &OsString) -> Result<(), String> {
         "Cargo.toml",
         "Cargo.lock",
         "crates/portal-core",
+        // The build's own steps (the split, the glue's edits) shape dist/ too.
+        "crates/xtask/src",
     ];
     let newest = sources.iter().filter_map(|s| newest_mtime(&root.join(s))).max();
     let built = std::fs::read_to_string(&stamp).ok();
