@@ -29,32 +29,12 @@ async function builtFiles() {
   };
 }
 
-/** The app's wasm, compiled as it downloads (or after, from a server that does not say
- *  application/wasm). */
-async function compile(url) {
-  try {
-    return await WebAssembly.compileStreaming(fetch(url));
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`developer portal: ${response.url} answered ${response.status}`);
-    return WebAssembly.compile(await response.arrayBuffer());
-  }
-}
-
-/** A task boundary: the browser may paint and answer the reader in between. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Loads the app once per page, however often it is mounted. Compiling, starting and
- *  mounting the app are tasks of their own: on a phone, one task for all three would keep
- *  a reader's first tap waiting. */
+/** Loads the app once per page, however often it is mounted. */
 function load() {
   app ??= (async () => {
     const files = await builtFiles();
-    const [module, compiled] = await Promise.all([import(files.js), compile(files.wasm)]);
-    await nextTask();
-    await module.default({ module_or_path: compiled });
-    await nextTask();
+    const module = await import(files.js);
+    await module.default({ module_or_path: files.wasm });
     return { module, css: files.css };
   })();
   return app;

@@ -195,9 +195,6 @@ pub fn Pages() -> impl IntoView {
         // Each page lives under an owner of its own, dropped with its view.
         let owner = parent.child();
         spawn_local(async move {
-            // Drawn in a task of its own, after the frame around it (or the click that
-            // asked for it): neither keeps the reader's next key waiting for both.
-            crate::schedule::sleep_ms(0).await;
             let view = on_demand::view_of(page, owner).await;
             if wanted.try_get_untracked() == Some(page) {
                 next.set_value(Some(view));
