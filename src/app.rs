@@ -45,9 +45,9 @@ fn arrives<T: Send + Sync + 'static>(
 }
 
 /// The app, at once, while the configured API is checked alongside once the first page is
-/// shown (so it is not kept waiting). An address that answers as something else stops the app with the
-/// reason; an API that cannot be reached (down for a moment, or refusing this origin) is
-/// named above the app, which keeps working and keeps what is typed.
+/// shown (so it is not kept waiting). An address that answers as something else stops the
+/// app with the reason; an API that cannot be reached (down for a moment, or refusing this
+/// origin) is named above the app, which keeps working and keeps what is typed.
 #[component]
 fn Checked(
     /// The resolved runtime configuration.

@@ -81,8 +81,8 @@ pub async fn view_of(page: Option<Page>, owner: Owner) -> AnyView {
 /// After the first paint, in the browser's idle moments, fetches the code of the pages a
 /// seller or reviewer usually opens next (the journey's next step), and from the sign-in
 /// form the pages' words and the code that reads the account's standing, so following a
-/// link does not wait for them. One download per idle moment: the reader's keys are never
-/// kept waiting behind them. Without the `split` feature there is no code to fetch.
+/// link does not wait for them. One download per idle moment, so the reader's keys do not
+/// wait behind them. Without the `split` feature there is no code to fetch.
 pub fn preload_after(page: Option<Page>, language: Language) {
     /// Each download in an idle moment of its own, one after the other.
     macro_rules! when_idle {
