@@ -9,15 +9,12 @@ use support::{Browser, Portal};
 
 /// The files the page has fetched so far (file names).
 async fn fetched(browser: &Browser) -> Vec<String> {
-    let found = browser
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name.split('/').pop());",
-            vec![],
-        )
+    started(browser)
         .await
-        .unwrap();
-    serde_json::from_value(found).unwrap()
+        .0
+        .into_iter()
+        .map(|(file, _)| file)
+        .collect()
 }
 
 async fn wait_for_chunk(browser: &Browser, page: &str) -> Vec<String> {

@@ -12,7 +12,7 @@
 /// Where the loader imports the glue from, and what the glue imports the loader as.
 const LOADER_IMPORT: &str = "import { initSync } from \"./portal-web.js\";";
 const GLUE_IMPORT_PREFIX: &str = "import * as ";
-const GLUE_IMPORT_SUFFIX: &str = " from \"./__wasm_split.js\"";
+const LOADER_MODULE: &str = "\"./__wasm_split.js\"";
 /// The namespace object that stands in for the loader module in the glue.
 const NAMESPACE: &str = "__wasm_split_module";
 /// Where the loader starts every chunk a page needs at once, and what starts them in turns.
@@ -56,7 +56,8 @@ pub(crate) fn join(glue: &str, loader: &str) -> Result<String, String> {
         let trimmed = line.trim_end_matches(['\n', '\r', ';']);
         match trimmed
             .strip_prefix(GLUE_IMPORT_PREFIX)
-            .and_then(|rest| rest.strip_suffix(GLUE_IMPORT_SUFFIX))
+            .and_then(|rest| rest.strip_suffix(LOADER_MODULE))
+            .and_then(|rest| rest.strip_suffix(" from "))
         {
             Some(name) => namespaces.push(name.to_owned()),
             None => glue_out.push_str(line),
@@ -66,11 +67,11 @@ pub(crate) fn join(glue: &str, loader: &str) -> Result<String, String> {
         return Err("the glue no longer imports the splitter's loader".into());
     }
     for name in &namespaces {
-        let entry = format!("\"./__wasm_split.js\": {name},");
+        let entry = format!("{LOADER_MODULE}: {name},");
         if !glue_out.contains(&entry) {
             return Err(format!("the glue imports the loader as {name} but never uses it"));
         }
-        glue_out = glue_out.replace(&entry, &format!("\"./__wasm_split.js\": {NAMESPACE},"));
+        glue_out = glue_out.replace(&entry, &format!("{LOADER_MODULE}: {NAMESPACE},"));
     }
 
     // The loader's exports become names of the module they join, gathered in the namespace.
@@ -79,11 +80,7 @@ pub(crate) fn join(glue: &str, loader: &str) -> Result<String, String> {
     for line in loader.split_inclusive('\n') {
         match line.strip_prefix("export const ") {
             Some(rest) => {
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
-                    .collect();
-                exported.push(name);
+                exported.push(leading_name(rest));
                 loader_out.push_str("const ");
                 loader_out.push_str(rest);
             }
@@ -100,8 +97,9 @@ pub(crate) fn join(glue: &str, loader: &str) -> Result<String, String> {
         return Err("the splitter's loader no longer starts a page's chunks in one place".into());
     }
     let loader_out = format!("{IN_TURNS_FN}{}", loader_out.replace(ALL_AT_ONCE, IN_TURNS));
+    let glue_names = declared_names(&glue_out);
     for name in declared_names(&loader_out) {
-        if declared_names(&glue_out).contains(&name) {
+        if glue_names.contains(&name) {
             return Err(format!("the glue and the loader both declare {name}"));
         }
     }
@@ -120,12 +118,16 @@ fn declared_names(module: &str) -> Vec<String> {
             let rest = ["function ", "async function ", "const ", "let ", "var ", "class "]
                 .iter()
                 .find_map(|keyword| line.strip_prefix(keyword))?;
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
-                .collect();
+            let name = leading_name(rest);
             (!name.is_empty()).then_some(name)
         })
+        .collect()
+}
+
+/// The JS identifier `text` starts with (empty if none).
+fn leading_name(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
         .collect()
 }
 
