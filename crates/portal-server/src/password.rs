@@ -16,7 +16,7 @@ use std::{
     },
     time::Duration,
 };
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 /// Checks waiting for a free hasher beyond this many are refused straight away (a waiting
 /// check holds a few hundred bytes, a running one 19 MiB).
@@ -31,12 +31,45 @@ pub fn hasher_limit() -> usize {
         .clamp(2, 8)
 }
 
-fn hashers() -> &'static Semaphore {
-    static HASHERS: OnceLock<Semaphore> = OnceLock::new();
-    HASHERS.get_or_init(|| Semaphore::new(hasher_limit()))
+/// Hashers and the short queue in front of them.
+struct Hashers {
+    free: Semaphore,
+    waiting: AtomicUsize,
+    queue_max: usize,
+    queue_wait: Duration,
 }
 
-static WAITING: AtomicUsize = AtomicUsize::new(0);
+impl Hashers {
+    const fn new(limit: usize, queue_max: usize, queue_wait: Duration) -> Self {
+        Self {
+            free: Semaphore::const_new(limit),
+            waiting: AtomicUsize::new(0),
+            queue_max,
+            queue_wait,
+        }
+    }
+
+    /// A free hasher, after waiting in the queue; busy when the queue is full or the wait
+    /// too long.
+    async fn take(&self) -> Result<SemaphorePermit<'_>, AppError> {
+        if self.waiting.fetch_add(1, Ordering::SeqCst) >= self.queue_max {
+            self.waiting.fetch_sub(1, Ordering::SeqCst);
+            return Err(AppError::Busy);
+        }
+        let permit = tokio::time::timeout(self.queue_wait, self.free.acquire()).await;
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        match permit {
+            Ok(Ok(permit)) => Ok(permit),
+            _ => Err(AppError::Busy),
+        }
+    }
+}
+
+fn hashers() -> &'static Hashers {
+    static HASHERS: OnceLock<Hashers> = OnceLock::new();
+    HASHERS.get_or_init(|| Hashers::new(hasher_limit(), QUEUE_MAX, QUEUE_WAIT))
+}
+
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
@@ -53,16 +86,7 @@ static BUFFERS: Mutex<Vec<Vec<Block>>> = Mutex::new(Vec::new());
 async fn with_hasher<T: Send + 'static>(
     work: impl FnOnce(&mut Vec<Block>) -> T + Send + 'static,
 ) -> Result<T, AppError> {
-    if WAITING.fetch_add(1, Ordering::SeqCst) >= QUEUE_MAX {
-        WAITING.fetch_sub(1, Ordering::SeqCst);
-        return Err(AppError::Busy);
-    }
-    let permit = tokio::time::timeout(QUEUE_WAIT, hashers().acquire()).await;
-    WAITING.fetch_sub(1, Ordering::SeqCst);
-    let permit = match permit {
-        Ok(Ok(permit)) => permit,
-        _ => return Err(AppError::Busy),
-    };
+    let permit = hashers().take().await?;
     // The permit goes with the work: if the request is dropped, the hash still holds it.
     tokio::task::spawn_blocking(move || {
         let running = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
@@ -181,5 +205,46 @@ mod tests {
             }
         }
         assert_eq!(matches(b"anything", "not a hash", &mut buffer), None);
+    }
+
+    /// How each of `n` checks queued at once for `hashers` ends: waited its turn (true) or
+    /// answered busy (false), with the one hasher held until every check is queued or
+    /// answered.
+    async fn queue_at_once(hashers: &'static Hashers, n: usize) -> Vec<bool> {
+        let held = hashers.free.acquire().await.unwrap();
+        let checks: Vec<_> = (0..n)
+            .map(|_| tokio::spawn(async move { hashers.take().await.is_ok() }))
+            .collect();
+        let started = std::time::Instant::now();
+        while hashers.waiting.load(Ordering::SeqCst) < n.min(hashers.queue_max)
+            && started.elapsed() < Duration::from_secs(10)
+        {
+            tokio::task::yield_now().await;
+        }
+        drop(held);
+        let mut ends = Vec::new();
+        for check in checks {
+            ends.push(check.await.unwrap());
+        }
+        ends
+    }
+
+    #[tokio::test]
+    async fn checks_beyond_the_queue_are_busy_at_once_the_queued_ones_wait_their_turn() {
+        static HASHERS: Hashers = Hashers::new(1, 3, Duration::from_secs(60));
+        let ends = queue_at_once(&HASHERS, 5).await;
+        assert_eq!(ends.iter().filter(|waited| **waited).count(), 3);
+        assert_eq!(ends.iter().filter(|waited| !**waited).count(), 2);
+        assert_eq!(HASHERS.waiting.load(Ordering::SeqCst), 0);
+    }
+
+    #[tokio::test]
+    async fn a_check_that_waited_too_long_is_busy() {
+        static HASHERS: Hashers = Hashers::new(1, 3, Duration::from_millis(20));
+        let held = HASHERS.free.acquire().await.unwrap();
+        assert!(matches!(HASHERS.take().await, Err(AppError::Busy)));
+        drop(held);
+        assert!(HASHERS.take().await.is_ok());
+        assert_eq!(HASHERS.waiting.load(Ordering::SeqCst), 0);
     }
 }
