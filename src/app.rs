@@ -1,7 +1,7 @@
 //! Start-up (configuration), the page frame and the routes.
 
 use crate::{
-    api::Api,
+    api::{Api, Endpoint},
     config::{self, Config, ConfigError},
     draft::DraftSlot,
     i18n,
@@ -14,7 +14,10 @@ use crate::{
 use leptos::{prelude::*, task::spawn_local};
 use portal_core::api::Role;
 
-/// Loads the runtime configuration, then starts the app, or says why it cannot.
+/// Starts the app once the reader's words are here, and reads the runtime configuration
+/// meanwhile: the first screen does not wait for it (on a phone's first load, reading it
+/// beside the wasm held the sign-in form back a round trip); calls to the API do. A
+/// configuration that cannot be read stops the app with the reason.
 #[component]
 pub fn Boot(
     /// Where the configuration comes from.
@@ -24,17 +27,45 @@ pub fn Boot(
 ) -> impl IntoView {
     let language = expect_context::<Language>();
     let texts = arrives(language.start());
-    let config = arrives(async move { config::load(&source, base_path.as_deref()).await });
-    move || match (texts.get(), config.get()) {
-        (Some(Err(no_texts)), _) => view! { <p class="loading" role="alert">{no_texts}</p> }.into_any(),
-        (Some(Ok(())), Some(Ok(config))) => view! { <Checked config /> }.into_any(),
-        (Some(Ok(())), Some(Err(error))) => view! { <ConfigProblem error /> }.into_any(),
-        _ => view! { <p class="loading" aria-busy="true"></p> }.into_any(),
+    let endpoint = Endpoint::default();
+    let router_base = config::router_base(
+        base_path.as_deref(),
+        None,
+        &window().location().pathname().unwrap_or_default(),
+    );
+    let config = arrives({
+        let endpoint = endpoint.clone();
+        async move {
+            let read = config::load(&source, base_path.as_deref()).await;
+            endpoint.set(
+                read.as_ref()
+                    .ok()
+                    .map(|c| (c.api_base.clone(), c.request_timeout_seconds)),
+            );
+            read
+        }
+    });
+    let problem = Memo::new(move |_| config.get().and_then(Result::err));
+    move || match texts.get() {
+        Some(Err(no_texts)) => view! { <p class="loading" role="alert">{no_texts}</p> }.into_any(),
+        Some(Ok(())) => {
+            let (endpoint, router_base) = (endpoint.clone(), router_base.clone());
+            view! {
+                <Show
+                    when=move || problem.with(Option::is_none)
+                    fallback=move || problem.get().map(|error| view! { <ConfigProblem error /> })
+                >
+                    <Checked endpoint=endpoint.clone() router_base=router_base.clone() config />
+                </Show>
+            }
+            .into_any()
+        }
+        None => view! { <p class="loading" aria-busy="true"></p> }.into_any(),
     }
 }
 
-/// What `work` gives, once it has: `None` until then. The shell waits for its two start-up
-/// answers this way rather than through a resource and `Suspense`, whose machinery would
+/// What `work` gives, once it has: `None` until then. The shell waits for its start-up
+/// answers (the words, the configuration, the API's check) this way rather than through a resource and `Suspense`, whose machinery would
 /// otherwise be part of the first download.
 fn arrives<T: Send + Sync + 'static>(
     work: impl std::future::Future<Output = T> + 'static,
@@ -50,14 +81,18 @@ fn arrives<T: Send + Sync + 'static>(
 /// origin) is named above the app, which keeps working and keeps what is typed.
 #[component]
 fn Checked(
-    /// The resolved runtime configuration.
-    config: Config,
+    /// Where the API is, once the configuration is read.
+    endpoint: Endpoint,
+    /// Where the router works until the configuration says otherwise.
+    router_base: String,
+    /// The configuration, once read.
+    config: ReadSignal<Option<Result<Config, ConfigError>>>,
 ) -> impl IntoView {
     let check = arrives({
-        let config = config.clone();
+        let endpoint = endpoint.clone();
         async move {
             crate::schedule::after_first_paint().await;
-            config::check_api(&config).await
+            config::check_api(&endpoint).await
         }
     });
     let problem = Memo::new(move |_| check.get().and_then(Result::err));
@@ -80,7 +115,7 @@ fn Checked(
             when=move || !wrong_api()
             fallback=move || problem.get().map(|error| view! { <ConfigProblem error /> })
         >
-            <App config=config.clone() />
+            <App endpoint=endpoint.clone() router_base=router_base.clone() config />
         </Show>
     }
 }
@@ -102,21 +137,33 @@ fn ConfigProblem(
     }
 }
 
-/// The portal with a loaded configuration.
+/// The portal, drawn before its configuration is read.
 #[component]
 pub fn App(
-    /// The resolved runtime configuration.
-    config: Config,
+    /// Where the API is, once the configuration is read.
+    endpoint: Endpoint,
+    /// Where the router works until the configuration says otherwise.
+    router_base: String,
+    /// The configuration, once read.
+    config: ReadSignal<Option<Result<Config, ConfigError>>>,
 ) -> impl IntoView {
-    let api = Api::new(config.api_base.clone(), config.request_timeout_seconds);
+    let api = Api::new(endpoint);
     provide_context(api.clone());
-    provide_context(config.clone());
+    provide_context(config::Current(config));
     let session = Session::restore(crate::host::use_host());
     provide_context(session);
     crate::standing::Standing::provide(session, api);
     DraftSlot::provide();
     let language = expect_context::<Language>();
-    Nav::provide(config.router_base.clone(), crate::host::use_host());
+    let nav = Nav::provide(router_base.clone(), crate::host::use_host());
+    // `router_base` in the file, when it says otherwise than the address implied.
+    Effect::new(move |_| {
+        if let Some(Ok(read)) = config.get() {
+            if read.router_base != router_base {
+                nav.rebase(read.router_base);
+            }
+        }
+    });
     view! {
         <TellHostWhereWeAre />
         // Drawn again in the reader's new language when they switch; the session, the

@@ -65,20 +65,48 @@ pub enum ConfigError {
     },
 }
 
-/// Checks that the configured API answers this page as the portal's API.
-pub async fn check_api(config: &Config) -> Result<(), ConfigError> {
-    let api = crate::api::Api::new(config.api_base.clone(), config.request_timeout_seconds);
-    match api.service().await {
+/// Checks that the configured API answers this page as the portal's API, once the
+/// configuration is read (where it could not be, the app says so instead).
+pub async fn check_api(endpoint: &crate::api::Endpoint) -> Result<(), ConfigError> {
+    let Some(api_base) = endpoint.base().await else {
+        return Ok(());
+    };
+    match crate::api::Api::new(endpoint.clone()).service().await {
         Ok(info) if info.service == portal_core::api::SERVICE_NAME => Ok(()),
         Err(
             crate::api::ApiError::Network(_) | crate::api::ApiError::Offline | crate::api::ApiError::Timeout,
         ) => Err(ConfigError::ApiUnreachable {
-            api: config.api_base.clone(),
+            api: api_base,
             origin: leptos::prelude::window().location().origin().unwrap_or_default(),
         }),
-        _ => Err(ConfigError::NotAnApi {
-            api: config.api_base.clone(),
-        }),
+        _ => Err(ConfigError::NotAnApi { api: api_base }),
+    }
+}
+
+/// The configuration once read (`None` before), shared through context: the pages are
+/// drawn before it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Current(pub leptos::prelude::ReadSignal<Option<Result<Config, ConfigError>>>);
+
+impl Current {
+    /// How long a revealed AppSecret stays on screen, in seconds.
+    pub fn reveal_seconds(self) -> u32 {
+        use leptos::prelude::WithUntracked;
+        self.0.with_untracked(|read| match read {
+            Some(Ok(config)) => config.reveal_seconds,
+            _ => DEFAULT_REVEAL_SECONDS,
+        })
+    }
+}
+
+/// Where the router works: the host's `base_path` when it gives one, else `router_base`
+/// from the file (`None` before it is read), else the base the page's address implies.
+pub fn router_base(base_path: Option<&str>, from_file: Option<&str>, pathname: &str) -> String {
+    match base_path.or(from_file) {
+        Some(path) => format!("/{}", path.trim_matches('/'))
+            .trim_end_matches('/')
+            .to_owned(),
+        None => crate::routes::base_of(pathname),
     }
 }
 
@@ -125,10 +153,7 @@ pub fn parse(text: &str, origin: &str, pathname: &str, base_path: Option<&str>) 
     if file.api_base_url.trim().is_empty() {
         return Err("api_base_url is empty".into());
     }
-    let router_base = match base_path.or(file.router_base.as_deref()) {
-        Some(path) => format!("/{}", path.trim_matches('/')),
-        None => crate::routes::base_of(pathname),
-    };
+    let router_base = router_base(base_path, file.router_base.as_deref(), pathname);
     // A relative API URL is relative to the portal's own URL, whatever page was opened.
     let portal_url = format!("{origin}{}/", router_base.trim_end_matches('/'));
     let api_base = resolve(file.api_base_url.trim(), &portal_url)

@@ -56,8 +56,13 @@ impl Language {
         i18n::current()
     }
 
-    /// Fetches the first language's first words (English if that fails), or says why not.
+    /// Fetches the first language's first words (English's, inside the app, if that fails),
+    /// or says why not.
     pub async fn start(self) -> Result<(), &'static str> {
+        // The first page is drawn in a task after the app's start: English's words need no
+        // download, and the start and the first page in one task kept the browser from
+        // painting or taking a tap for 30 ms (four times that on a phone).
+        crate::schedule::sleep_ms(0).await;
         let mut got = self.fetch(self.first, false).await.map(|()| self.first);
         if got.is_err() && self.first != Locale::En {
             got = self.fetch(Locale::En, false).await.map(|()| Locale::En);
@@ -100,9 +105,10 @@ impl Language {
     /// (nothing is kept when either cannot be fetched); which language is active is the
     /// caller's to change.
     async fn fetch(self, locale: Locale, pages: bool) -> Result<(), String> {
-        let first = match i18n::has(locale) {
-            true => None,
-            false => Some(self.text_of(locale, "json").await?),
+        let first = match (i18n::has(locale), locale) {
+            (true, _) => None,
+            (false, Locale::En) => Some(i18n::ENGLISH_FIRST_WORDS.to_owned()),
+            (false, _) => Some(self.text_of(locale, "json").await?),
         };
         let rest = match pages && !i18n::has_pages(locale) {
             true => Some(self.text_of(locale, "pages.json").await?),

@@ -42,6 +42,12 @@ impl Nav {
         nav
     }
 
+    /// Works under `base` from now on (the configuration's, read after the first screen).
+    pub fn rebase(self, base: String) {
+        self.base.set_value(base);
+        self.read_address();
+    }
+
     /// The page the address names (`None`: no page of the portal), tracked.
     pub fn page(self) -> Option<Page> {
         self.place.with(|p| Page::parse(&p.path))

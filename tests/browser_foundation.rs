@@ -310,6 +310,24 @@ async fn a_broken_config_file_is_explained_on_the_page() {
     browser
         .wait_text("[role=alert]", "config.json is not valid")
         .await;
+    // The sign-in form, drawn while the file was read, is gone with it.
+    assert!(browser.absent("#account").await);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn router_base_in_config_json_wins_over_the_base_the_address_implies() {
+    // The first page is drawn before config.json is read, under the base the address
+    // implies (`/developers` for `/developers/sign-in`); the file says the portal lives at
+    // the site's root, where `/developers/sign-in` is no page of the portal.
+    let copy = support::dist_with_config(r#"{"api_base_url": "/api/v1", "router_base": "/"}"#);
+    let portal = Portal::start_with_dist(copy.path().to_owned()).await;
+    let browser = Browser::start().await;
+    browser.goto(&portal.url("/developers/sign-in")).await;
+    browser.wait_text("h1", "Page not found").await;
+    // At the root it is the sign-in page, and links lead from there.
+    browser.goto(&portal.url("/sign-in")).await;
+    browser.wait_text("h1", "Sign in").await;
     browser.close().await;
 }
 

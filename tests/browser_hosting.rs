@@ -188,7 +188,7 @@ async fn nginx_sends_precompressed_files_caching_and_the_csp_as_the_recipe_says(
         "apps/12",
         "qualification/check",
         "config.json",
-        "apps/12/boot.js",
+        "apps/12/embed.js",
     ] {
         let res = http
             .get(format!("{}{path}", site.under_path))

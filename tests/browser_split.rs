@@ -13,7 +13,7 @@ async fn fetched(browser: &Browser) -> Vec<String> {
         .await
         .0
         .into_iter()
-        .map(|(file, _)| file)
+        .map(|(file, _, _)| file)
         .collect()
 }
 
@@ -40,8 +40,9 @@ async fn the_next_pages_code_is_fetched_while_the_current_page_is_read() {
     assert!(fetched
         .iter()
         .any(|f| f.starts_with("portal-web-") && f.ends_with("_bg.wasm")));
-    // The form needs only the first screen's words; the pages' follow while it is read.
-    assert!(fetched.iter().any(|f| f == "en.json"), "{fetched:?}");
+    // The form needs only the first screen's words, English's inside the app; the pages'
+    // follow while it is read.
+    assert!(!fetched.iter().any(|f| f == "en.json"), "{fetched:?}");
     wait_for_chunk(&browser, "en.pages.json").await;
     browser.sign_in(DEMO_SELLER.0, DEMO_SELLER.1).await;
     browser.wait_path("/agreement").await;
@@ -51,13 +52,13 @@ async fn the_next_pages_code_is_fetched_while_the_current_page_is_read() {
     browser.close().await;
 }
 
-/// When each request of the page started, by file name, with the first contentful paint
-/// (`None` where the browser does not report paints).
-async fn started(browser: &Browser) -> (Vec<(String, f64)>, Option<f64>) {
+/// When each request of the page started and ended, by file name, with the first
+/// contentful paint (`None` where the browser does not report paints).
+async fn started(browser: &Browser) -> (Vec<(String, f64, f64)>, Option<f64>) {
     let found = browser
         .client
         .execute(
-            "return [performance.getEntriesByType('resource').map(e => [e.name.split('/').pop(), e.startTime]),
+            "return [performance.getEntriesByType('resource').map(e => [e.name.split('/').pop(), e.startTime, e.responseEnd]),
                      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null];",
             vec![],
         )
@@ -75,15 +76,37 @@ async fn the_sign_in_form_is_shown_before_anything_it_does_not_need_is_asked_for
     wait_for_chunk(&browser, "split_agreement_page_").await;
     wait_for_chunk(&browser, "service").await;
     let (requests, painted) = started(&browser).await;
-    // The app's code is one module and one wasm file: no loader of its own beside them.
+    // Beside the wasm the page asks for its stylesheet and the app's module (which starts
+    // the app itself) only: no start script, no embed.js, no loader of the chunks' own, no
+    // icon (it is inside the page), no words (English's first are inside the app), and the
+    // configuration once the wasm is here (the app reads it as the form is drawn).
+    let request = |name: &str| requests.iter().find(|(f, _, _)| f.starts_with(name));
+    for (file, _, _) in &requests {
+        assert!(
+            !(["boot.js", "embed.js", "favicon.svg", "en.json"].contains(&file.as_str())
+                || file.starts_with("wasm-split-")),
+            "{file}: {requests:?}"
+        );
+    }
+    let wasm = requests
+        .iter()
+        .find(|(f, _, _)| f.starts_with("portal-web-") && f.ends_with("_bg.wasm"))
+        .expect("the wasm");
     assert!(
-        !requests.iter().any(|(f, _)| f.starts_with("wasm-split-")),
+        request("main-").is_some() && request("portal-web-").is_some(),
         "{requests:?}"
+    );
+    let config = request("config.json").expect("the configuration is read");
+    assert!(
+        config.1 >= wasm.2,
+        "config.json asked for at {} ms, before the wasm was here at {} ms",
+        config.1,
+        wasm.2
     );
     // The API check, the pages' words and the next pages' code wait for the first paint
     // (or, in a browser that does not report it, a second).
     let first_screen_done = painted.unwrap_or(1_000.0);
-    for (file, at) in &requests {
+    for (file, at, _) in &requests {
         if file == "service"
             || file.ends_with(".pages.json")
             || file.starts_with("chunk_")

@@ -12,43 +12,40 @@ use portal_core::api::{
 };
 use serde::{de::DeserializeOwned, Serialize};
 
+mod endpoint;
 mod error;
 mod transport;
 
+pub use endpoint::Endpoint;
 pub use error::ApiError;
 use transport::{decode, send};
 
-/// A client for the portal API at `base` (absolute, no trailing slash).
+/// A client for the portal API at its [`Endpoint`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
-    base: String,
-    /// How long to wait for an answer, in milliseconds.
-    timeout_ms: u32,
+    endpoint: Endpoint,
 }
 
 /// A client that carries a session token: only a successful sign-in makes one,
 /// so an authenticated call cannot be made before signing in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuthApi {
-    base: String,
-    timeout_ms: u32,
+    endpoint: Endpoint,
     token: String,
     /// Sent with state-changing requests, so that a retry happens once.
     idempotency_key: Option<String>,
 }
 
 impl Api {
-    pub fn new(base: impl Into<String>, timeout_seconds: u32) -> Self {
-        Self {
-            base: base.into(),
-            timeout_ms: timeout_seconds.saturating_mul(1000),
-        }
+    /// A client for the API at `endpoint`, which calls wait for until it is known.
+    pub fn new(endpoint: Endpoint) -> Self {
+        Self { endpoint }
     }
 
     pub async fn sign_in(&self, req: &SignInRequest) -> Result<(AuthApi, SignInResponse), ApiError> {
-        let url = self.url(path::SESSION);
+        let url = self.endpoint.url(path::SESSION).await?;
         let res: SignInResponse = decode(
-            send(&self.base, self.timeout_ms, |signal| {
+            send(&self.endpoint, |signal| {
                 Request::post(&url).abort_signal(signal).json(req)
             })
             .await?,
@@ -59,9 +56,9 @@ impl Api {
 
     /// What answers at the API base URL: the portal's API says so (see [`path::SERVICE`]).
     pub async fn service(&self) -> Result<ServiceInfo, ApiError> {
-        let url = self.url(path::SERVICE);
+        let url = self.endpoint.url(path::SERVICE).await?;
         decode(
-            send(&self.base, self.timeout_ms, |signal| {
+            send(&self.endpoint, |signal| {
                 Request::get(&url).abort_signal(signal).build()
             })
             .await?,
@@ -71,10 +68,10 @@ impl Api {
 
     /// Signs in with the host page's token for its seller (`POST /session/host`).
     pub async fn sign_in_host(&self, token: String) -> Result<(AuthApi, SignInResponse), ApiError> {
-        let url = self.url(path::SESSION_HOST);
+        let url = self.endpoint.url(path::SESSION_HOST).await?;
         let body = HostSignInRequest { token };
         let res: SignInResponse = decode(
-            send(&self.base, self.timeout_ms, |signal| {
+            send(&self.endpoint, |signal| {
                 Request::post(&url).abort_signal(signal).json(&body)
             })
             .await?,
@@ -85,12 +82,12 @@ impl Api {
 
     /// Opens an e-mail verification link (no session needed: the token is the proof).
     pub async fn open_verification_link(&self, token: &str) -> Result<EmailVerified, ApiError> {
-        let url = self.url(path::EMAIL_VERIFICATION);
+        let url = self.endpoint.url(path::EMAIL_VERIFICATION).await?;
         let body = EmailVerificationRequest {
             token: token.to_owned(),
         };
         decode(
-            send(&self.base, self.timeout_ms, |signal| {
+            send(&self.endpoint, |signal| {
                 Request::post(&url).abort_signal(signal).json(&body)
             })
             .await?,
@@ -101,15 +98,10 @@ impl Api {
     /// Restores a client from a token kept by the browser (or handed over by a host page).
     pub fn with_token(&self, token: String) -> AuthApi {
         AuthApi {
-            base: self.base.clone(),
-            timeout_ms: self.timeout_ms,
+            endpoint: self.endpoint.clone(),
             token,
             idempotency_key: None,
         }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
     }
 }
 
@@ -129,8 +121,8 @@ impl AuthApi {
     }
 
     pub async fn sign_out(&self) -> Result<(), ApiError> {
-        let url = self.url(path::SESSION);
-        send(&self.base, self.timeout_ms, |signal| {
+        let url = self.endpoint.url(path::SESSION).await?;
+        send(&self.endpoint, |signal| {
             self.auth(Request::delete(&url)).abort_signal(signal).build()
         })
         .await
@@ -167,10 +159,10 @@ impl AuthApi {
     pub async fn upload_licence(&self, bytes: &[u8], file_name: &str) -> Result<LicenceInfo, ApiError> {
         let url = format!(
             "{}?file_name={}",
-            self.url(path::LICENCE_UPLOADS),
+            self.endpoint.url(path::LICENCE_UPLOADS).await?,
             js_sys::encode_uri_component(file_name)
         );
-        let res = send(&self.base, self.timeout_ms, |signal| {
+        let res = send(&self.endpoint, |signal| {
             self.writing(Request::post(&url))
                 .abort_signal(signal)
                 .header(headers::CONTENT_TYPE, "application/octet-stream")
@@ -182,8 +174,11 @@ impl AuthApi {
 
     /// The licence image's bytes (the API needs the bearer token, so no plain `<img src>`).
     pub async fn licence_image(&self, id: &str) -> Result<Vec<u8>, ApiError> {
-        let url = self.url(&path::LICENCE_UPLOAD.replace("{id}", id));
-        let res = send(&self.base, self.timeout_ms, |signal| {
+        let url = self
+            .endpoint
+            .url(&path::LICENCE_UPLOAD.replace("{id}", id))
+            .await?;
+        let res = send(&self.endpoint, |signal| {
             self.auth(Request::get(&url)).abort_signal(signal).build()
         })
         .await?;
@@ -320,10 +315,6 @@ impl AuthApi {
             .await
     }
 
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
     /// Authorised, in the reader's language (what the server writes back to them later,
     /// e-mails, is worded in it).
     fn auth(&self, req: RequestBuilder) -> RequestBuilder {
@@ -333,9 +324,9 @@ impl AuthApi {
 
     /// A read, decoded.
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let url = self.url(path);
+        let url = self.endpoint.url(path).await?;
         decode(
-            send(&self.base, self.timeout_ms, |signal| {
+            send(&self.endpoint, |signal| {
                 self.auth(Request::get(&url)).abort_signal(signal).build()
             })
             .await?,
@@ -350,7 +341,7 @@ impl AuthApi {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let url = self.url(path);
+        let url = self.endpoint.url(path).await?;
         let build = |signal: Option<&web_sys::AbortSignal>| {
             let req = match method {
                 Method::Post => Request::post(&url),
@@ -358,7 +349,7 @@ impl AuthApi {
             };
             self.writing(req).abort_signal(signal).json(body)
         };
-        decode(send(&self.base, self.timeout_ms, build).await?).await
+        decode(send(&self.endpoint, build).await?).await
     }
 
     /// A state-changing request: authorised, and with the idempotency key if there is one.

@@ -10,14 +10,17 @@ use serde::de::DeserializeOwned;
 /// about again before the app gives up and says so.
 const IN_PROGRESS_RETRIES: u32 = 10;
 
-/// Sends the request `build` makes, within `timeout_ms`; a 2xx response, or its typed
+/// Sends the request `build` makes to `endpoint` within its time limit; a 2xx response, or its typed
 /// error. While the server says the same request is still in progress (its first answer
 /// was lost), waits as told and asks again with the same key.
 pub(super) async fn send(
-    api_base: &str,
-    timeout_ms: u32,
+    endpoint: &super::Endpoint,
     build: impl Fn(Option<&web_sys::AbortSignal>) -> Result<Request, gloo_net::Error>,
 ) -> Result<Response, ApiError> {
+    let super::endpoint::Known {
+        base: api_base,
+        timeout_ms,
+    } = endpoint.get().await?;
     let mut waits = 0;
     loop {
         let deadline = Deadline::start(timeout_ms);
@@ -30,7 +33,7 @@ pub(super) async fn send(
             Ok(res) => res,
             Err(_) if timed_out => return Err(ApiError::Timeout),
             Err(_) if offline() => return Err(ApiError::Offline),
-            Err(_) => return Err(ApiError::Network(api_base.to_owned())),
+            Err(_) => return Err(ApiError::Network(api_base.clone())),
         };
         match check(res).await {
             Err(ApiError::Busy(wait)) if waits < IN_PROGRESS_RETRIES => {

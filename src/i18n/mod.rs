@@ -11,7 +11,9 @@ mod fields;
 
 use case::capitalise;
 pub use case::lower;
-pub use catalogue::{activate, current, first_words, has, has_pages, install, install_pages};
+pub use catalogue::{
+    activate, current, first_words, has, has_pages, install, install_pages, ENGLISH_FIRST_WORDS,
+};
 use catalogue::{text, text_opt};
 pub use countries::{country_name, sort_by_name};
 pub use errors::{api_error, conflict_message};

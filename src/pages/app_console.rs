@@ -55,7 +55,7 @@ fn Console(
 ) -> impl IntoView {
     let id = detail.app.id;
     let (callback_urls, allowed_sources) = (detail.callback_urls.clone(), detail.allowed_sources.clone());
-    let reveal_seconds = expect_context::<crate::config::Config>().reveal_seconds;
+    let reveal_seconds = expect_context::<crate::config::Current>().reveal_seconds();
     let secret = RwSignal::new(None::<String>);
     let remaining = RwSignal::new(0u32);
     let states = RwSignal::new(detail.secrets.clone());

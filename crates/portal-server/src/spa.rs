@@ -1,6 +1,6 @@
 //! Serving the built single-page app: `index.html` for every deep link, each built file by
 //! its name at any depth (the page refers to its files relative to itself, so a deep link
-//! such as `/apps/12` asks for `/apps/boot.js`), precompressed copies when the browser
+//! such as `/apps/12` asks for `/apps/config.json`), precompressed copies when the browser
 //! takes them, and caching that never serves a stale page yet never re-fetches a hashed file.
 
 use axum::{
@@ -18,12 +18,13 @@ use tower_http::{
 
 /// Trunk's file names carry a 16-digit hash of their content: such a file never changes.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-/// Everything else (`index.html`, `config.json`, `boot.js`) is checked on every load.
+/// Everything else (`index.html`, `config.json`, `embed.js`) is checked on every load.
 const REVALIDATE: &str = "no-cache";
 
 /// The policy the app is built to run under: no inline script or style, WebAssembly
-/// compiled from our own files, images from us or from `blob:` (the licence preview), and
-/// API calls to this origin or to `api_origin` when the API is elsewhere.
+/// compiled from our own files, images from us, from `blob:` (the licence preview) or
+/// `data:` (the page's icon, inside it so that a phone's first load asks for one file
+/// fewer), and API calls to this origin or to `api_origin` when the API is elsewhere.
 pub fn content_security_policy(api_origin: Option<&str>) -> String {
     let connect = match api_origin {
         Some(origin) => format!("'self' {origin}"),
@@ -31,7 +32,7 @@ pub fn content_security_policy(api_origin: Option<&str>) -> String {
     };
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' blob:; connect-src {connect}; object-src 'none'; base-uri 'self'; \
+         img-src 'self' blob: data:; connect-src {connect}; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors 'self'"
     )
 }
@@ -124,7 +125,7 @@ mod tests {
             ("main-3f3b14607278cff0.css", true),
             ("portal-web-370527af708ae341_bg.wasm", true),
             ("portal-web-370527af708ae341.js.br", true),
-            ("boot.js", false),
+            ("embed.js", false),
             ("config.json", false),
             ("index.html", false),
             ("404.html", false),

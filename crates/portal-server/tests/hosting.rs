@@ -113,7 +113,7 @@ fn fake_dist(config: &str) -> tempfile::TempDir {
     let files: [(&str, &[u8]); 7] = [
         ("index.html", b"<title>portal</title>"),
         ("404.html", b"<title>portal</title>"),
-        ("boot.js", b"// boot"),
+        ("embed.js", b"// embed"),
         ("portal-web-370527af708ae341_bg.wasm", b"\0asm plain"),
         ("portal-web-370527af708ae341_bg.wasm.br", b"brotli bytes"),
         ("portal-web-370527af708ae341_bg.wasm.gz", b"gzip bytes"),
@@ -173,13 +173,13 @@ async fn hashed_files_are_precompressed_and_immutable_the_page_is_revalidated() 
     assert_eq!(header(&plain, "content-encoding"), "");
     assert_eq!(plain.bytes().await.unwrap().as_ref(), b"\0asm plain");
 
-    // Deep links get the page; the page, its boot script and config are never stale.
+    // Deep links get the page; the page, the host module and config are never stale.
     for path in [
         "/",
         "/apps/12",
         "/qualification/check",
         "/config.json",
-        "/apps/12/boot.js",
+        "/apps/12/embed.js",
     ] {
         let res = get(path, "identity").await.unwrap();
         assert_eq!(res.status(), 200, "{path}");
@@ -190,13 +190,13 @@ async fn hashed_files_are_precompressed_and_immutable_the_page_is_revalidated() 
         );
     }
     assert_eq!(
-        get("/apps/12/boot.js", "identity")
+        get("/apps/12/embed.js", "identity")
             .await
             .unwrap()
             .text()
             .await
             .unwrap(),
-        "// boot"
+        "// embed"
     );
     // A file that is not there (an old hash after a deploy) is not answered with the page.
     let missing = get("/portal-web-0000000000000000.js", "identity").await.unwrap();

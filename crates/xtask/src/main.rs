@@ -5,6 +5,7 @@ mod bench;
 mod compress;
 mod load;
 mod one_module;
+mod own_page;
 mod postgres;
 mod short_imports;
 mod sizes;

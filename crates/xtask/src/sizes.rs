@@ -40,15 +40,18 @@ pub(crate) struct Report {
 }
 
 /// Not part of the initial load: the split build's page chunks (see `split.rs`), the pages'
-/// words (`<tag>.pages.json`, fetched once the sign-in form is drawn), and the first words
-/// of the languages other than English (a reader fetches one language's file instead of
-/// English's, which is the one counted).
+/// words (`<tag>.pages.json`, fetched once the sign-in form is drawn), the first words of
+/// the languages other than English (whose are inside the wasm: a reader of another
+/// language fetches its file as well), and what only a host page fetches (`embed.js`,
+/// and the icon the page carries inside itself: see `own_page.rs`).
 fn on_demand(name: &str) -> bool {
     name.starts_with("chunk_")
         || name.starts_with("split_")
         || name.ends_with(".pages.json")
         || name == "zh-CN.json"
         || name == "es.json"
+        || name == "embed.js"
+        || name == "favicon.svg"
 }
 
 impl Report {
@@ -92,7 +95,7 @@ impl Report {
     pub(crate) fn on_demand_total(&self) -> FileSize {
         sum(
             &format!(
-                "{} page chunks and other languages (on demand)",
+                "{} page chunks, other languages and host files (on demand)",
                 self.on_demand.len()
             ),
             &self.on_demand,

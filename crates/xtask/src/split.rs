@@ -6,7 +6,7 @@
 //! Steps (TOOLCHAIN.md, verified on rustc 1.95 with leptos 0.8.23): link with relocations;
 //! `wasm-split-cli` makes a main module, chunks and a loader; wasm-bindgen on the main module
 //! only; short names for the glue's imports; unused classes out; wasm-opt on every module; the
-//! loader joined to the glue.
+//! loader joined to the glue; the page loading that module itself (own_page.rs).
 //! Every file of one build gets the same content hash in its name, so the files stay flat in
 //! `dist/` and are cached like Trunk's.
 
@@ -124,6 +124,8 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
         &std::fs::read_to_string(pkg.join("portal-web.js")).map_err(|e| e.to_string())?,
         &std::fs::read_to_string(out.join("__wasm_split.js")).map_err(|e| e.to_string())?,
     )?;
+    // Which starts the portal when the page loads it (own_page.rs).
+    let glue = crate::own_page::start_from_glue(&glue)?;
 
     // One hash for the whole set: the module names the chunks.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -177,11 +179,12 @@ pub(crate) fn split_into(dist: &Path, path: &OsString) -> Result<(), String> {
         .arg(&file)
         .env("PATH", path))?;
     let page = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
-    std::fs::write(
-        dist.join("index.html"),
-        repoint_page(&page, &renamed("portal-web.js"), &renamed("portal-web_bg.wasm")),
-    )
-    .map_err(|e| e.to_string())?;
+    let page = repoint_page(&page, &renamed("portal-web.js"), &renamed("portal-web_bg.wasm"));
+    let icon = std::fs::read_to_string(dist.join("favicon.svg")).map_err(|e| format!("favicon.svg: {e}"))?;
+    let page = crate::own_page::load_app_from_page(&page, &renamed("portal-web.js"), &icon)?;
+    std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
+    // Only unsplit builds start from it.
+    std::fs::remove_file(dist.join("boot.js")).map_err(|e| format!("boot.js: {e}"))?;
     Ok(())
 }
 
