@@ -79,7 +79,7 @@ async fn the_sign_in_form_is_shown_before_anything_it_does_not_need_is_asked_for
     // Beside the wasm the page asks for its stylesheet and the app's module (which starts
     // the app itself) only: no start script, no embed.js, no loader of the chunks' own, no
     // icon (it is inside the page), no words (English's first are inside the app), and the
-    // configuration once the wasm is here (the app reads it as the form is drawn).
+    // configuration once the wasm is here (the app reads it once the form is painted).
     let request = |name: &str| requests.iter().find(|(f, _, _)| f.starts_with(name));
     for (file, _, _) in &requests {
         assert!(
@@ -103,11 +103,12 @@ async fn the_sign_in_form_is_shown_before_anything_it_does_not_need_is_asked_for
         config.1,
         wasm.2
     );
-    // The API check, the pages' words and the next pages' code wait for the first paint
-    // (or, in a browser that does not report it, a second).
+    // The configuration, the API check, the pages' words and the next pages' code wait
+    // for the first paint (or, in a browser that does not report it, a second).
     let first_screen_done = painted.unwrap_or(1_000.0);
     for (file, at, _) in &requests {
         if file == "service"
+            || file == "config.json"
             || file.ends_with(".pages.json")
             || file.starts_with("chunk_")
             || file.starts_with("split_")
