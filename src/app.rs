@@ -68,8 +68,8 @@ pub fn Boot(
 }
 
 /// What `work` gives, once it has: `None` until then. The shell waits for its start-up
-/// answers (the words, the configuration, the API's check) this way rather than through a resource and `Suspense`, whose machinery would
-/// otherwise be part of the first download.
+/// answers (the words, the configuration, the API's check) this way rather than through a
+/// resource and `Suspense`, whose machinery would otherwise be part of the first download.
 fn arrives<T: Send + Sync + 'static>(
     work: impl std::future::Future<Output = T> + 'static,
 ) -> ReadSignal<Option<T>> {
