@@ -91,12 +91,10 @@ fn Checked(
     /// The configuration, once read.
     config: ReadSignal<Option<Result<Config, ConfigError>>>,
 ) -> impl IntoView {
+    // After the first paint, as the configuration it waits for is read then.
     let check = arrives({
         let endpoint = endpoint.clone();
-        async move {
-            crate::schedule::after_first_paint().await;
-            config::check_api(&endpoint).await
-        }
+        async move { config::check_api(&endpoint).await }
     });
     let problem = Memo::new(move |_| check.get().and_then(Result::err));
     let wrong_api = move || matches!(problem.get(), Some(ConfigError::NotAnApi { .. }));

@@ -5,6 +5,7 @@
 
 use crate::i18n::{self, Locale};
 use leptos::{prelude::*, task::spawn_local};
+use std::borrow::Cow;
 
 const STORAGE_KEY: &str = "portal.locale";
 
@@ -107,8 +108,8 @@ impl Language {
     async fn fetch(self, locale: Locale, pages: bool) -> Result<(), String> {
         let first = match (i18n::has(locale), locale) {
             (true, _) => None,
-            (false, Locale::En) => Some(i18n::ENGLISH_FIRST_WORDS.to_owned()),
-            (false, _) => Some(self.text_of(locale, "json").await?),
+            (false, Locale::En) => Some(Cow::Borrowed(i18n::ENGLISH_FIRST_WORDS)),
+            (false, _) => Some(Cow::Owned(self.text_of(locale, "json").await?)),
         };
         let rest = match pages && !i18n::has_pages(locale) {
             true => Some(self.text_of(locale, "pages.json").await?),

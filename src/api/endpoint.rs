@@ -61,11 +61,6 @@ impl Endpoint {
         self.get().await.ok().map(|known| known.base)
     }
 
-    /// The URL of `path` under the API's base, once the configuration has been read.
-    pub(super) async fn url(&self, path: &str) -> Result<String, ApiError> {
-        Ok(format!("{}{path}", self.get().await?.base))
-    }
-
     /// The endpoint, once the configuration has been read.
     pub(super) async fn get(&self) -> Result<Known, ApiError> {
         std::future::poll_fn(|cx| {
@@ -113,7 +108,7 @@ mod tests {
     fn calls_wait_for_the_configuration_and_go_on_once_it_is_read() {
         let endpoint = Endpoint::default();
         let woken = Arc::new(Woken::default());
-        let mut first = Box::pin(endpoint.url("/me"));
+        let mut first = Box::pin(endpoint.get());
         let mut second = Box::pin(endpoint.base());
         assert!(poll(&mut first, &woken).is_pending());
         assert!(poll(&mut second, &woken).is_pending());
@@ -121,30 +116,25 @@ mod tests {
 
         endpoint.set(Some(("https://api.example.com/v1".into(), 35)));
         assert_eq!(woken.0.load(Ordering::SeqCst), 2, "both waiting calls go on");
-        assert_eq!(
-            poll(&mut first, &woken),
-            Poll::Ready(Ok("https://api.example.com/v1/me".into()))
-        );
+        let known = Known {
+            base: "https://api.example.com/v1".into(),
+            timeout_ms: 35_000,
+        };
+        assert_eq!(poll(&mut first, &woken), Poll::Ready(Ok(known.clone())));
         assert_eq!(
             poll(&mut second, &woken),
             Poll::Ready(Some("https://api.example.com/v1".into()))
         );
         // A clone is the same endpoint; later calls do not wait.
         let mut later = Box::pin(async { endpoint.clone().get().await });
-        assert_eq!(
-            poll(&mut later, &woken),
-            Poll::Ready(Ok(Known {
-                base: "https://api.example.com/v1".into(),
-                timeout_ms: 35_000,
-            }))
-        );
+        assert_eq!(poll(&mut later, &woken), Poll::Ready(Ok(known)));
     }
 
     #[test]
     fn calls_stop_when_the_configuration_cannot_be_read() {
         let endpoint = Endpoint::default();
         let woken = Arc::new(Woken::default());
-        let mut call = Box::pin(endpoint.url("/me"));
+        let mut call = Box::pin(endpoint.get());
         assert!(poll(&mut call, &woken).is_pending());
         endpoint.set(None);
         assert_eq!(woken.0.load(Ordering::SeqCst), 1);

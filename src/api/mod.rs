@@ -43,10 +43,9 @@ impl Api {
     }
 
     pub async fn sign_in(&self, req: &SignInRequest) -> Result<(AuthApi, SignInResponse), ApiError> {
-        let url = self.endpoint.url(path::SESSION).await?;
         let res: SignInResponse = decode(
-            send(&self.endpoint, |signal| {
-                Request::post(&url).abort_signal(signal).json(req)
+            send(&self.endpoint, path::SESSION, |url, signal| {
+                Request::post(url).abort_signal(signal).json(req)
             })
             .await?,
         )
@@ -56,10 +55,9 @@ impl Api {
 
     /// What answers at the API base URL: the portal's API says so (see [`path::SERVICE`]).
     pub async fn service(&self) -> Result<ServiceInfo, ApiError> {
-        let url = self.endpoint.url(path::SERVICE).await?;
         decode(
-            send(&self.endpoint, |signal| {
-                Request::get(&url).abort_signal(signal).build()
+            send(&self.endpoint, path::SERVICE, |url, signal| {
+                Request::get(url).abort_signal(signal).build()
             })
             .await?,
         )
@@ -68,11 +66,10 @@ impl Api {
 
     /// Signs in with the host page's token for its seller (`POST /session/host`).
     pub async fn sign_in_host(&self, token: String) -> Result<(AuthApi, SignInResponse), ApiError> {
-        let url = self.endpoint.url(path::SESSION_HOST).await?;
         let body = HostSignInRequest { token };
         let res: SignInResponse = decode(
-            send(&self.endpoint, |signal| {
-                Request::post(&url).abort_signal(signal).json(&body)
+            send(&self.endpoint, path::SESSION_HOST, |url, signal| {
+                Request::post(url).abort_signal(signal).json(&body)
             })
             .await?,
         )
@@ -82,13 +79,12 @@ impl Api {
 
     /// Opens an e-mail verification link (no session needed: the token is the proof).
     pub async fn open_verification_link(&self, token: &str) -> Result<EmailVerified, ApiError> {
-        let url = self.endpoint.url(path::EMAIL_VERIFICATION).await?;
         let body = EmailVerificationRequest {
             token: token.to_owned(),
         };
         decode(
-            send(&self.endpoint, |signal| {
-                Request::post(&url).abort_signal(signal).json(&body)
+            send(&self.endpoint, path::EMAIL_VERIFICATION, |url, signal| {
+                Request::post(url).abort_signal(signal).json(&body)
             })
             .await?,
         )
@@ -121,9 +117,8 @@ impl AuthApi {
     }
 
     pub async fn sign_out(&self) -> Result<(), ApiError> {
-        let url = self.endpoint.url(path::SESSION).await?;
-        send(&self.endpoint, |signal| {
-            self.auth(Request::delete(&url)).abort_signal(signal).build()
+        send(&self.endpoint, path::SESSION, |url, signal| {
+            self.auth(Request::delete(url)).abort_signal(signal).build()
         })
         .await
         .map(|_| ())
@@ -157,13 +152,13 @@ impl AuthApi {
 
     /// Uploads the licence image as the raw request body.
     pub async fn upload_licence(&self, bytes: &[u8], file_name: &str) -> Result<LicenceInfo, ApiError> {
-        let url = format!(
+        let path = format!(
             "{}?file_name={}",
-            self.endpoint.url(path::LICENCE_UPLOADS).await?,
+            path::LICENCE_UPLOADS,
             js_sys::encode_uri_component(file_name)
         );
-        let res = send(&self.endpoint, |signal| {
-            self.writing(Request::post(&url))
+        let res = send(&self.endpoint, &path, |url, signal| {
+            self.writing(Request::post(url))
                 .abort_signal(signal)
                 .header(headers::CONTENT_TYPE, "application/octet-stream")
                 .body(js_sys::Uint8Array::from(bytes))
@@ -174,12 +169,9 @@ impl AuthApi {
 
     /// The licence image's bytes (the API needs the bearer token, so no plain `<img src>`).
     pub async fn licence_image(&self, id: &str) -> Result<Vec<u8>, ApiError> {
-        let url = self
-            .endpoint
-            .url(&path::LICENCE_UPLOAD.replace("{id}", id))
-            .await?;
-        let res = send(&self.endpoint, |signal| {
-            self.auth(Request::get(&url)).abort_signal(signal).build()
+        let path = path::LICENCE_UPLOAD.replace("{id}", id);
+        let res = send(&self.endpoint, &path, |url, signal| {
+            self.auth(Request::get(url)).abort_signal(signal).build()
         })
         .await?;
         res.binary().await.map_err(|_| ApiError::BadResponse)
@@ -324,10 +316,9 @@ impl AuthApi {
 
     /// A read, decoded.
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let url = self.endpoint.url(path).await?;
         decode(
-            send(&self.endpoint, |signal| {
-                self.auth(Request::get(&url)).abort_signal(signal).build()
+            send(&self.endpoint, path, |url, signal| {
+                self.auth(Request::get(url)).abort_signal(signal).build()
             })
             .await?,
         )
@@ -341,15 +332,14 @@ impl AuthApi {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let url = self.endpoint.url(path).await?;
-        let build = |signal: Option<&web_sys::AbortSignal>| {
+        let build = |url: &str, signal: Option<&web_sys::AbortSignal>| {
             let req = match method {
-                Method::Post => Request::post(&url),
-                Method::Put => Request::put(&url),
+                Method::Post => Request::post(url),
+                Method::Put => Request::put(url),
             };
             self.writing(req).abort_signal(signal).json(body)
         };
-        decode(send(&self.endpoint, build).await?).await
+        decode(send(&self.endpoint, path, build).await?).await
     }
 
     /// A state-changing request: authorised, and with the idempotency key if there is one.

@@ -10,22 +10,25 @@ use serde::de::DeserializeOwned;
 /// about again before the app gives up and says so.
 const IN_PROGRESS_RETRIES: u32 = 10;
 
-/// Sends the request `build` makes to `endpoint` within its time limit; a 2xx response, or its typed
-/// error. While the server says the same request is still in progress (its first answer
-/// was lost), waits as told and asks again with the same key.
+/// Sends the request `build` makes for `path` under `endpoint` (once the configuration is
+/// read, its URL), within its time limit; a 2xx response, or its typed error. While the
+/// server says the same request is still in progress (its first answer was lost), waits as
+/// told and asks again with the same key.
 pub(super) async fn send(
     endpoint: &super::Endpoint,
-    build: impl Fn(Option<&web_sys::AbortSignal>) -> Result<Request, gloo_net::Error>,
+    path: &str,
+    build: impl Fn(&str, Option<&web_sys::AbortSignal>) -> Result<Request, gloo_net::Error>,
 ) -> Result<Response, ApiError> {
     let super::endpoint::Known {
         base: api_base,
         timeout_ms,
     } = endpoint.get().await?;
+    let url = format!("{api_base}{path}");
     let mut waits = 0;
     loop {
         let deadline = Deadline::start(timeout_ms);
         let signal = deadline.controller.as_ref().map(|c| c.signal());
-        let req = build(signal.as_ref()).map_err(|_| ApiError::BadResponse)?;
+        let req = build(&url, signal.as_ref()).map_err(|_| ApiError::BadResponse)?;
         let outcome = req.send().await;
         let timed_out = deadline.passed();
         drop(deadline);

@@ -38,13 +38,8 @@ pub(crate) fn start_from_glue(glue: &str) -> Result<String, String> {
 /// Trunk's page, loading the app's module `js` itself instead of `boot.js` (and not twice:
 /// without a module preload of it), with `icon` (an SVG) inside it.
 pub(crate) fn load_app_from_page(page: &str, js: &str, icon: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(page.len() + icon.len());
     let (mut started, mut iconed) = (false, false);
-    let mut rest = page;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
-        let tag = &rest[start..end];
+    let out = crate::split::edit_tags(page, |tag| {
         let words: Vec<&str> = tag
             .trim_start_matches('<')
             .trim_end_matches('>')
@@ -52,19 +47,18 @@ pub(crate) fn load_app_from_page(page: &str, js: &str, icon: &str) -> Result<Str
             .collect();
         let has = |word: &str| words.contains(&word);
         if tag.starts_with("<script ") && has("src=./boot.js") {
-            out.push_str(&format!("<script src=./{js} type=module>"));
             started = true;
+            format!("<script src=./{js} type=module>")
         } else if tag.starts_with("<link ") && has("rel=modulepreload") && has(&format!("href=./{js}")) {
             // The script itself is fetched as early.
+            String::new()
         } else if tag.starts_with("<link ") && has("rel=icon") && has("href=favicon.svg") {
-            out.push_str(&tag.replace("href=favicon.svg", &format!("href=\"{}\"", data_url(icon))));
             iconed = true;
+            tag.replace("href=favicon.svg", &format!("href=\"{}\"", data_url(icon)))
         } else {
-            out.push_str(tag);
+            tag.to_owned()
         }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
+    });
     match (started, iconed) {
         (true, true) => Ok(out),
         (false, _) => Err("the page no longer starts the app with ./boot.js".into()),

@@ -199,13 +199,18 @@ fn names_in(dir: &Path) -> Result<Vec<String>, String> {
 /// The page's references to Trunk's script and wasm, pointed at the split build's; their
 /// integrity hashes (of Trunk's files) are dropped with them.
 fn repoint_page(page: &str, js: &str, wasm: &str) -> String {
+    edit_tags(page, |tag| repoint_tag(tag, js, wasm))
+}
+
+/// `page` (Trunk's minified HTML) with each tag, `<` to `>`, replaced by what `edit` makes
+/// of it (nothing: the tag is dropped); the text between tags as it was.
+pub(crate) fn edit_tags(page: &str, mut edit: impl FnMut(&str) -> String) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
         let end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
-        let tag = &rest[start..end];
-        out.push_str(&repoint_tag(tag, js, wasm));
+        out.push_str(&edit(&rest[start..end]));
         rest = &rest[end..];
     }
     out.push_str(rest);
